@@ -1,0 +1,153 @@
+import type {
+	IAuthenticateRuleResponseCode,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { assertSafeUrl, resolveBaseUrl } from '../nodes/HiBob/core/baseUrl';
+
+/** What the credential test tells people, one message per way HiBob setups go wrong (hibob-api.md §1, §9, §10). */
+export const CREDENTIAL_TEST_MESSAGES = {
+	unauthorized:
+		'HiBob rejected the service user ID or token (401). Check both, and check that Environment matches where the service user was created: a sandbox service user only works against the sandbox, a production one only against production.',
+	forbidden:
+		'HiBob refused access (403). Add the service user to a permission group in Bob (Settings → Permission groups), or, if your account restricts API access by IP, allow the address n8n calls from.',
+	notHiBob:
+		'The server answered, but not like the HiBob API. Check the Environment, and for Custom the Base URL (e.g. https://api.hibob.com).',
+	noEmployees:
+		'The credentials work, but this service user can see no employees. In Bob, add the service user to a permission group that grants People\'s data → "View" on Basic info (plus Work, Employment and Lifecycle for the trigger), and set "Whose data can members access" to include everyone, not only Employed people.',
+} as const;
+
+export class HiBobApi implements ICredentialType {
+	name = 'hiBobApi';
+
+	displayName = 'HiBob API';
+
+	icon: Icon = {
+		light: 'file:../nodes/HiBob/hibob.svg',
+		dark: 'file:../nodes/HiBob/hibob.dark.svg',
+	};
+
+	documentationUrl = 'https://github.com/n8n-nodes-hibob/n8n-nodes-hibob#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName:
+				'Use a HiBob service user (Bob → Settings → Integrations → Service users). HiBob shut off the old per-employee "API access token" in 2025; if you still hold one, create a service user instead and add it to a permission group.',
+			name: 'notice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Service User ID',
+			name: 'serviceUserId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. SERVICE-12345',
+			description: 'The ID Bob shows when you create the service user',
+		},
+		{
+			displayName: 'Service User Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The token Bob shows once when you create the service user',
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Production', value: 'production', description: 'https://api.hibob.com' },
+				{ name: 'Sandbox', value: 'sandbox', description: 'https://api.sandbox.hibob.com' },
+				{ name: 'Custom', value: 'custom', description: 'Another base URL (https only)' },
+			],
+			default: 'production',
+			description:
+				'Where the service user was created. Sandbox service users only work against the sandbox.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://api.hibob.com',
+			description:
+				'Must start with https:// (plain http only for localhost, 127.0.0.1 and [::1]). A trailing /v1 is ignored.',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+	];
+
+	/**
+	 * HTTP Basic with service user ID and token (hibob-api.md §1.1). A function rather than the generic
+	 * form so that every request made with this credential — the credential test included — is checked
+	 * before the token is attached: relative URLs get the environment's base URL, and anything that is
+	 * not https (or loopback http) is refused without being sent.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const baseURL = requestOptions.baseURL ?? resolveBaseUrl(credentials);
+		assertSafeUrl(new URL(requestOptions.url, baseURL).href);
+		return {
+			...requestOptions,
+			baseURL,
+			auth: {
+				username: String(credentials.serviceUserId ?? ''),
+				password: String(credentials.token ?? ''),
+			},
+		};
+	}
+
+	/**
+	 * One people search for a single field: 401/403 fail with what to fix, and a 200 with no employees
+	 * fails too, because HiBob answers that way for a service user outside every permission group or
+	 * limited to people it cannot see (hibob-api.md §2.1, §10). Field metadata would pass in both cases.
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'POST',
+			url: '/v1/people/search',
+			body: { fields: ['root.id'], showInactive: true },
+			headers: { Accept: 'application/json' },
+			json: true,
+		},
+		// n8n's tester walks one list and checks each rule by its type (credentials-tester.service), but the
+		// typing allows one rule type per list: the cast states the mix that the runtime supports.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: CREDENTIAL_TEST_MESSAGES.unauthorized },
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 403, message: CREDENTIAL_TEST_MESSAGES.forbidden },
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'employees',
+					value: undefined,
+					message: CREDENTIAL_TEST_MESSAGES.notHiBob,
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'employees.length',
+					value: 0,
+					message: CREDENTIAL_TEST_MESSAGES.noEmployees,
+				},
+			},
+		] as unknown as IAuthenticateRuleResponseCode[],
+	};
+}

@@ -1,0 +1,66 @@
+/**
+ * Where a HiBob credential points. Pure: used by the credential's `authenticate` (every request, the
+ * credential test included) and by the transport, so the rule lives in one place.
+ *
+ * hibob-api.md §1.4: production https://api.hibob.com, sandbox https://api.sandbox.hibob.com; the API
+ * lives under /v1 on both. A custom URL must be https so the token never travels in clear text; plain
+ * http is allowed only for loopback hosts (a local simulator).
+ */
+export type HiBobEnvironment = 'production' | 'sandbox' | 'custom';
+
+export const HIBOB_BASE_URLS: Record<Exclude<HiBobEnvironment, 'custom'>, string> = {
+	production: 'https://api.hibob.com',
+	sandbox: 'https://api.sandbox.hibob.com',
+};
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+export class BaseUrlError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'BaseUrlError';
+	}
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+	return LOOPBACK_HOSTS.has(hostname.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/** Throws BaseUrlError unless `url` is https, or http on a loopback host. */
+export function assertSafeUrl(url: string): URL {
+	if (!URL.canParse(url)) {
+		throw new BaseUrlError(
+			`The HiBob base URL "${url}" is not a valid URL. Use the form https://api.example.com (or pick Production or Sandbox as the environment).`,
+		);
+	}
+	const parsed = new URL(url);
+	if (parsed.protocol === 'https:') return parsed;
+	if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) return parsed;
+	throw new BaseUrlError(
+		`The HiBob base URL "${parsed.origin}" is refused: it must start with https:// so the service user's token is never sent in clear text (plain http is allowed only for localhost, 127.0.0.1 and [::1]). Fix the Base URL in the HiBob credential.`,
+	);
+}
+
+/**
+ * The origin requests go to, without a trailing slash and without `/v1` (request paths carry it),
+ * so "https://api.example.com/v1/" and "https://api.example.com" mean the same.
+ */
+export function resolveBaseUrl(credentials: { environment?: unknown; baseUrl?: unknown }): string {
+	const environment = (credentials.environment ?? 'production') as string;
+	if (environment === 'production' || environment === 'sandbox')
+		return HIBOB_BASE_URLS[environment];
+	if (environment !== 'custom') {
+		throw new BaseUrlError(
+			`Unknown HiBob environment "${environment}". Open the HiBob credential and choose Production, Sandbox or Custom.`,
+		);
+	}
+	const raw = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
+	if (raw === '') {
+		throw new BaseUrlError(
+			'The HiBob credential uses a custom environment but its Base URL is empty. Enter it (e.g. https://api.hibob.com) or choose Production or Sandbox.',
+		);
+	}
+	const parsed = assertSafeUrl(raw);
+	const path = parsed.pathname.replace(/\/+$/, '').replace(/\/v1$/i, '');
+	return `${parsed.origin}${path}`;
+}
