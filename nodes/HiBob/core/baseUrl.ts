@@ -30,14 +30,14 @@ export function isLoopbackHost(hostname: string): boolean {
 export function assertSafeUrl(url: string): URL {
 	if (!URL.canParse(url)) {
 		throw new BaseUrlError(
-			`The HiBob base URL "${url}" is not a valid URL. Use the form https://api.example.com (or pick Production or Sandbox as the environment).`,
+			`The Base URL "${url}" in the HiBob credential is not a valid URL. Use the form https://api.example.com, or pick Production or Sandbox as the environment.`,
 		);
 	}
 	const parsed = new URL(url);
 	if (parsed.protocol === 'https:') return parsed;
 	if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) return parsed;
 	throw new BaseUrlError(
-		`The HiBob base URL "${parsed.origin}" is refused: it must start with https:// so the service user's token is never sent in clear text (plain http is allowed only for localhost, 127.0.0.1 and [::1]). Fix the Base URL in the HiBob credential.`,
+		`The Base URL "${parsed.origin}" in the HiBob credential is refused: it must start with https:// so the service user's token is never sent in clear text (plain http is allowed only for localhost, 127.0.0.1 and [::1]). Fix the Base URL in the HiBob credential.`,
 	);
 }
 

@@ -1,0 +1,143 @@
+/**
+ * What people read when a HiBob request fails: what happened and how to fix it, per case
+ * (hibob-api.md §9, §10). Pure text; the transport wraps it in NodeApiError.
+ */
+export interface FailureText {
+	message: string;
+	description: string;
+}
+
+/** HiBob's error bodies come in several envelopes (§10): {key,error}, {error,message}, {errors:{…}}. */
+export function hiBobErrorText(body: unknown): string | undefined {
+	if (typeof body === 'string') {
+		const text = body.trim();
+		if (text === '' || text.startsWith('<')) return undefined;
+		if (text.startsWith('{')) {
+			try {
+				return hiBobErrorText(JSON.parse(text));
+			} catch {
+				return text.slice(0, 300);
+			}
+		}
+		return text.slice(0, 300);
+	}
+	if (body === null || typeof body !== 'object') return undefined;
+	const record = body as Record<string, unknown>;
+	for (const key of ['error', 'message', 'errorMessage']) {
+		const value = record[key];
+		if (typeof value === 'string' && value.trim() !== '') return value.trim();
+	}
+	if (record.errors && typeof record.errors === 'object') {
+		const parts = Object.entries(record.errors as Record<string, unknown>).map(
+			([field, detail]) => {
+				const text = hiBobErrorText(detail);
+				return text ? `${field}: ${text}` : field;
+			},
+		);
+		if (parts.length > 0) return parts.join('; ');
+	}
+	return undefined;
+}
+
+function withHiBobSays(text: string, detail: string | undefined): string {
+	return detail ? `${text} HiBob said: "${detail}"` : text;
+}
+
+export function statusFailure(
+	status: number,
+	detail: string | undefined,
+	request: { method: string; path: string; attempts: number },
+): FailureText {
+	const where = `${request.method} ${request.path}`;
+	switch (status) {
+		case 400:
+			return {
+				message: `HiBob rejected the request as invalid (400)`,
+				description: withHiBobSays(
+					`Check the node's parameters (field IDs, filters, dates) for ${where}.`,
+					detail,
+				),
+			};
+		case 401:
+			return {
+				message: 'HiBob rejected the service user ID or token (401)',
+				description:
+					'Check the Service User ID and Token in the HiBob credential, and that its Environment matches where the service user was created (a sandbox service user only works against the sandbox). The request was not repeated: HiBob blocks callers that repeat failed logins.',
+			};
+		case 403:
+			return {
+				message: 'HiBob refused access (403)',
+				description: withHiBobSays(
+					`The service user may not call ${where}. In Bob, add the service user to a permission group that grants this data (Settings → Permission groups), or, if your account restricts API access by IP, allow the address n8n calls from.`,
+					detail,
+				),
+			};
+		case 404:
+			return {
+				message: 'Not found in HiBob (404)',
+				description: withHiBobSays(
+					`HiBob has nothing at ${where}, or the service user may not see it. Check the ID, email or name you passed.`,
+					detail,
+				),
+			};
+		case 429:
+			return {
+				message: `HiBob's rate limit is still exceeded after ${request.attempts} attempt${request.attempts === 1 ? '' : 's'} (429)`,
+				description:
+					'HiBob allows 50 people searches a minute per service user. Poll less often, spread workflows that use the same service user over time, or give busy workflows their own service user.',
+			};
+		default:
+			if (status >= 500) {
+				return {
+					message: `HiBob is unavailable right now (${status})`,
+					description: withHiBobSays(
+						`HiBob answered ${where} with a server error${request.attempts > 1 ? ` ${request.attempts} times` : ''}. This is usually temporary: try again in a few minutes.`,
+						detail,
+					),
+				};
+			}
+			return {
+				message: `HiBob answered with status ${status}`,
+				description: withHiBobSays(`Unexpected answer to ${where}.`, detail),
+			};
+	}
+}
+
+export function htmlFailure(request: { method: string; path: string }): FailureText {
+	return {
+		message: 'HiBob answered with a web page instead of data',
+		description: `${request.method} ${request.path} returned HTML. HiBob does that for addresses it does not serve: check the credential's Environment, and for Custom its Base URL (e.g. https://api.hibob.com, without extra path).`,
+	};
+}
+
+export function invalidJsonFailure(request: {
+	method: string;
+	path: string;
+	attempts: number;
+}): FailureText {
+	return {
+		message: "HiBob's answer could not be read (invalid JSON)",
+		description: `The answer to ${request.method} ${request.path} was not valid JSON${request.attempts > 1 ? ` ${request.attempts} times in a row` : ''}; it may have been cut off in transit. Try again; if it persists, check any proxy between n8n and HiBob.`,
+	};
+}
+
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was reset',
+	ETIMEDOUT: 'the connection timed out',
+	ECONNABORTED: 'the request timed out',
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be looked up',
+};
+
+// The code stays out of the message: n8n replaces a message that names a network code with its own
+// generic text, which would hide that it was HiBob that could not be reached.
+export function networkFailure(
+	code: string,
+	request: { method: string; path: string; attempts: number },
+): FailureText {
+	return {
+		message: `Could not reach HiBob: ${NETWORK_WORDS[code] ?? 'the network request failed'}`,
+		description: `${request.method} ${request.path} failed before HiBob answered (${code})${request.attempts > 1 ? `, ${request.attempts} times` : ''}. Check n8n's network access to HiBob and the credential's Environment and Base URL.`,
+	};
+}

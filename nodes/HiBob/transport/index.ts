@@ -1,0 +1,318 @@
+/**
+ * The one place that talks HTTP to HiBob. Every operation, the trigger, list searches and load options
+ * call `hiBobRequest`; nothing else builds a request.
+ *
+ * - Base URL from the credential (core/baseUrl: https only, loopback http for local testing).
+ * - JSON in and out; `Content-Type: application/json` only when there is a body: HiBob answers some
+ *   GETs carrying it with 400 HTML (hibob-api.md §1.5).
+ * - The body is read as text and parsed here, so that a 200 HTML page (HiBob's answer to unknown paths,
+ *   §10) or a cut-off answer is an error that says so, never data.
+ * - Retries per retry.ts, waiting with n8n's `sleep` through an injectable clock.
+ * - Failures become NodeApiError with what happened and how to fix it (errors.ts). Nothing from the
+ *   request (headers, auth) is attached to an error, and the token is scrubbed from any text HiBob echoes.
+ */
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IPollFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { BaseUrlError, resolveBaseUrl } from '../core/baseUrl';
+import type { FailureText } from './errors';
+import {
+	hiBobErrorText,
+	htmlFailure,
+	invalidJsonFailure,
+	networkFailure,
+	statusFailure,
+} from './errors';
+import type { Outcome, RetryPolicy } from './retry';
+import { DEFAULT_RETRY_POLICY, decideRetry, headerValue } from './retry';
+
+export const CREDENTIAL_TYPE = 'hiBobApi';
+
+export type HiBobContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+/** Time as the transport sees it; tests swap it for one whose sleep returns at once. */
+export interface Clock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+	random(): number;
+}
+
+export const systemClock: Clock = {
+	now: () => Date.now(),
+	sleep: async (ms: number) => await sleep(ms),
+	random: () => Math.random(),
+};
+
+/** Process-wide transport settings: the clock and retry policy (replaced by tests and benchmarks). */
+export const transportSettings: { clock: Clock; retryPolicy: RetryPolicy } = {
+	clock: systemClock,
+	retryPolicy: DEFAULT_RETRY_POLICY,
+};
+
+export interface HiBobRequest {
+	method: 'GET' | 'POST';
+	/** Path under the base URL, starting with /v1. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** Whether repeating the request is harmless. HiBob's POST searches are reads. Default true. */
+	read?: boolean;
+	/** The input item this request serves, for the error's item index. */
+	itemIndex?: number;
+	/** Absolute time (ms since epoch) after which no retry wait may end, e.g. a poll's budget. */
+	deadline?: number;
+}
+
+interface Credentials {
+	baseUrl: string;
+	secrets: string[];
+}
+
+const credentialsByContext = new WeakMap<object, Promise<Credentials>>();
+
+async function loadCredentials(
+	context: HiBobContext,
+	itemIndex: number | undefined,
+): Promise<Credentials> {
+	const data = await context.getCredentials(CREDENTIAL_TYPE, itemIndex ?? 0);
+	const token = typeof data.token === 'string' ? data.token : '';
+	const serviceUserId = typeof data.serviceUserId === 'string' ? data.serviceUserId : '';
+	const secrets = token ? [token, Buffer.from(`${serviceUserId}:${token}`).toString('base64')] : [];
+	let baseUrl: string | BaseUrlError;
+	try {
+		baseUrl = resolveBaseUrl(data);
+	} catch (error) {
+		baseUrl = error instanceof BaseUrlError ? error : new BaseUrlError(String(error));
+	}
+	if (baseUrl instanceof BaseUrlError) {
+		throw new NodeOperationError(context.getNode(), baseUrl.message, {
+			itemIndex,
+			description: 'Nothing was sent to HiBob.',
+		});
+	}
+	return { baseUrl, secrets };
+}
+
+function credentialsFor(
+	context: HiBobContext,
+	itemIndex: number | undefined,
+): Promise<Credentials> {
+	let pending = credentialsByContext.get(context);
+	if (!pending) {
+		pending = loadCredentials(context, itemIndex);
+		credentialsByContext.set(context, pending);
+		// A failed lookup is not cached: the next call reports it again with its own item index.
+		pending.catch(() => credentialsByContext.delete(context));
+	}
+	return pending;
+}
+
+/** Removes the token (and the Basic header built from it) from text that may echo them. */
+function scrub(text: string, secrets: string[]): string {
+	let result = text;
+	// A secret shorter than this would also match ordinary words; real HiBob tokens are far longer.
+	for (const secret of secrets)
+		if (secret.length >= 6) result = result.split(secret).join('[redacted]');
+	return result;
+}
+
+function isHtml(contentType: string | undefined, text: string): boolean {
+	if (contentType && /text\/html/i.test(contentType)) return true;
+	return /^\s*</.test(text);
+}
+
+/** The network error code behind a failed helper call (ECONNRESET, ETIMEDOUT, …), if there was one. */
+function networkCode(error: unknown): string | undefined {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const record = current as { code?: unknown; cause?: unknown; httpCode?: unknown };
+		if (typeof record.code === 'string' && /^E[A-Z_]+$/.test(record.code)) return record.code;
+		current = record.cause;
+	}
+	const message = error instanceof Error ? error.message : '';
+	const match = /\b(E[A-Z]{4,})\b/.exec(message);
+	if (match) return match[1];
+	if (/socket hang up/i.test(message)) return 'ECONNRESET';
+	if (/timeout/i.test(message)) return 'ETIMEDOUT';
+	return undefined;
+}
+
+function apiError(
+	context: HiBobContext,
+	failure: FailureText,
+	details: { httpCode?: number; itemIndex?: number; secrets: string[]; retryAfterMs?: number },
+): NodeApiError {
+	const message = scrub(failure.message, details.secrets);
+	const description = scrub(failure.description, details.secrets);
+	const httpCode = details.httpCode === undefined ? undefined : String(details.httpCode);
+	const cause =
+		details.httpCode === 429
+			? 'rate-limited'
+			: details.httpCode === 401
+				? 'credential-invalid'
+				: details.httpCode !== undefined && details.httpCode >= 500
+					? 'temporarily-unavailable'
+					: undefined;
+	return new NodeApiError(context.getNode(), { message, description, httpCode } as JsonObject, {
+		message,
+		description,
+		httpCode,
+		itemIndex: details.itemIndex,
+		...(cause === undefined
+			? {}
+			: {
+					failure:
+						cause === 'credential-invalid'
+							? { cause }
+							: { cause, ...(details.retryAfterMs ? { retryAfterMs: details.retryAfterMs } : {}) },
+				}),
+	});
+}
+
+/** Sends one HiBob request (with retries) and returns the parsed JSON body (null for an empty body). */
+export async function hiBobRequest<T = unknown>(
+	context: HiBobContext,
+	request: HiBobRequest,
+): Promise<T> {
+	const { clock, retryPolicy } = transportSettings;
+	const { baseUrl, secrets } = await credentialsFor(context, request.itemIndex);
+	const read = request.read ?? true;
+	const hasBody = request.body !== undefined;
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${baseUrl}${request.path}`,
+		headers: hasBody
+			? { Accept: 'application/json', 'Content-Type': 'application/json' }
+			: { Accept: 'application/json' },
+		...(request.qs ? { qs: request.qs } : {}),
+		...(hasBody ? { body: JSON.stringify(request.body) } : {}),
+		encoding: 'text',
+		json: false,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	const where = { method: request.method, path: request.path };
+
+	let waitedMs = 0;
+	for (let attempt = 1; ; attempt++) {
+		let outcome: Outcome;
+		let failure: FailureText;
+		let httpCode: number | undefined;
+		let retryAfterMs: number | undefined;
+		let response: IN8nHttpFullResponse | undefined;
+		let thrown: unknown;
+		try {
+			response = (await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				CREDENTIAL_TYPE,
+				{ ...options },
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			thrown = error;
+		}
+
+		if (response === undefined) {
+			// The helper throws only when no HTTP answer arrived (status errors are ignored above), or when
+			// the credential's own guard refused the URL: that one is final and already says what to do.
+			const code = networkCode(thrown) ?? 'NO_RESPONSE';
+			if (code === 'NO_RESPONSE') {
+				const text = thrown instanceof Error ? thrown.message : String(thrown);
+				throw apiError(
+					context,
+					{
+						message: scrub(text, secrets) || 'The request to HiBob was not sent',
+						description: 'Nothing was received from HiBob. Check the HiBob credential.',
+					},
+					{ itemIndex: request.itemIndex, secrets },
+				);
+			}
+			outcome = { kind: 'network', code };
+			failure = networkFailure(code, { ...where, attempts: attempt });
+		} else {
+			const status = Number(response.statusCode);
+			const headers = (response.headers ?? {}) as Record<string, unknown>;
+			const text =
+				typeof response.body === 'string'
+					? response.body
+					: Buffer.isBuffer(response.body)
+						? response.body.toString('utf8')
+						: response.body === undefined || response.body === null
+							? ''
+							: JSON.stringify(response.body);
+			if (status >= 200 && status < 300) {
+				if (text.trim() === '') return null as T;
+				if (isHtml(headerValue(headers, 'content-type'), text)) {
+					throw apiError(context, htmlFailure(where), {
+						httpCode: status,
+						itemIndex: request.itemIndex,
+						secrets,
+					});
+				}
+				let parsed: T | undefined;
+				let parseFailed = false;
+				try {
+					parsed = JSON.parse(text) as T;
+				} catch {
+					parseFailed = true;
+				}
+				if (!parseFailed) return parsed as T;
+				outcome = { kind: 'invalidJson' };
+				failure = invalidJsonFailure({ ...where, attempts: attempt });
+			} else {
+				outcome = { kind: 'status', status, headers };
+				httpCode = status;
+				failure = statusFailure(
+					status,
+					isHtml(headerValue(headers, 'content-type'), text) ? undefined : hiBobErrorText(text),
+					{ ...where, attempts: attempt },
+				);
+			}
+		}
+
+		const now = clock.now();
+		const decision = decideRetry(
+			outcome,
+			{
+				attempt,
+				read,
+				waitedMs,
+				nowMs: now,
+				random: clock.random(),
+				remainingBudgetMs: request.deadline === undefined ? undefined : request.deadline - now,
+			},
+			retryPolicy,
+		);
+		if (!decision.retry) {
+			if (outcome.kind === 'status' && outcome.status === 429) {
+				retryAfterMs = decideRetry(
+					outcome,
+					{ attempt: 1, read, waitedMs: 0, nowMs: now, random: 0.5 },
+					{
+						...retryPolicy,
+						maxAttempts: 2,
+						maxTotalWaitMs: Number.MAX_SAFE_INTEGER,
+						maxDelayMs: Number.MAX_SAFE_INTEGER,
+					},
+				).waitMs;
+			}
+			throw apiError(context, failure, {
+				httpCode,
+				itemIndex: request.itemIndex,
+				secrets,
+				retryAfterMs,
+			});
+		}
+		await clock.sleep(decision.waitMs);
+		waitedMs += decision.waitMs;
+	}
+}

@@ -1,0 +1,193 @@
+/**
+ * Runs our nodes through n8n-core's real execution contexts (ExecuteContext, PollContext,
+ * LoadOptionsContext) on a real n8n-workflow Workflow, so parameters, defaults, expressions, resource
+ * locators, static data and `httpRequestWithAuthentication` behave as in n8n. Only the credential store
+ * is ours: it hands out the test credentials and applies the HiBob credential's own `authenticate`,
+ * as n8n's CredentialsHelper does. HTTP leaves through n8n's real request stack, so nock and the
+ * simulator see exactly what HiBob would.
+ */
+import { mock } from 'jest-mock-extended';
+import { ExecuteContext, LoadOptionsContext, PollContext } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	ICredentialsHelper,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	IRunExecutionData,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { HiBobApi } from '../../credentials/HiBobApi.credentials';
+
+export interface TestCredentials extends ICredentialDataDecryptedObject {
+	serviceUserId: string;
+	token: string;
+	environment: 'production' | 'sandbox' | 'custom';
+	baseUrl?: string;
+}
+
+const credentialType: ICredentialType = new HiBobApi();
+
+export function credentialsFor(url: string, serviceUserId: string, token: string): TestCredentials {
+	return { serviceUserId, token, environment: 'custom', baseUrl: url };
+}
+
+/** n8n's credential store, reduced to one credential: decrypts to `credentials`, authenticates with `type`. */
+export function credentialsHelper(
+	credentials: ICredentialDataDecryptedObject,
+	type: ICredentialType = credentialType,
+): ICredentialsHelper {
+	const authenticate = type.authenticate;
+	return mock<ICredentialsHelper>({
+		getParentTypes: () => [],
+		isCredentialUsableByNode: () => true,
+		getDecrypted: async () => ({ ...credentials }),
+		// Present, as in n8n, so a 401 is retried once after "pre-authentication" like the real stack does.
+		preAuthentication: async () => undefined,
+		authenticate: async (
+			data: ICredentialDataDecryptedObject,
+			_type,
+			options: IHttpRequestOptions,
+		) => {
+			if (typeof authenticate !== 'function')
+				throw new Error(`${type.name} must authenticate with a function`);
+			return await authenticate(data, options);
+		},
+	});
+}
+
+class SingleNodeTypes implements INodeTypes {
+	constructor(private readonly types: Record<string, INodeType>) {}
+
+	getByName(name: string): INodeType {
+		return this.getByNameAndVersion(name);
+	}
+
+	getByNameAndVersion(name: string): INodeType {
+		const type = this.types[name];
+		if (!type) throw new Error(`Unknown node type ${name}`);
+		return type;
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+export interface NodeSetup {
+	nodeType: INodeType;
+	parameters: IDataObject;
+	credentials?: ICredentialDataDecryptedObject;
+	staticData?: IDataObject;
+	timezone?: string;
+	name?: string;
+}
+
+export function buildWorkflow(setup: NodeSetup): { workflow: Workflow; node: INode } {
+	const typeName = `n8n-nodes-hibob.${setup.nodeType.description.name}`;
+	const version = setup.nodeType.description.version;
+	const node: INode = {
+		id: 'node-under-test',
+		name: setup.name ?? setup.nodeType.description.defaults.name ?? 'HiBob',
+		type: typeName,
+		typeVersion: Array.isArray(version) ? version[version.length - 1] : version,
+		position: [0, 0],
+		parameters: setup.parameters as INode['parameters'],
+		credentials: { hiBobApi: { id: 'cred-1', name: 'HiBob test' } },
+	};
+	const workflow = new Workflow({
+		id: 'workflow-under-test',
+		name: 'test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new SingleNodeTypes({ [typeName]: setup.nodeType }),
+		staticData: setup.staticData,
+		settings: { timezone: setup.timezone ?? 'UTC' },
+	});
+	return { workflow, node: workflow.getNode(node.name) as INode };
+}
+
+function additionalDataFor(credentials: ICredentialDataDecryptedObject | undefined) {
+	return mock<IWorkflowExecuteAdditionalData>({
+		credentialsHelper: credentialsHelper(credentials ?? {}),
+		currentNodeParameters: undefined,
+		evalLlmMockHandler: undefined,
+	});
+}
+
+export interface ExecuteResult {
+	output: INodeExecutionData[][];
+	hints: Array<{ message: string }>;
+}
+
+/** Runs an action node's execute() over `items` and returns its output and execution hints. */
+export async function runExecute(
+	setup: NodeSetup & { items?: INodeExecutionData[]; mode?: WorkflowExecuteMode },
+): Promise<ExecuteResult> {
+	const { workflow, node } = buildWorkflow(setup);
+	const items = setup.items ?? [{ json: {} }];
+	const runExecutionData = { resultData: { runData: {} } } as unknown as IRunExecutionData;
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalDataFor(setup.credentials),
+		setup.mode ?? 'manual',
+		runExecutionData,
+		0,
+		items,
+		{ main: [items] },
+		{ node, data: { main: [items] }, source: null },
+		[],
+	);
+	if (!setup.nodeType.execute) throw new Error('node type has no execute()');
+	const output = (await setup.nodeType.execute.call(context)) as INodeExecutionData[][];
+	const hints = (context as unknown as { hints?: Array<{ message: string }> }).hints ?? [];
+	return { output, hints };
+}
+
+export interface PollSetup extends NodeSetup {
+	mode?: 'trigger' | 'manual';
+	pollBudgetMs?: number;
+}
+
+export interface PollResult {
+	output: INodeExecutionData[][] | null;
+	/** The workflow's static data after the poll, through JSON as n8n stores it: feed it to the next poll. */
+	staticData: IDataObject;
+}
+
+/** Runs one poll of a trigger, starting from `setup.staticData` (a JSON copy is used; the input is untouched). */
+export async function runPoll(setup: PollSetup): Promise<PollResult> {
+	const staticData = JSON.parse(JSON.stringify(setup.staticData ?? {})) as IDataObject;
+	const { workflow, node } = buildWorkflow({ ...setup, staticData });
+	const context = new PollContext(
+		workflow,
+		node,
+		additionalDataFor(setup.credentials),
+		setup.mode ?? 'trigger',
+		'activate',
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		setup.pollBudgetMs === undefined ? undefined : () => setup.pollBudgetMs as number,
+	);
+	if (!setup.nodeType.poll) throw new Error('node type has no poll()');
+	const output = await setup.nodeType.poll.call(context);
+	return { output, staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject };
+}
+
+/** A LoadOptionsContext for methods (listSearch, loadOptions) of `setup.nodeType`. */
+export function loadOptionsContext(setup: NodeSetup): LoadOptionsContext {
+	const { workflow, node } = buildWorkflow(setup);
+	return new LoadOptionsContext(workflow, node, additionalDataFor(setup.credentials), 'parameters');
+}
