@@ -15,8 +15,9 @@
  *   - startDateApproaching: startDate − leadDays ≤ today < startDate, status not Terminated.
  *   - employeeStarted: Hired → a working status, or the start date is reached (startDate ≤ today) while
  *     HiBob still says Hired (it flips on the start date, possibly later than our poll), or the start
- *     date was crossed since the previous poll (someone added on their first day). Whichever comes first
- *     fires; the other is then a no-op. Backdating an old start date does not fire.
+ *     date was crossed since the previous poll (startDate ≥ the previous poll's today: someone added on
+ *     their first day). Whichever comes first fires; the other is then a no-op. Backdating an old
+ *     start date does not fire.
  *   - terminationScheduled: a termination date ≥ today is set or moved while the status is not
  *     Terminated (garden leave included).
  *   - employeeTerminated: status becomes Terminated, or the termination date has *passed*
@@ -121,7 +122,9 @@ function isWorking(category: LifecycleCategory): boolean {
 /**
  * Runs the rules for one employee. `previous` is undefined for a new employee; `merged` is the current
  * values with unreadable fields carried over from `previous`. `previousToday` is the day number of the
- * previous poll (equal to today for a baseline, so nothing counts as "crossed since").
+ * previous poll. A date counts as crossed since then when it was not yet reached on that day: a start
+ * date ≥ previousToday (polls run many times a day, so someone added on their first day has
+ * startDate = today = previousToday), a termination date ≥ previousToday that has now passed.
  */
 function evaluate(
 	previous: StoredEmployee | undefined,
@@ -179,24 +182,27 @@ function evaluate(
 		}
 	}
 
-	if (startDays !== undefined) {
-		const inWindow = todayDays >= startDays - options.leadDays && todayDays < startDays;
-		if (!done(FIRED_START_APPROACHING) && inWindow && category !== 'terminated') {
-			add('startDateApproaching', startDate as string);
-		}
-		if (todayDays >= startDays - options.leadDays) fired |= FIRED_START_APPROACHING;
-	}
-
+	// Started is decided first: someone HiBob flips to Employed before the date needs no reminder.
 	const startedByStatus =
 		previousCategory === 'hired' && category !== 'hired' && isWorking(category);
 	const startedByDate =
 		startDays !== undefined &&
 		startDays <= todayDays &&
 		category !== 'terminated' &&
-		(category === 'hired' || startDays > previousToday);
-	if (!done(FIRED_STARTED) && (startedByStatus || startedByDate)) {
+		(category === 'hired' || startDays >= previousToday);
+	const started = !done(FIRED_STARTED) && (startedByStatus || startedByDate);
+
+	if (startDays !== undefined) {
+		const inWindow = todayDays >= startDays - options.leadDays && todayDays < startDays;
+		const upcoming = !done(FIRED_START_APPROACHING) && !done(FIRED_STARTED) && !started;
+		if (upcoming && inWindow && category !== 'terminated') {
+			add('startDateApproaching', startDate as string);
+		}
+		if (todayDays >= startDays - options.leadDays) fired |= FIRED_START_APPROACHING;
+	}
+	if (started) {
 		add('employeeStarted', startOrToday);
-		fired |= FIRED_STARTED;
+		fired |= FIRED_STARTED | FIRED_START_APPROACHING;
 	}
 	if (startDays !== undefined && startDays <= todayDays) fired |= FIRED_STARTED;
 

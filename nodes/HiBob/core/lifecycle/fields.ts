@@ -61,7 +61,7 @@ export interface ResolvedLifecycleOptions {
 	storedFields: string[];
 	leadDays: number;
 	emitExistingOnFirstRun: boolean;
-	scopeKey: string;
+	scope: string;
 	maxRemovalPercent: number;
 	maxRemovalCount: number;
 }
@@ -86,7 +86,7 @@ export function resolveLifecycleOptions(options: LifecycleOptions = {}): Resolve
 		]),
 		leadDays,
 		emitExistingOnFirstRun: options.emitExistingOnFirstRun ?? false,
-		scopeKey: options.scopeKey ?? '',
+		scope: options.scope ?? '',
 		maxRemovalPercent: options.guard?.maxRemovalPercent ?? DEFAULT_MAX_REMOVAL_PERCENT,
 		maxRemovalCount: options.guard?.maxRemovalCount ?? DEFAULT_MAX_REMOVAL_COUNT,
 	};
@@ -116,5 +116,5 @@ function fnv1a(text: string): string {
  * people already inside the new window fire once).
  */
 export function configurationFingerprint(options: ResolvedLifecycleOptions): string {
-	return fnv1a(JSON.stringify([options.storedFields, options.scopeKey]));
+	return fnv1a(JSON.stringify([options.storedFields, options.scope]));
 }

@@ -85,7 +85,7 @@ export interface LifecycleOptions {
 	 * Opaque text describing anything else that changes who is in scope (the trigger's filters,
 	 * `showInactive`...). Part of the configuration fingerprint: when it changes, the engine re-baselines.
 	 */
-	scopeKey?: string;
+	scope?: string;
 	guard?: LifecycleGuardOptions;
 }
 
