@@ -69,6 +69,8 @@ export function compareEmployeeIds(left: string, right: string): number {
 /** JSON text with sorted object keys: equal values give equal keys. */
 export function canonicalJson(value: unknown): string {
 	if (value === undefined) return 'undefined';
+	// Almost every HiBob value is a primitive: skip the replacer, it dominates a 10k-employee diff.
+	if (value === null || typeof value !== 'object') return JSON.stringify(value);
 	return JSON.stringify(value, (_key, inner: unknown) => {
 		if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return inner;
 		const sorted: Record<string, unknown> = {};
