@@ -1,12 +1,12 @@
-import { diffLifecycle, lifecycleFieldIds } from '../../../../nodes/HiBob/core/lifecycle';
-import type { LifecycleEmployee, LifecycleSnapshot } from '../../../../nodes/HiBob/core/lifecycle';
+import { diffLifecycle, lifecycleFieldIds } from '../../../../../nodes/HiBob/core/lifecycle';
+import type { LifecycleEmployee, LifecycleSnapshot } from '../../../../../nodes/HiBob/core/lifecycle';
 import {
 	compareEmployeeIds,
 	decodeEmployeeId,
 	decodeSnapshot,
 	encodeEmployeeId,
 	encodeSnapshot,
-} from '../../../../nodes/HiBob/core/lifecycle/snapshot';
+} from '../../../../../nodes/HiBob/core/lifecycle/snapshot';
 import { generateCompany } from './companyGenerator';
 
 const STORED_FIELDS = lifecycleFieldIds().slice(1);

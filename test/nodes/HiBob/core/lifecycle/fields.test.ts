@@ -1,8 +1,8 @@
-import { DEFAULT_WATCHED_FIELDS, lifecycleFieldIds } from '../../../../nodes/HiBob/core/lifecycle';
+import { DEFAULT_WATCHED_FIELDS, lifecycleFieldIds } from '../../../../../nodes/HiBob/core/lifecycle';
 import {
 	configurationFingerprint,
 	resolveLifecycleOptions,
-} from '../../../../nodes/HiBob/core/lifecycle/fields';
+} from '../../../../../nodes/HiBob/core/lifecycle/fields';
 
 const LIFECYCLE = [
 	'internal.lifecycleStatus',

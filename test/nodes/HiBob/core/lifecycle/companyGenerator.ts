@@ -3,7 +3,7 @@
  * ~200 titles, ~10 sites, managers drawn from the employees, first.surname emails with collisions,
  * start dates over 12 years, a few hired / on leave / terminated people.
  */
-import type { LifecycleEmployee } from '../../../../nodes/HiBob/core/lifecycle';
+import type { LifecycleEmployee } from '../../../../../nodes/HiBob/core/lifecycle';
 
 /** mulberry32: tiny seeded PRNG, so every run measures the same company. */
 function random(seed: number): () => number {

@@ -1,5 +1,5 @@
-import { classifyLifecycleStatus } from '../../../../nodes/HiBob/core/lifecycle';
-import { sameStatus } from '../../../../nodes/HiBob/core/lifecycle/status';
+import { classifyLifecycleStatus } from '../../../../../nodes/HiBob/core/lifecycle';
+import { sameStatus } from '../../../../../nodes/HiBob/core/lifecycle/status';
 
 describe('classifyLifecycleStatus (machine-value casing is UNCONFIRMED, hibob-api.md §5.3)', () => {
 	it.each([

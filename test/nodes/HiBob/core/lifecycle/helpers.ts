@@ -1,10 +1,10 @@
-import { diffLifecycle } from '../../../../nodes/HiBob/core/lifecycle';
+import { diffLifecycle } from '../../../../../nodes/HiBob/core/lifecycle';
 import type {
 	LifecycleDiffResult,
 	LifecycleEmployee,
 	LifecycleEvent,
 	LifecycleOptions,
-} from '../../../../nodes/HiBob/core/lifecycle';
+} from '../../../../../nodes/HiBob/core/lifecycle';
 
 /** 19-digit IDs above 2^53: a Number round trip would corrupt them. */
 export const ALICE = '3332883884017713238';

@@ -1,9 +1,9 @@
-import { diffLifecycle } from '../../../../nodes/HiBob/core/lifecycle';
+import { diffLifecycle } from '../../../../../nodes/HiBob/core/lifecycle';
 import type {
 	BaselineReason,
 	LifecycleEmployee,
 	LifecycleOptions,
-} from '../../../../nodes/HiBob/core/lifecycle';
+} from '../../../../../nodes/HiBob/core/lifecycle';
 import { ALICE, BOB, CARA, DAN, Poller, describeEvent, person } from './helpers';
 
 interface Step {
