@@ -4,7 +4,7 @@ import { CREDENTIAL_TEST_MESSAGES, HiBobApi } from '../../credentials/HiBobApi.c
 import { testCredential } from '../harness/credentialTest';
 
 const ID = 'SERVICE-USER-1';
-const TOKEN = 'tok_very-secret-123';
+const TOKEN = 'test token, not a secret 123';
 const credential = new HiBobApi();
 
 describe('HiBob API credential', () => {

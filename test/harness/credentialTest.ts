@@ -12,11 +12,11 @@ import type {
 	INodeCredentialTestResult,
 	INodeType,
 	IRunExecutionData,
+	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { mock } from 'jest-mock-extended';
-import type { IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import { buildWorkflow, credentialsHelper } from './n8n';
 

@@ -30,7 +30,7 @@ export interface TestCredentials extends ICredentialDataDecryptedObject {
 	serviceUserId: string;
 	token: string;
 	environment: 'production' | 'sandbox' | 'custom';
-	baseUrl?: string;
+	baseUrl: string;
 }
 
 const credentialType: ICredentialType = new HiBobApi();

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import nock from 'nock';
 
 import type { HiBobRequest } from '../../../../nodes/HiBob/transport';
@@ -9,12 +9,15 @@ import { probeNode } from '../../../harness/probeNode';
 
 const ORIGIN = 'https://api.hibob.com';
 const ID = 'SERVICE-USER-7';
-const TOKEN = 'tok_secret-value-42';
+const TOKEN = 'test token, not a secret 42';
 const credentials = { serviceUserId: ID, token: TOKEN, environment: 'production' };
 
 const clock = useFastClock(Date.parse('2026-11-21T09:00:00Z'), 0.5);
 
-async function call(request: HiBobRequest, creds: IDataObject = credentials): Promise<unknown> {
+async function call(
+	request: HiBobRequest,
+	creds: ICredentialDataDecryptedObject = credentials,
+): Promise<unknown> {
 	const { output } = await runExecute({
 		nodeType: probeNode(async (context: IExecuteFunctions) => await hiBobRequest(context, request)),
 		parameters: {},
@@ -23,7 +26,7 @@ async function call(request: HiBobRequest, creds: IDataObject = credentials): Pr
 	return output[0][0].json.result;
 }
 
-async function failure(request: HiBobRequest, creds?: IDataObject) {
+async function failure(request: HiBobRequest, creds?: ICredentialDataDecryptedObject) {
 	let caught: unknown;
 	try {
 		await call(request, creds);

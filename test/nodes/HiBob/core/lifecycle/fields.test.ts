@@ -1,4 +1,7 @@
-import { DEFAULT_WATCHED_FIELDS, lifecycleFieldIds } from '../../../../../nodes/HiBob/core/lifecycle';
+import {
+	DEFAULT_WATCHED_FIELDS,
+	lifecycleFieldIds,
+} from '../../../../../nodes/HiBob/core/lifecycle';
 import {
 	configurationFingerprint,
 	resolveLifecycleOptions,

@@ -1,5 +1,8 @@
 import { diffLifecycle, lifecycleFieldIds } from '../../../../../nodes/HiBob/core/lifecycle';
-import type { LifecycleEmployee, LifecycleSnapshot } from '../../../../../nodes/HiBob/core/lifecycle';
+import type {
+	LifecycleEmployee,
+	LifecycleSnapshot,
+} from '../../../../../nodes/HiBob/core/lifecycle';
 import {
 	compareEmployeeIds,
 	decodeEmployeeId,

@@ -1,0 +1,40 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { nodeProperties } from './actions/resources';
+import { route } from './actions/router';
+import * as loadOptions from './methods/loadOptions';
+
+/**
+ * Programmatic rather than declarative: HiBob's people search is a POST with a field list and no
+ * pagination, answers need normalising (nested + slash keys), and Get batches identifiers across input
+ * items, none of which declarative routing expresses.
+ */
+export class HiBob implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HiBob',
+		name: 'hiBob',
+		icon: { light: 'file:hibob.svg', dark: 'file:hibob.dark.svg' },
+		group: ['input'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Read employees, their history, time off and company data from HiBob (Bob)',
+		defaults: { name: 'HiBob' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'hiBobApi', required: true }],
+		properties: nodeProperties(),
+	};
+
+	methods = { loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this);
+	}
+}

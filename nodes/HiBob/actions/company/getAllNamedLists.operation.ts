@@ -1,0 +1,40 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { mapItems } from '../../shared/items';
+import { parseNamedLists } from '../../shared/metadata';
+import { hiBobRequest } from '../../transport';
+import type { HiBobOperation } from '../types';
+
+const show = { resource: ['company'], operation: ['getAllNamedLists'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Include Archived',
+		name: 'includeArchived',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to include archived items (old values may still point at them)',
+		displayOptions: { show },
+	},
+];
+
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await mapItems(this, items, async (itemIndex) => {
+		const includeArchived = this.getNodeParameter('includeArchived', itemIndex, false) as boolean;
+		const body = await hiBobRequest(this, {
+			method: 'GET',
+			path: '/v1/company/named-lists',
+			qs: { includeArchived },
+			itemIndex,
+		});
+		return parseNamedLists(body).map((list) => ({
+			name: list.name,
+			items: list.items as unknown as never,
+		}));
+	});
+}
+
+export const getAllNamedLists: HiBobOperation = { description, execute };

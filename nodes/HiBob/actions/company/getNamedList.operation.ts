@@ -1,0 +1,91 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { mapItems } from '../../shared/items';
+import type { NamedListItem } from '../../shared/metadata';
+import { parseNamedList } from '../../shared/metadata';
+import { hiBobRequest } from '../../transport';
+import type { HiBobOperation } from '../types';
+
+const show = { resource: ['company'], operation: ['getNamedList'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'List Name or ID',
+		name: 'listName',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getNamedListNames' },
+		default: '',
+		required: true,
+		description:
+			'The named list, e.g. department, site, title or terminationreason (names are case-sensitive). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Include Archived',
+		name: 'includeArchived',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to include archived items (old values may still point at them)',
+		displayOptions: { show },
+	},
+];
+
+function flatten(listName: string, items: NamedListItem[], parentId: string | null): IDataObject[] {
+	return items.flatMap((item) => [
+		{
+			listName,
+			id: item.id,
+			name: item.name,
+			value: item.value,
+			archived: item.archived,
+			parentId,
+		},
+		...flatten(listName, item.children, item.id),
+	]);
+}
+
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await mapItems(this, items, async (itemIndex) => {
+		const listName = String(this.getNodeParameter('listName', itemIndex, '')).trim();
+		if (listName === '') {
+			throw new NodeOperationError(this.getNode(), 'Choose a named list', {
+				itemIndex,
+				description: 'Pick a list from "List Name or ID", e.g. department.',
+			});
+		}
+		const includeArchived = this.getNodeParameter('includeArchived', itemIndex, false) as boolean;
+		let body: unknown;
+		let failure: unknown;
+		try {
+			body = await hiBobRequest(this, {
+				method: 'GET',
+				path: `/v1/company/named-lists/${encodeURIComponent(listName)}`,
+				qs: { includeArchived },
+				itemIndex,
+			});
+		} catch (error) {
+			failure = error;
+		}
+		if (failure instanceof NodeApiError && failure.httpCode === '404') {
+			throw new NodeOperationError(this.getNode(), `HiBob has no named list "${listName}"`, {
+				itemIndex,
+				description:
+					'List names are case-sensitive and are the list IDs from the field metadata (e.g. "terminationreason", not "terminationReason"). Use Company → Get Fields to see each field\'s listId.',
+			});
+		}
+		if (failure !== undefined) throw failure as NodeApiError;
+		const list = parseNamedList(body, listName);
+		return flatten(list.name, list.items, null);
+	});
+}
+
+export const getNamedList: HiBobOperation = { description, execute };

@@ -1,0 +1,42 @@
+/** The resources of the HiBob node, each with its operation selector and operations. */
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as company from './company';
+import type { ResourceOperations } from './types';
+
+export interface Resource {
+	name: string;
+	value: string;
+	description: string;
+	operationProperty: INodeProperties;
+	operations: ResourceOperations;
+}
+
+export const RESOURCES: Resource[] = [
+	{
+		name: 'Company',
+		value: 'company',
+		description: 'Field metadata and named lists (departments, sites, titles, …)',
+		...company,
+	},
+];
+
+export const resourceProperty: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: RESOURCES.map(({ name, value, description }) => ({ name, value, description })),
+	default: 'company',
+};
+
+/** Every parameter of the node, in order: resource, then per resource its operation and their fields. */
+export function nodeProperties(): INodeProperties[] {
+	return [
+		resourceProperty,
+		...RESOURCES.flatMap((resource) => [
+			resource.operationProperty,
+			...Object.values(resource.operations).flatMap((operation) => operation.description),
+		]),
+	];
+}

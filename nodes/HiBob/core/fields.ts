@@ -1,0 +1,127 @@
+/**
+ * HiBob's field metadata (GET /v1/company/people/fields, hibob-api.md §4.1), read into one form.
+ * Field IDs look like `category.field` but are stable IDs, not paths: where a value sits in an answer
+ * is the metadata's `jsonPath` (root fields sit top-level: `root.email` → `email`), and the slash key
+ * is built from the ID (`/root/email`). Pure: no n8n, no HTTP.
+ */
+export interface FieldMetadata {
+	id: string;
+	name: string;
+	/** Permission category (metadata `categoryId`; `category` is deprecated by HiBob). */
+	categoryId: string;
+	categoryDisplayName: string;
+	jsonPath: string;
+	type: string;
+	/** Named list behind list fields (`typeData.listId`), verbatim: list names are case-sensitive. */
+	listId?: string;
+	historical: boolean;
+	description?: string;
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Tolerant reading of the metadata answer; entries without an ID are skipped. */
+export function parseFieldMetadata(body: unknown): FieldMetadata[] {
+	const list = Array.isArray(body)
+		? body
+		: body && typeof body === 'object' && Array.isArray((body as { fields?: unknown }).fields)
+			? ((body as { fields: unknown[] }).fields as unknown[])
+			: [];
+	const fields: FieldMetadata[] = [];
+	for (const entry of list) {
+		if (!entry || typeof entry !== 'object') continue;
+		const raw = entry as Record<string, unknown>;
+		const id = text(raw.id);
+		if (!id) continue;
+		const typeData = (raw.typeData ?? {}) as Record<string, unknown>;
+		const categoryId = text(raw.categoryId) ?? text(raw.category) ?? id.split('.')[0];
+		fields.push({
+			id,
+			name: text(raw.name) ?? id,
+			categoryId,
+			categoryDisplayName: text(raw.categoryDisplayName) ?? categoryId,
+			jsonPath: text(raw.jsonPath) ?? defaultJsonPath(id),
+			type: text(raw.type) ?? 'text',
+			listId: text(typeData.listId),
+			historical: raw.historical === true,
+			description: text(raw.description),
+		});
+	}
+	return fields;
+}
+
+/** Where a field's value sits when the metadata does not say: root fields top-level, others by ID. */
+export function defaultJsonPath(fieldId: string): string {
+	return fieldId.startsWith('root.') ? fieldId.slice('root.'.length) : fieldId;
+}
+
+export function slashKey(fieldId: string): string {
+	return `/${fieldId.split('.').join('/')}`;
+}
+
+/** The value a "Fields" picker uses for DEFAULT_FIELD_IDS. */
+export const DEFAULT_SET = '__defaultSet__';
+
+/** The fields HiBob returns when a search names none (§2.1), and what "Default Set" asks for. */
+export const DEFAULT_FIELD_IDS = [
+	'root.id',
+	'root.email',
+	'root.firstName',
+	'root.surname',
+	'root.displayName',
+	'work.title',
+	'work.department',
+	'work.site',
+	'work.siteId',
+	'work.manager',
+	'work.startDate',
+	'internal.lifecycleStatus',
+	'internal.status',
+	'internal.terminationDate',
+] as const;
+
+/** The few fields of the "Simplified" output, with the names they get there. */
+export const SIMPLIFIED_FIELDS: ReadonlyArray<{ fieldId: string; name: string }> = [
+	{ fieldId: 'root.id', name: 'id' },
+	{ fieldId: 'root.displayName', name: 'displayName' },
+	{ fieldId: 'root.firstName', name: 'firstName' },
+	{ fieldId: 'root.surname', name: 'surname' },
+	{ fieldId: 'root.email', name: 'email' },
+	{ fieldId: 'work.title', name: 'title' },
+	{ fieldId: 'work.department', name: 'department' },
+	{ fieldId: 'work.site', name: 'site' },
+	{ fieldId: 'work.manager', name: 'managerId' },
+	{ fieldId: 'work.startDate', name: 'startDate' },
+	{ fieldId: 'internal.lifecycleStatus', name: 'lifecycleStatus' },
+	{ fieldId: 'internal.terminationDate', name: 'terminationDate' },
+];
+
+/** Lookup by field ID, with the fallbacks HiBob's own conventions allow when metadata is missing. */
+export class FieldIndex {
+	private readonly byId = new Map<string, FieldMetadata>();
+
+	constructor(readonly fields: FieldMetadata[]) {
+		for (const field of fields) this.byId.set(field.id, field);
+	}
+
+	get(fieldId: string): FieldMetadata | undefined {
+		return this.byId.get(fieldId);
+	}
+
+	has(fieldId: string): boolean {
+		return this.byId.has(fieldId);
+	}
+
+	jsonPath(fieldId: string): string {
+		return this.byId.get(fieldId)?.jsonPath ?? defaultJsonPath(fieldId);
+	}
+
+	category(fieldId: string): { id: string; displayName: string } {
+		const field = this.byId.get(fieldId);
+		if (field) return { id: field.categoryId, displayName: field.categoryDisplayName };
+		const id = fieldId.split('.')[0];
+		return { id, displayName: id };
+	}
+}

@@ -1,0 +1,102 @@
+/**
+ * HiBob's employee shape, read once, here (hibob-api.md §2.2): each employee carries nested category
+ * objects keyed by jsonPath (nulls kept) AND "/category/field": {"value": …} slash keys (non-null values
+ * only), plus `humanReadable` with APPEND. A field the service user may not read, or an unknown one, is
+ * silently absent from both. IDs are 19-digit strings and stay strings. Pure: no n8n, no HTTP.
+ */
+import type { FieldIndex } from './fields';
+import { defaultJsonPath, SIMPLIFIED_FIELDS, slashKey } from './fields';
+
+export type RawEmployee = Record<string, unknown>;
+
+const ABSENT = Symbol('absent');
+
+function atPath(source: unknown, path: string): unknown {
+	let current = source;
+	for (const key of path.split('.')) {
+		if (current === null || typeof current !== 'object' || !(key in (current as object)))
+			return ABSENT;
+		current = (current as Record<string, unknown>)[key];
+	}
+	return current;
+}
+
+/** A search answer's employees; undefined when the body is not HiBob's `{employees: […]}`. */
+export function employeesOf(body: unknown): RawEmployee[] | undefined {
+	if (!body || typeof body !== 'object') return undefined;
+	const employees = (body as { employees?: unknown }).employees;
+	return Array.isArray(employees) ? (employees as RawEmployee[]) : undefined;
+}
+
+/**
+ * A field's machine value: nested first, then the slash key. `undefined` when the answer does not
+ * carry the field at all (not permitted, unknown, not requested); `null` when it is empty.
+ */
+export function readField(employee: RawEmployee, fieldId: string, index?: FieldIndex): unknown {
+	const nested = atPath(employee, index ? index.jsonPath(fieldId) : defaultJsonPath(fieldId));
+	if (nested !== ABSENT) return nested;
+	const slash = employee[slashKey(fieldId)];
+	if (slash && typeof slash === 'object' && 'value' in slash)
+		return (slash as { value: unknown }).value;
+	return undefined;
+}
+
+/** The human-readable label HiBob sent for a field (APPEND mode), if any. */
+export function readLabel(employee: RawEmployee, fieldId: string, index?: FieldIndex): unknown {
+	const labels = employee.humanReadable;
+	if (!labels || typeof labels !== 'object') return undefined;
+	const value = atPath(labels, index ? index.jsonPath(fieldId) : defaultJsonPath(fieldId));
+	return value === ABSENT ? undefined : value;
+}
+
+export function employeeId(employee: RawEmployee): string {
+	const id = readField(employee, 'root.id');
+	return id === undefined || id === null ? '' : String(id);
+}
+
+/** HiBob's answer as output: the nested form only, without the duplicated slash keys. */
+export function withoutSlashKeys(employee: RawEmployee): RawEmployee {
+	const output: RawEmployee = {};
+	for (const key of Object.keys(employee)) {
+		if (key.charCodeAt(0) !== 47 /* '/' */) output[key] = employee[key];
+	}
+	return output;
+}
+
+/** The "Simplified" output: a few flat fields, with labels instead of list IDs when HiBob sent them. */
+export function simplify(employee: RawEmployee, index?: FieldIndex): RawEmployee {
+	const output: RawEmployee = {};
+	for (const { fieldId, name } of SIMPLIFIED_FIELDS) {
+		const value = readField(employee, fieldId, index);
+		if (value === undefined) continue;
+		const label = readLabel(employee, fieldId, index);
+		output[name] = label !== undefined && label !== value && fieldId !== 'root.id' ? label : value;
+	}
+	return output;
+}
+
+/** Machine values of `fieldIds` in one flat map (undefined = not in the answer). */
+export function flatValues(
+	employee: RawEmployee,
+	fieldIds: readonly string[],
+	index?: FieldIndex,
+): Record<string, unknown> {
+	const values: Record<string, unknown> = {};
+	for (const fieldId of fieldIds) values[fieldId] = readField(employee, fieldId, index);
+	return values;
+}
+
+/**
+ * Requested fields that no returned employee carries: HiBob drops fields the service user may not
+ * read without a word (§2.2, §10), so this is how a missing permission shows. Empty for no employees.
+ */
+export function fieldsMissingFromAll(
+	employees: readonly RawEmployee[],
+	fieldIds: readonly string[],
+	index?: FieldIndex,
+): string[] {
+	if (employees.length === 0) return [];
+	return fieldIds.filter((fieldId) =>
+		employees.every((employee) => readField(employee, fieldId, index) === undefined),
+	);
+}
