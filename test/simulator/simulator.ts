@@ -775,7 +775,7 @@ export class Simulator {
 		const includePending = query.get('includePending') === 'true';
 		const changes = [];
 		for (const c of this.company.timeOffChanges) {
-			if (c.atMs < since || c.atMs >= to || c.atMs > now) continue;
+			if (c.atMs < since || (toRaw !== null && c.atMs >= to) || c.atMs > now) continue;
 			if (c.changeType === 'Pending' && !includePending) continue;
 			const r = this.company.timeOff.get(c.requestId);
 			if (!r || !this.visible(user, r.employeeId)) continue;
