@@ -614,7 +614,17 @@ export class Company {
 					status: 'employed',
 					employeeStatus: 'Active',
 				});
-			else this.writeLifecycle(e, 'employed', 'Active', startDate);
+			else {
+				// The Hired row was written on the hire day; a start date moved before it pulls it back
+				// so that Employed is the row in effect.
+				const hiredRow = e.lifecycle[e.lifecycle.length - 1];
+				if (hiredRow && hiredRow.effectiveDate > startDate) {
+					e.lifecycle.pop();
+					this.addRow(e, 'lifecycle', startDate, hiredRow.data, hiredRow);
+				}
+				this.writeLifecycle(e, 'employed', 'Active', startDate);
+				e.values['work.activeEffectiveDate'] = startDate;
+			}
 		}
 	}
 
@@ -720,6 +730,11 @@ export class Company {
 		if (this.lifecycleStatus(e) !== 'terminated')
 			throw new ControlError(
 				`Only terminated employees can be rehired (${this.lifecycleStatus(e)})`,
+			);
+		const last = e.lifecycle[e.lifecycle.length - 1];
+		if (last && startDate < last.effectiveDate)
+			throw new ControlError(
+				`startDate must be on or after ${last.effectiveDate}, the termination`,
 			);
 		for (const f of [
 			'internal.terminationDate',
