@@ -1,4 +1,4 @@
-/* eslint-disable no-restricted-globals, no-console -- test tooling: a standalone CLI reads process.argv, prints to the console and handles signals */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test tooling: the standalone CLI reads process.argv, prints its URL and credentials, handles signals and exits */
 /**
  * Standalone simulator: `npm run simulator -- --port 4010 --employees 500 --seed 7 [--today 2026-11-21]
  * [--no-rate-limit] [--cursor-key cursor] [--named-lists array] [--freeze-clock] [--control-key KEY]

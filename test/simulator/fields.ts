@@ -173,8 +173,18 @@ export function buildFieldCatalogue(): FieldDef[] {
 }
 
 export function toMeta(field: FieldDef): FieldMeta {
-	const { path: _path, slashKey: _slashKey, ...meta } = field;
-	return meta;
+	return {
+		id: field.id,
+		name: field.name,
+		category: field.category,
+		categoryId: field.categoryId,
+		categoryDisplayName: field.categoryDisplayName,
+		description: field.description,
+		historical: field.historical,
+		jsonPath: field.jsonPath,
+		type: field.type,
+		typeData: field.typeData,
+	};
 }
 
 /** Root basics + About, Employment and Work categories: HiBob's set when `fields` is omitted (§2.1). */

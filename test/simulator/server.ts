@@ -1,4 +1,4 @@
-/* eslint-disable no-restricted-imports, no-restricted-globals -- test tooling: the simulator is an HTTP server with timers and runs outside n8n */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling: the simulator is an HTTP server with timers and runs outside n8n */
 /**
  * The HTTP transport of the simulator: `/v1/...` goes to the Simulator, `/__control/<method>` to the
  * control API (JSON in, JSON out; optional `X-Control-Key`).

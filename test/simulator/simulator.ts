@@ -1,4 +1,4 @@
-/* eslint-disable no-restricted-globals -- test tooling: the simulator runs outside n8n and needs timers for slow-answer faults */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test tooling: the simulator runs outside n8n and needs timers for slow-answer faults */
 /**
  * The HiBob API as the simulator serves it, independent of the HTTP transport: clock, service users,
  * rate limits, authorization blocking, faults, the request log and every `/v1` route

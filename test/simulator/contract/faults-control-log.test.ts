@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-globals -- test tooling: measures a deliberately slow answer */
 import type { RunningSimulator } from '../index';
 import { call, ctl, search, start, TODAY } from './helpers';
 
