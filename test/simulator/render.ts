@@ -52,6 +52,10 @@ export function resolveFields(
 	return out;
 }
 
+/**
+ * `fields` absent ⇒ default set. An explicit empty array is UNCONFIRMED: the stricter reading is taken
+ * (no fields, so every employee comes back as `{}`), so a client cannot rely on `[]` meaning "default".
+ */
 function validateFields(fields: unknown): string[] | undefined | ApiError {
 	if (fields === undefined || fields === null) return undefined;
 	if (!Array.isArray(fields) || !fields.every((f) => typeof f === 'string'))
@@ -214,6 +218,7 @@ export function searchPeople(
 			filter = { fieldPath: f.fieldPath, values: f.values as string[] };
 		}
 	}
+	// Only a JSON boolean true counts; "true" as a string leaves the default (false) in place.
 	const showInactive = b.showInactive === true;
 	const mode = parseHumanReadable(b.humanReadable);
 	const fields = resolveFields(company, user, requested);
