@@ -1,0 +1,60 @@
+import { DEFAULT_SET } from '../../../../nodes/HiBob/core/fields';
+import { HiBob } from '../../../../nodes/HiBob/HiBob.node';
+import {
+	getEmployeeFields,
+	getFieldCategories,
+	getNamedListNames,
+} from '../../../../nodes/HiBob/methods/loadOptions';
+import { useFastClock } from '../../../harness/fastClock';
+import { credentialsFor, loadOptionsContext } from '../../../harness/n8n';
+import type { RunningSimulator } from '../../../simulator';
+import { startSimulator } from '../../../simulator';
+
+useFastClock();
+
+describe('HiBob load options', () => {
+	let sim: RunningSimulator;
+	beforeAll(async () => {
+		sim = await startSimulator({ employees: 10, seed: 5, rateLimit: false });
+	});
+	afterAll(async () => await sim.stop());
+
+	const context = () =>
+		loadOptionsContext({
+			nodeType: new HiBob(),
+			parameters: { resource: 'company', operation: 'getFields' },
+			credentials: credentialsFor(sim.url, sim.serviceUser.id, sim.serviceUser.token),
+		});
+
+	it('lists employee fields grouped by category, Default Set first, custom fields included', async () => {
+		const options = await getEmployeeFields.call(context());
+		expect(options[0].value).toBe(DEFAULT_SET);
+		const names = options.slice(1).map((option) => option.name);
+		expect([...names].sort((a, b) => a.localeCompare(b))).toEqual(names);
+		expect(options).toContainEqual(
+			expect.objectContaining({ value: 'work.department', name: 'Work › Department' }),
+		);
+		expect(options.some((option) => String(option.value).includes('.custom.'))).toBe(true);
+	});
+
+	it('lists field categories and named lists', async () => {
+		const categories = await getFieldCategories.call(context());
+		expect(categories.map((category) => category.value)).toEqual(
+			expect.arrayContaining(['root', 'work', 'lifecycle']),
+		);
+		const lists = await getNamedListNames.call(context());
+		expect(lists.map((list) => list.value)).toEqual(
+			expect.arrayContaining(['department', 'site', 'title']),
+		);
+	});
+
+	it('loads the field metadata once per context', async () => {
+		sim.log.clear();
+		const shared = context();
+		await getEmployeeFields.call(shared);
+		await getFieldCategories.call(shared);
+		expect(
+			sim.log.entries().filter((entry) => entry.path === '/v1/company/people/fields'),
+		).toHaveLength(1);
+	});
+});
