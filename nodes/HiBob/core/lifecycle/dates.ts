@@ -1,21 +1,87 @@
 /**
  * HR dates are calendar dates `YYYY-MM-DD` with no time zone (hibob-api.md §5.3); the trigger passes
  * `today` already computed in the workflow's time zone. Day numbers keep the arithmetic exact.
+ *
+ * Hot path: every poll converts two dates per employee, so the conversions are plain arithmetic on the
+ * proleptic Gregorian calendar (the one `Date` uses; days_from_civil / civil_from_days, H. Hinnant)
+ * instead of a RegExp and a `Date` per call. Results are identical to the `Date` round trip they replace
+ * (tests compare them over every day of years 0–10000).
  */
 const DAY_MS = 86_400_000;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ZERO = 48; // '0'
+const DASH = 45; // '-'
+
+function digit(text: string, at: number): number {
+	const code = text.charCodeAt(at) - ZERO;
+	return code >= 0 && code <= 9 ? code : -1;
+}
+
+function isLeapYear(year: number): boolean {
+	return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days since 1970-01-01 of a valid proleptic Gregorian date (year ≥ 0). */
+function daysFromCivil(year: number, month: number, day: number): number {
+	const y = month <= 2 ? year - 1 : year;
+	const era = Math.floor(y / 400);
+	const yearOfEra = y - era * 400;
+	const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+	const dayOfEra =
+		yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+	return era * 146097 + dayOfEra - 719468;
+}
 
 /** Days since 1970-01-01, or undefined when the value is not a real `YYYY-MM-DD` date. */
 export function dateToDayNumber(value: unknown): number | undefined {
-	if (typeof value !== 'string') return undefined;
-	const match = DATE_PATTERN.exec(value);
-	if (!match) return undefined;
-	const days = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS;
-	// Rejects 2026-02-30 and years Date.UTC maps elsewhere (0000-0099).
-	return dayNumberToDate(days) === value ? days : undefined;
+	if (typeof value !== 'string' || value.length !== 10) return undefined;
+	if (value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH) return undefined;
+	const y0 = digit(value, 0);
+	const y1 = digit(value, 1);
+	const y2 = digit(value, 2);
+	const y3 = digit(value, 3);
+	const m0 = digit(value, 5);
+	const m1 = digit(value, 6);
+	const d0 = digit(value, 8);
+	const d1 = digit(value, 9);
+	if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return undefined;
+	const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+	const month = m0 * 10 + m1;
+	const day = d0 * 10 + d1;
+	// Years 0000–0099: Date.UTC maps them to 1900–1999, so they never round-tripped: rejected as before.
+	if (year < 100 || month < 1 || month > 12 || day < 1) return undefined;
+	const monthDays = month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1];
+	if (day > monthDays) return undefined;
+	return daysFromCivil(year, month, day);
+}
+
+function twoDigits(value: number): string {
+	return value < 10 ? `0${value}` : String(value);
 }
 
 export function dayNumberToDate(days: number): string {
+	// Integers within years 0–9999 by arithmetic; anything else (fractions, far dates) through Date as before.
+	if (Number.isInteger(days) && days >= -719528 && days <= 2932896) {
+		const z = days + 719468;
+		const era = Math.floor(z / 146097);
+		const dayOfEra = z - era * 146097;
+		const yearOfEra = Math.floor(
+			(dayOfEra -
+				Math.floor(dayOfEra / 1460) +
+				Math.floor(dayOfEra / 36524) -
+				Math.floor(dayOfEra / 146096)) /
+				365,
+		);
+		const dayOfYear =
+			dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+		const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+		const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+		const month = shifted < 10 ? shifted + 3 : shifted - 9;
+		const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+		const yearText = year < 1000 ? String(year).padStart(4, '0') : String(year);
+		return `${yearText}-${twoDigits(month)}-${twoDigits(day)}`;
+	}
 	return new Date(days * DAY_MS).toISOString().slice(0, 10);
 }
 
