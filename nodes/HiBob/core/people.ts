@@ -11,12 +11,36 @@ export type RawEmployee = Record<string, unknown>;
 
 const ABSENT = Symbol('absent');
 
+/**
+ * Path segments by dotted path, computed once: a trigger poll reads a dozen fields of every employee,
+ * so splitting per read (and the slash key per miss) showed up in profiles. Field IDs and JSON paths
+ * come from metadata and options, a small, stable set; the cap keeps a pathological caller bounded.
+ */
+const SEGMENTS = new Map<string, readonly string[]>();
+const SLASH_KEYS = new Map<string, string>();
+const DEFAULT_PATHS = new Map<string, string>();
+const CACHE_LIMIT = 10_000;
+
+function cached<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+	let value = cache.get(key);
+	if (value === undefined) {
+		value = compute(key);
+		if (cache.size >= CACHE_LIMIT) cache.clear();
+		cache.set(key, value);
+	}
+	return value;
+}
+
 function atPath(source: unknown, path: string): unknown {
+	const keys = cached(SEGMENTS, path, (text) => text.split('.'));
 	let current = source;
-	for (const key of path.split('.')) {
-		if (current === null || typeof current !== 'object' || !(key in (current as object)))
-			return ABSENT;
-		current = (current as Record<string, unknown>)[key];
+	for (let index = 0; index < keys.length; index++) {
+		if (current === null || typeof current !== 'object') return ABSENT;
+		const key = keys[index];
+		const next = (current as Record<string, unknown>)[key];
+		// `in` only when needed: a present key holding undefined is still present.
+		if (next === undefined && !(key in (current as object))) return ABSENT;
+		current = next;
 	}
 	return current;
 }
@@ -33,9 +57,12 @@ export function employeesOf(body: unknown): RawEmployee[] | undefined {
  * carry the field at all (not permitted, unknown, not requested); `null` when it is empty.
  */
 export function readField(employee: RawEmployee, fieldId: string, index?: FieldIndex): unknown {
-	const nested = atPath(employee, index ? index.jsonPath(fieldId) : defaultJsonPath(fieldId));
+	const nested = atPath(
+		employee,
+		index ? index.jsonPath(fieldId) : cached(DEFAULT_PATHS, fieldId, defaultJsonPath),
+	);
 	if (nested !== ABSENT) return nested;
-	const slash = employee[slashKey(fieldId)];
+	const slash = employee[cached(SLASH_KEYS, fieldId, slashKey)];
 	if (slash && typeof slash === 'object' && 'value' in slash)
 		return (slash as { value: unknown }).value;
 	return undefined;
@@ -45,7 +72,10 @@ export function readField(employee: RawEmployee, fieldId: string, index?: FieldI
 export function readLabel(employee: RawEmployee, fieldId: string, index?: FieldIndex): unknown {
 	const labels = employee.humanReadable;
 	if (!labels || typeof labels !== 'object') return undefined;
-	const value = atPath(labels, index ? index.jsonPath(fieldId) : defaultJsonPath(fieldId));
+	const value = atPath(
+		labels,
+		index ? index.jsonPath(fieldId) : cached(DEFAULT_PATHS, fieldId, defaultJsonPath),
+	);
 	return value === ABSENT ? undefined : value;
 }
 
