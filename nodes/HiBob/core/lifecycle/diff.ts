@@ -40,8 +40,16 @@ import {
 	resolveLifecycleOptions,
 } from './fields';
 import type { ResolvedLifecycleOptions } from './fields';
-import type { StoredEmployee } from './snapshot';
-import { canonicalJson, compareEmployeeIds, decodeSnapshot, encodeSnapshot } from './snapshot';
+import type { ColumnarSnapshot, ColumnReader, StoredEmployee } from './snapshot';
+import {
+	canonicallyEqual,
+	compareEmployeeIds,
+	decodeSnapshotColumns,
+	encodeColumnar,
+	encodeEmployeeId,
+	encodeSnapshot,
+	rowValues,
+} from './snapshot';
 import type { LifecycleCategory } from './status';
 import { classifyLifecycleStatus, sameStatus } from './status';
 import type {
@@ -53,6 +61,7 @@ import type {
 	LifecycleFieldChange,
 	LifecycleGuardFailure,
 	LifecycleOptions,
+	SnapshotColumn,
 } from './types';
 import { LIFECYCLE_EVENTS } from './types';
 
@@ -96,12 +105,17 @@ function definedValues(values: Record<string, unknown>, fields: readonly string[
 	return result;
 }
 
+/** Shared "no changes" marker: replaced by a fresh array wherever it would reach an event. */
+const NO_CHANGES: LifecycleFieldChange[] = [];
+
 function fieldChanges(
 	previous: Record<string, unknown>,
 	current: Record<string, unknown>,
 	fields: readonly string[],
 ): LifecycleFieldChange[] {
-	const changes: LifecycleFieldChange[] = [];
+	// The same record on both sides (an unchanged employee): nothing can differ.
+	if (previous === current) return NO_CHANGES;
+	let changes = NO_CHANGES;
 	for (const field of fields) {
 		const before = previous[field];
 		const after = current[field];
@@ -109,10 +123,22 @@ function fieldChanges(
 		const changed =
 			field === LIFECYCLE_FIELDS.lifecycleStatus || field === LIFECYCLE_FIELDS.accessStatus
 				? !sameStatus(before, after)
-				: canonicalJson(before) !== canonicalJson(after);
-		if (changed) changes.push({ field, previous: before, current: after });
+				: !canonicallyEqual(before, after);
+		if (changed) {
+			if (changes === NO_CHANGES) changes = [];
+			changes.push({ field, previous: before, current: after });
+		}
 	}
 	return changes;
+}
+
+function addDraft(
+	drafts: Draft[],
+	event: LifecycleEventName,
+	effectiveDate: string,
+	changes: LifecycleFieldChange[],
+): void {
+	drafts.push({ event, effectiveDate, changes: changes === NO_CHANGES ? [] : changes });
 }
 
 function isWorking(category: LifecycleCategory): boolean {
@@ -146,31 +172,30 @@ function evaluate(
 
 	let fired = previous?.fired ?? 0;
 	if (previous) {
-		const same = (field: string) =>
-			canonicalJson(previousValues[field]) === canonicalJson(merged[field]);
-		if (!same(LIFECYCLE_FIELDS.startDate)) fired &= ~START_FLAGS;
-		if (!same(LIFECYCLE_FIELDS.terminationDate)) fired &= ~TERMINATION_FLAGS;
+		const { startDate: start, terminationDate: end } = LIFECYCLE_FIELDS;
+		if (!canonicallyEqual(previousValues[start], merged[start])) fired &= ~START_FLAGS;
+		if (!canonicallyEqual(previousValues[end], merged[end])) fired &= ~TERMINATION_FLAGS;
 	}
-	const done = (flag: number) => (fired & flag) !== 0;
+	// `fired & FLAG` below reads the flags as they are at that point, as the rules require.
 
 	const lifecycleChanges = previous
 		? fieldChanges(previousValues, merged, LIFECYCLE_FIELD_IDS)
-		: [];
+		: NO_CHANGES;
 	const drafts: Draft[] = [];
-	const add = (event: LifecycleEventName, effectiveDate: string, changes = lifecycleChanges) =>
-		drafts.push({ event, effectiveDate, changes });
 	const startOrToday = startDays !== undefined ? (startDate as string) : today;
 	const terminationOrToday = terminationDays !== undefined ? (terminationDate as string) : today;
 
-	if (!previous) add('employeeCreated', startOrToday, []);
+	if (!previous) addDraft(drafts, 'employeeCreated', startOrToday, NO_CHANGES);
 
 	if (previousCategory === 'terminated' && isWorking(category)) {
 		const startDateChanged = lifecycleChanges.some(
 			(change) => change.field === LIFECYCLE_FIELDS.startDate,
 		);
-		add(
+		addDraft(
+			drafts,
 			'employeeRehired',
 			startDateChanged && startDays !== undefined ? (startDate as string) : today,
+			lifecycleChanges,
 		);
 	}
 
@@ -178,7 +203,7 @@ function evaluate(
 		const before = previousValues[LIFECYCLE_FIELDS.lifecycleStatus];
 		const after = merged[LIFECYCLE_FIELDS.lifecycleStatus];
 		if (before !== undefined && after !== undefined && !sameStatus(before, after)) {
-			add('lifecycleStatusChanged', today);
+			addDraft(drafts, 'lifecycleStatusChanged', today, lifecycleChanges);
 		}
 	}
 
@@ -190,36 +215,38 @@ function evaluate(
 		startDays <= todayDays &&
 		category !== 'terminated' &&
 		(category === 'hired' || startDays >= previousToday);
-	const started = !done(FIRED_STARTED) && (startedByStatus || startedByDate);
+	const started = (fired & FIRED_STARTED) === 0 && (startedByStatus || startedByDate);
 
 	if (startDays !== undefined) {
 		const inWindow = todayDays >= startDays - options.leadDays && todayDays < startDays;
-		const upcoming = !done(FIRED_START_APPROACHING) && !done(FIRED_STARTED) && !started;
+		const upcoming =
+			(fired & FIRED_START_APPROACHING) === 0 && (fired & FIRED_STARTED) === 0 && !started;
 		if (upcoming && inWindow && category !== 'terminated') {
-			add('startDateApproaching', startDate as string);
+			addDraft(drafts, 'startDateApproaching', startDate as string, lifecycleChanges);
 		}
 		if (todayDays >= startDays - options.leadDays) fired |= FIRED_START_APPROACHING;
 	}
 	if (started) {
-		add('employeeStarted', startOrToday);
+		addDraft(drafts, 'employeeStarted', startOrToday, lifecycleChanges);
 		fired |= FIRED_STARTED | FIRED_START_APPROACHING;
 	}
 	if (startDays !== undefined && startDays <= todayDays) fired |= FIRED_STARTED;
 
 	if (previousCategory !== undefined && previousCategory !== 'unknown') {
 		if (previousCategory === 'leave' && category !== 'leave' && category !== 'unknown') {
-			add('leaveEnded', today);
+			addDraft(drafts, 'leaveEnded', today, lifecycleChanges);
 		}
-		if (previousCategory !== 'leave' && category === 'leave') add('leaveStarted', today);
+		if (previousCategory !== 'leave' && category === 'leave')
+			addDraft(drafts, 'leaveStarted', today, lifecycleChanges);
 	}
 
 	if (terminationDays !== undefined) {
 		if (
-			!done(FIRED_TERMINATION_SCHEDULED) &&
+			(fired & FIRED_TERMINATION_SCHEDULED) === 0 &&
 			terminationDays >= todayDays &&
 			category !== 'terminated'
 		) {
-			add('terminationScheduled', terminationDate as string);
+			addDraft(drafts, 'terminationScheduled', terminationDate as string, lifecycleChanges);
 		}
 		fired |= FIRED_TERMINATION_SCHEDULED;
 	}
@@ -229,15 +256,15 @@ function evaluate(
 		isWorking(previousCategory) &&
 		category === 'terminated' &&
 		// Without a termination date the status flip is the only signal, so the flag cannot dedupe it.
-		(!done(FIRED_TERMINATED) || terminationDays === undefined);
+		((fired & FIRED_TERMINATED) === 0 || terminationDays === undefined);
 	const terminatedByDate =
 		terminationDays !== undefined &&
 		terminationDays < todayDays &&
 		terminationDays >= previousToday &&
 		category !== 'terminated' &&
-		!done(FIRED_TERMINATED);
+		(fired & FIRED_TERMINATED) === 0;
 	const terminated = terminatedByStatus || terminatedByDate;
-	if (terminated) add('employeeTerminated', terminationOrToday);
+	if (terminated) addDraft(drafts, 'employeeTerminated', terminationOrToday, lifecycleChanges);
 	if (
 		terminationDays !== undefined &&
 		(terminated || terminationDays < todayDays || category === 'terminated')
@@ -247,7 +274,7 @@ function evaluate(
 
 	if (previous) {
 		const watchedChanges = fieldChanges(previousValues, merged, options.watchedFields);
-		if (watchedChanges.length > 0) add('employeeUpdated', today, watchedChanges);
+		if (watchedChanges.length > 0) addDraft(drafts, 'employeeUpdated', today, watchedChanges);
 	}
 
 	return { drafts, fired, terminated };
@@ -305,8 +332,10 @@ function validateContext(context: LifecycleDiffContext): void {
 /** Current people by ID, first occurrence wins (a batched fetch may repeat someone). */
 function indexEmployees(employees: readonly LifecycleEmployee[]): Map<string, LifecycleEmployee> {
 	const byId = new Map<string, LifecycleEmployee>();
-	for (const employee of employees) {
-		if (!byId.has(employee.id)) byId.set(employee.id, employee);
+	// Backwards, so the first occurrence is set last and wins: one hash operation per employee. Nothing
+	// depends on the Map's insertion order (IDs are sorted wherever order matters).
+	for (let index = employees.length - 1; index >= 0; index--) {
+		byId.set(employees[index].id, employees[index]);
 	}
 	return byId;
 }
@@ -360,18 +389,21 @@ function baseline(
 }
 
 function vanishedFields(
-	previous: Map<string, StoredEmployee>,
+	previous: ColumnarSnapshot,
+	previousRows: readonly number[],
 	current: Map<string, LifecycleEmployee>,
 	fields: readonly string[],
 ): string[] {
 	if (current.size === 0) return [];
 	const currentEmployees = [...current.values()];
-	const previousEmployees = [...previous.values()];
-	return fields.filter(
-		(field) =>
-			previousEmployees.some((employee) => employee.values[field] !== undefined) &&
-			currentEmployees.every((employee) => employee.values[field] === undefined),
-	);
+	return fields.filter((field) => {
+		const column = previous.columns.get(field);
+		return (
+			column !== undefined &&
+			previousRows.some((row) => column.get(row) !== undefined) &&
+			currentEmployees.every((employee) => employee.values[field] === undefined)
+		);
+	});
 }
 
 /**
@@ -398,7 +430,7 @@ export function diffLifecycle(
 	if (previousSnapshot === undefined || previousSnapshot === null) {
 		return baseline('firstRun', current, context, options, fingerprint);
 	}
-	const decoded = decodeSnapshot(previousSnapshot);
+	const decoded = decodeSnapshotColumns(previousSnapshot);
 	if (!decoded.ok) return baseline(decoded.reason, current, context, options, fingerprint);
 	const previous = decoded.snapshot;
 	const previousToday = dateToDayNumber(previous.today);
@@ -409,8 +441,22 @@ export function diffLifecycle(
 		return baseline('configurationChanged', current, context, options, fingerprint);
 	}
 
-	const knownEmployees = previous.employees.size;
-	const vanished = vanishedFields(previous.employees, current, options.storedFields);
+	// Stored IDs are sorted and distinct unless the data was edited by hand; then a repeated ID keeps
+	// its last row, as a Map would.
+	let ascending = true;
+	for (let row = 1; row < previous.ids.length && ascending; row++) {
+		if (compareEmployeeIds(previous.ids[row - 1], previous.ids[row]) >= 0) ascending = false;
+	}
+	let previousIds = previous.ids;
+	let previousRows = previous.ids.map((_, row) => row);
+	if (!ascending) {
+		const rowOf = new Map<string, number>();
+		previous.ids.forEach((id, row) => rowOf.set(id, row));
+		previousIds = [...rowOf.keys()].sort(compareEmployeeIds);
+		previousRows = previousIds.map((id) => rowOf.get(id) as number);
+	}
+	const knownEmployees = previousIds.length;
+	const vanished = vanishedFields(previous, previousRows, current, options.storedFields);
 	if (vanished.length > 0) {
 		return guardTripped({
 			reason: 'fieldsVanished',
@@ -424,40 +470,101 @@ export function diffLifecycle(
 		});
 	}
 
-	const ids = [...new Set([...previous.employees.keys(), ...current.keys()])].sort(
-		compareEmployeeIds,
-	);
-	const rows: Array<readonly [string, StoredEmployee]> = [];
+	// Everyone, sorted by ID: the stored IDs are sorted already, so only newcomers need sorting. One
+	// lookup per stored ID (a 50,000-entry Map misses the CPU caches: lookups are the cost here).
+	const matched = previousIds.map((id) => current.get(id));
+	let matchedCount = 0;
+	for (const employee of matched) if (employee) matchedCount++;
+	let newcomers: LifecycleEmployee[] = [];
+	if (matchedCount < current.size) {
+		const seen = new Set<LifecycleEmployee>();
+		for (const employee of matched) if (employee) seen.add(employee);
+		newcomers = [...current.values()]
+			.filter((employee) => !seen.has(employee))
+			.sort((left, right) => compareEmployeeIds(left.id, right.id));
+	}
+
+	const storedFields = options.storedFields;
+	const fieldCount = storedFields.length;
+	const absent: ColumnReader = { get: () => undefined, same: (_row, value) => value === undefined };
+	const previousColumns = storedFields.map((field) => previous.columns.get(field) ?? absent);
+	const columnChanged: boolean[] = storedFields.map((field) => !previous.raw.has(field));
+	// The next snapshot: per row, an object holding its stored fields' next values (the current values
+	// themselves on the fast path), and which columns changed; unchanged columns are reused as stored.
+	const nextValues: Array<Record<string, unknown>> = [];
+	const nextEncodedIds: string[] = [];
+	const nextFired: number[] = [];
+	let sameRows = ascending && newcomers.length === 0;
+
 	const events: LifecycleEvent[] = [];
 	let affected = 0;
-	for (const id of ids) {
-		const before = previous.employees.get(id);
-		const now = current.get(id);
+	let stored = 0;
+	let added = 0;
+	while (stored < previousIds.length || added < newcomers.length) {
+		// Merge stored and new IDs in order.
+		const fromStore =
+			added >= newcomers.length ||
+			(stored < previousIds.length &&
+				compareEmployeeIds(previousIds[stored], newcomers[added].id) < 0);
+		const id = fromStore ? previousIds[stored] : newcomers[added].id;
+		const row = fromStore ? previousRows[stored] : undefined;
+		const now = fromStore ? matched[stored++] : newcomers[added++];
 		if (!now) {
+			sameRows = false;
 			affected++;
-			const subject = {
-				employeeId: id,
-				previous: before?.values,
-				current: undefined,
-				employee: before?.values ?? {},
-			};
+			const values = rowValues(previous.columns, row as number);
+			const subject = { employeeId: id, previous: values, current: undefined, employee: values };
 			const draft: Draft = { event: 'employeeRemoved', effectiveDate: context.today, changes: [] };
 			events.push(buildEvent(draft, subject, context.detectedAt, options));
 			continue;
 		}
-		// Unreadable now ⇒ keep the last known value: an unreadable field is not a change.
-		const merged = {
-			...(before?.values ?? {}),
-			...definedValues(now.values, options.storedFields),
-		};
+		const currentValues = now.values;
+		let before: StoredEmployee | undefined;
+		let merged: Record<string, unknown>;
+		if (row === undefined) {
+			sameRows = false;
+			merged = definedValues(currentValues, storedFields);
+		} else {
+			// Fast path: every stored field readable now and the same JSON as stored. Then the stored and
+			// merged values are interchangeable with the current ones, and no object is built.
+			let identical = true;
+			for (let field = 0; field < fieldCount; field++) {
+				const value = currentValues[storedFields[field]];
+				if (value === undefined) identical = false;
+				else if (!previousColumns[field].same(row, value)) {
+					identical = false;
+					columnChanged[field] = true;
+				}
+			}
+			if (identical) {
+				before = { values: currentValues, fired: previous.fired[row] };
+				merged = currentValues;
+			} else {
+				const values = rowValues(previous.columns, row);
+				before = { values, fired: previous.fired[row] };
+				// Unreadable now ⇒ keep the last known value: an unreadable field is not a change.
+				merged = { ...values, ...definedValues(currentValues, storedFields) };
+			}
+		}
 		const evaluation = evaluate(before, merged, context.today, previousToday, options);
 		if (evaluation.terminated) affected++;
-		rows.push([id, { values: merged, fired: evaluation.fired }]);
+		nextValues.push(merged);
+		let encodedId = row === undefined ? encodeEmployeeId(id) : previous.encodedIds[row];
+		// Base 62 never starts with '0'; '~' holds raw IDs: both are re-encoded in case of hand edits.
+		const first = encodedId.charCodeAt(0);
+		if (row !== undefined && (first === 48 || first === 126)) {
+			const canonical = encodeEmployeeId(id);
+			if (canonical !== encodedId) sameRows = false;
+			encodedId = canonical;
+		}
+		nextEncodedIds.push(encodedId);
+		nextFired.push(evaluation.fired);
+		if (evaluation.drafts.length === 0) continue;
 		const subject = {
 			employeeId: id,
 			previous: before?.values,
 			current: merged,
-			employee: now.values,
+			employee: currentValues,
 		};
 		for (const draft of evaluation.drafts) {
 			events.push(buildEvent(draft, subject, context.detectedAt, options));
@@ -494,8 +601,30 @@ export function diffLifecycle(
 					compareEmployeeIds(left.employeeId, right.employeeId) ||
 					(EVENT_ORDER.get(left.event) as number) - (EVENT_ORDER.get(right.event) as number),
 			),
-		nextSnapshot: encodeSnapshot(fingerprint, context.today, options.storedFields, rows),
+		nextSnapshot: encodeColumnar(
+			fingerprint,
+			context.today,
+			storedFields,
+			sameRows ? previous.encodedIds : nextEncodedIds,
+			nextFired,
+			nextValues,
+			sameRows ? reusableColumns(previous, storedFields, columnChanged) : undefined,
+		),
 	};
+}
+
+/** Previous columns whose values did not change (same rows, same JSON everywhere). */
+function reusableColumns(
+	previous: ColumnarSnapshot,
+	storedFields: readonly string[],
+	changed: readonly boolean[],
+): Map<string, SnapshotColumn> {
+	const reuse = new Map<string, SnapshotColumn>();
+	storedFields.forEach((field, index) => {
+		const column = previous.raw.get(field);
+		if (!changed[index] && column) reuse.set(field, column);
+	});
+	return reuse;
 }
 
 function guardTripped(guard: LifecycleGuardFailure): LifecycleDiffResult {

@@ -15,13 +15,25 @@ export type LifecycleCategory =
 	/** Unreadable or empty. */
 	| 'unknown';
 
-/** Folds "Garden leave", "garden_leave" and "gardenLeave" to the same key. */
-export function normaliseStatus(value: unknown): string | undefined {
-	if (value === undefined || value === null) return undefined;
+/** Statuses are a handful of list values, folded once each (a poll folds two per employee). */
+const FOLDED = new Map<string, string | undefined>();
+
+function fold(value: unknown): string | undefined {
 	const folded = String(value)
 		.toLowerCase()
 		.replace(/[^a-z0-9]/g, '');
 	return folded === '' ? undefined : folded;
+}
+
+/** Folds "Garden leave", "garden_leave" and "gardenLeave" to the same key. */
+export function normaliseStatus(value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value !== 'string') return fold(value);
+	if (FOLDED.has(value)) return FOLDED.get(value);
+	const folded = fold(value);
+	if (FOLDED.size >= 1_000) FOLDED.clear();
+	FOLDED.set(value, folded);
+	return folded;
 }
 
 export function classifyLifecycleStatus(value: unknown): LifecycleCategory {
