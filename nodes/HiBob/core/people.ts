@@ -105,14 +105,69 @@ export function simplify(employee: RawEmployee, index?: FieldIndex): RawEmployee
 	return output;
 }
 
+interface FieldPlan {
+	fieldId: string;
+	keys: readonly string[];
+	slashKey: string;
+}
+
+/** Read plans per field list (and FieldIndex): a trigger reads the same list for every employee. */
+const PLANS = new WeakMap<readonly string[], { index?: FieldIndex; plans: FieldPlan[] }>();
+
+function plansFor(fieldIds: readonly string[], index?: FieldIndex): FieldPlan[] {
+	const known = PLANS.get(fieldIds);
+	// The list is checked, not trusted: a caller may reuse and change its array.
+	if (
+		known &&
+		known.index === index &&
+		known.plans.length === fieldIds.length &&
+		known.plans.every((plan, at) => plan.fieldId === fieldIds[at])
+	) {
+		return known.plans;
+	}
+	const plans = fieldIds.map((fieldId) => ({
+		fieldId,
+		keys: (index ? index.jsonPath(fieldId) : defaultJsonPath(fieldId)).split('.'),
+		slashKey: slashKey(fieldId),
+	}));
+	PLANS.set(fieldIds, { index, plans });
+	return plans;
+}
+
+/** readField with the path work done beforehand. */
+function readPlanned(employee: RawEmployee, plan: FieldPlan): unknown {
+	const keys = plan.keys;
+	let current: unknown = employee;
+	for (let at = 0; at < keys.length; at++) {
+		if (current === null || typeof current !== 'object') {
+			current = ABSENT;
+			break;
+		}
+		const next = (current as Record<string, unknown>)[keys[at]];
+		if (next === undefined && !(keys[at] in (current as object))) {
+			current = ABSENT;
+			break;
+		}
+		current = next;
+	}
+	if (current !== ABSENT) return current;
+	const slash = employee[plan.slashKey];
+	if (slash && typeof slash === 'object' && 'value' in slash)
+		return (slash as { value: unknown }).value;
+	return undefined;
+}
+
 /** Machine values of `fieldIds` in one flat map (undefined = not in the answer). */
 export function flatValues(
 	employee: RawEmployee,
 	fieldIds: readonly string[],
 	index?: FieldIndex,
 ): Record<string, unknown> {
+	const plans = plansFor(fieldIds, index);
 	const values: Record<string, unknown> = {};
-	for (const fieldId of fieldIds) values[fieldId] = readField(employee, fieldId, index);
+	for (let at = 0; at < plans.length; at++) {
+		values[plans[at].fieldId] = readPlanned(employee, plans[at]);
+	}
 	return values;
 }
 
