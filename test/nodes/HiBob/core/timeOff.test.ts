@@ -56,9 +56,7 @@ describe('core/timeOff', () => {
 			expect(toInstant('2026-07-01T10:00:00', 'Europe/Berlin')).toBe(
 				Date.parse('2026-07-01T08:00:00Z'),
 			);
-			expect(toInstant('2026-11-01', 'America/New_York')).toBe(
-				Date.parse('2026-11-01T04:00:00Z'),
-			);
+			expect(toInstant('2026-11-01', 'America/New_York')).toBe(Date.parse('2026-11-01T04:00:00Z'));
 		});
 
 		it('refuses what is not a date-time', () => {
@@ -108,9 +106,9 @@ describe('core/timeOff', () => {
 					timeZone: 'Europe/Berlin',
 				}),
 			).toEqual({ since: '2026-11-01T09:00:00.000Z', to: '2026-11-02T09:00:00.000Z' });
-			expect(validateChangesWindow({ since: '2026-11-01T10:00:00Z', to: '', nowMs: NOW })).toEqual(
-				{ since: '2026-11-01T10:00:00.000Z' },
-			);
+			expect(validateChangesWindow({ since: '2026-11-01T10:00:00Z', to: '', nowMs: NOW })).toEqual({
+				since: '2026-11-01T10:00:00.000Z',
+			});
 		});
 
 		it('allows exactly 6 months back and names the earliest moment when older', () => {
@@ -121,7 +119,9 @@ describe('core/timeOff', () => {
 				validateChangesWindow({ since: '2026-05-21T08:59:59Z', nowMs: NOW }),
 			);
 			expect(error.message).toBe('"Since" (2026-05-21T08:59:59.000Z) is more than 6 months ago');
-			expect(error.description).toContain('the earliest allowed "Since" is now 2026-05-21T09:00:00.000Z');
+			expect(error.description).toContain(
+				'the earliest allowed "Since" is now 2026-05-21T09:00:00.000Z',
+			);
 		});
 
 		it('refuses To not after Since', () => {
