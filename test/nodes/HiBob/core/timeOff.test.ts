@@ -10,13 +10,15 @@ import {
 const NOW = Date.parse('2026-11-21T09:00:00Z');
 
 function failure(run: () => unknown): TimeOffInputError {
+	let caught: unknown;
 	try {
 		run();
 	} catch (error) {
-		if (error instanceof TimeOffInputError) return error;
-		throw error;
+		caught = error;
 	}
-	throw new Error('expected a TimeOffInputError');
+	if (!(caught instanceof TimeOffInputError))
+		throw new Error(`expected a TimeOffInputError, got ${String(caught)}`);
+	return caught;
 }
 
 describe('core/timeOff', () => {
