@@ -2,9 +2,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as company from './company';
+import type { ResourceOperations } from './types';
 import * as employeeHistory from './history';
 import * as timeOff from './timeOff';
-import type { ResourceOperations } from './types';
 
 export interface Resource {
 	name: string;
