@@ -3,6 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as company from './company';
 import type { ResourceOperations } from './types';
+import * as employeeHistory from './history';
+import * as timeOff from './timeOff';
 
 export interface Resource {
 	name: string;
@@ -18,6 +20,18 @@ export const RESOURCES: Resource[] = [
 		value: 'company',
 		description: 'Field metadata and named lists (departments, sites, titles, …)',
 		...company,
+	},
+	{
+		name: 'Employee History',
+		value: 'employeeHistory',
+		description: 'Lifecycle, work and employment history rows of one or many employees',
+		...employeeHistory,
+	},
+	{
+		name: 'Time Off',
+		value: 'timeOff',
+		description: 'Who is out (in a date range or today) and changes to time-off requests',
+		...timeOff,
 	},
 ];
 
