@@ -1,0 +1,397 @@
+/**
+ * The control API: every way a test, benchmark or e2e run changes the simulated HiBob. Each method
+ * takes at most one JSON-serializable argument and returns JSON-serializable data, so the HTTP
+ * control routes (`POST /__control/<method>`, see server.ts) expose exactly the same surface.
+ */
+import type { Permissions, ServiceUser } from './access';
+import {
+	ControlError,
+	type Employee,
+	type HireInput,
+	type LeaveInput,
+	type ScheduledEvent,
+	type TerminateInput,
+	type TimeOffRequest,
+} from './company';
+import type {
+	CursorKey,
+	Fault,
+	FaultSpec,
+	LogEntry,
+	NamedListsShape,
+	RateLimitOptions,
+	Simulator,
+} from './simulator';
+import { addDays, DAY, isIsoDate } from './util';
+
+export interface EmployeeSummary {
+	id: string;
+	email: string;
+	displayName: string;
+	lifecycleStatus: string;
+	status: string;
+	startDate: string | null;
+	terminationDate: string | null;
+}
+
+export interface EmployeeSnapshot extends EmployeeSummary {
+	values: Record<string, unknown>;
+	lifecycle: Array<Record<string, unknown>>;
+	work: Array<Record<string, unknown>>;
+	employment: Array<Record<string, unknown>>;
+	scheduled: ScheduledEvent[];
+}
+
+export interface ClockState {
+	now: string;
+	today: string;
+	/** Scheduled lifecycle/field changes applied by this move. */
+	applied: number;
+}
+
+export interface ServiceUserInfo {
+	id: string;
+	token: string;
+	permissions: Permissions | null;
+}
+
+function need<T>(value: T | undefined, name: string): T {
+	if (value === undefined || value === null) throw new ControlError(`${name} is required`);
+	return value;
+}
+
+export class SimulatorControl {
+	constructor(private readonly sim: Simulator) {}
+
+	private get company() {
+		return this.sim.company;
+	}
+
+	private summary(e: Employee): EmployeeSummary {
+		const v = e.values;
+		return {
+			id: e.id,
+			email: String(v['root.email']),
+			displayName: String(v['root.displayName']),
+			lifecycleStatus: String(v['internal.lifecycleStatus']),
+			status: String(v['internal.status']),
+			startDate: (v['work.startDate'] as string | null) ?? null,
+			terminationDate: (v['internal.terminationDate'] as string | null) ?? null,
+		};
+	}
+
+	private clockState(applied: number): ClockState {
+		return {
+			now: new Date(this.sim.clock.now()).toISOString(),
+			today: this.company.today,
+			applied,
+		};
+	}
+
+	// ---------- state & clock ----------
+
+	state(): {
+		now: string;
+		today: string;
+		employees: number;
+		scheduled: number;
+		serviceUsers: string[];
+		faults: number;
+		logEntries: number;
+	} {
+		this.sim.sync();
+		return {
+			now: new Date(this.sim.clock.now()).toISOString(),
+			today: this.company.today,
+			employees: this.company.employees.size,
+			scheduled: this.company.scheduled.length,
+			serviceUsers: [...this.sim.serviceUsers.keys()],
+			faults: this.sim.faults.length,
+			logEntries: this.sim.log.length,
+		};
+	}
+
+	getClock(): ClockState {
+		return this.clockState(this.sim.sync());
+	}
+
+	/** Sets "today" (midday UTC); every scheduled change up to that date takes effect. */
+	setToday(input: { today: string }): ClockState {
+		if (!isIsoDate(input?.today)) throw new ControlError('today must be YYYY-MM-DD');
+		this.sim.clock.set(Date.parse(`${input.today}T12:00:00.000Z`));
+		return this.clockState(this.sim.sync());
+	}
+
+	advanceDays(input: { days: number }): ClockState {
+		const days = need(input?.days, 'days');
+		if (!Number.isInteger(days)) throw new ControlError('days must be an integer');
+		this.sim.clock.advance(days * DAY);
+		return this.clockState(this.sim.sync());
+	}
+
+	/** Moves the wall clock (rate-limit windows, timestamps) by `ms`. */
+	advanceTime(input: { ms: number }): ClockState {
+		const ms = need(input?.ms, 'ms');
+		if (typeof ms !== 'number' || !Number.isFinite(ms))
+			throw new ControlError('ms must be a number');
+		this.sim.clock.advance(ms);
+		return this.clockState(this.sim.sync());
+	}
+
+	setNow(input: { now: string }): ClockState {
+		const ms = Date.parse(need(input?.now, 'now'));
+		if (Number.isNaN(ms)) throw new ControlError('now must be an ISO-8601 date-time');
+		this.sim.clock.set(ms);
+		return this.clockState(this.sim.sync());
+	}
+
+	// ---------- employees ----------
+
+	listEmployees(
+		input: { lifecycleStatus?: string; status?: string; limit?: number } = {},
+	): EmployeeSummary[] {
+		this.sim.sync();
+		const out: EmployeeSummary[] = [];
+		for (const e of this.company.employees.values()) {
+			if (
+				input.lifecycleStatus &&
+				this.company.lifecycleStatus(e) !== input.lifecycleStatus.toLowerCase()
+			)
+				continue;
+			if (input.status && e.values['internal.status'] !== input.status) continue;
+			out.push(this.summary(e));
+			if (input.limit !== undefined && out.length >= input.limit) break;
+		}
+		return out;
+	}
+
+	getEmployee(input: { employeeId: string }): EmployeeSnapshot {
+		this.sim.sync();
+		const e = this.company.get(need(input?.employeeId, 'employeeId'));
+		const values: Record<string, unknown> = {};
+		for (const f of this.company.fields) values[f.id] = this.company.value(e, f.id);
+		return {
+			...this.summary(e),
+			values,
+			lifecycle: this.company.renderRows(e, 'lifecycle', true),
+			work: this.company.renderRows(e, 'work', true),
+			employment: this.company.renderRows(e, 'employment', true),
+			scheduled: this.company.scheduled.filter((s) => s.employeeId === e.id),
+		};
+	}
+
+	/** New employee; a future start date makes them Hired (Inactive) until it arrives. */
+	hire(input: HireInput): EmployeeSummary {
+		this.sim.sync();
+		return this.summary(this.company.hire(need(input, 'input')));
+	}
+
+	changeStartDate(input: { employeeId: string; startDate: string }): EmployeeSummary {
+		this.sim.sync();
+		this.company.changeStartDate(
+			need(input?.employeeId, 'employeeId'),
+			need(input.startDate, 'startDate'),
+		);
+		return this.summary(this.company.get(input.employeeId));
+	}
+
+	startLeave(input: LeaveInput): EmployeeSummary {
+		this.sim.sync();
+		this.company.startLeave(need(input, 'input'));
+		return this.summary(this.company.get(input.employeeId));
+	}
+
+	endLeave(input: { employeeId: string; returnDate?: string }): EmployeeSummary {
+		this.sim.sync();
+		this.company.endLeave(need(input?.employeeId, 'employeeId'), input.returnDate);
+		return this.summary(this.company.get(input.employeeId));
+	}
+
+	/**
+	 * Terminates: with a past (or omitted) termination date it takes effect at once; with a future one
+	 * it is scheduled, with Garden leave first when `lastDayOfWork` is earlier.
+	 */
+	terminate(input: TerminateInput): EmployeeSummary {
+		this.sim.sync();
+		this.company.terminate(need(input, 'input'));
+		return this.summary(this.company.get(input.employeeId));
+	}
+
+	/** Runs an employee's scheduled changes now, each effective today (e.g. "terminate now instead"). */
+	executeScheduled(input: { employeeId: string }): EmployeeSummary {
+		this.sim.sync();
+		const id = need(input?.employeeId, 'employeeId');
+		const e = this.company.get(id);
+		const today = this.company.today;
+		let moved = 0;
+		for (const s of this.company.scheduled)
+			if (s.employeeId === id && s.date > today) {
+				s.date = today;
+				moved++;
+			}
+		if (moved === 0) throw new ControlError(`Employee ${id} has no scheduled changes`);
+		if (
+			e.values['internal.terminationDate'] &&
+			String(e.values['internal.terminationDate']) >= today
+		)
+			e.values['internal.terminationDate'] = addDays(today, -1);
+		this.company.setToday(today);
+		return this.summary(e);
+	}
+
+	rehire(input: { employeeId: string; startDate: string }): EmployeeSummary {
+		this.sim.sync();
+		this.company.rehire(need(input?.employeeId, 'employeeId'), need(input.startDate, 'startDate'));
+		return this.summary(this.company.get(input.employeeId));
+	}
+
+	/** Any catalogue field: department/title/site (item ID or name), manager, email, names, custom fields… */
+	changeFields(input: {
+		employeeId: string;
+		fields: Record<string, unknown>;
+		effectiveDate?: string;
+		reason?: string;
+	}): EmployeeSummary {
+		this.sim.sync();
+		need(input?.fields, 'fields');
+		this.company.changeFields(input);
+		return this.summary(this.company.get(input.employeeId));
+	}
+
+	deleteEmployee(input: { employeeId: string }): { deleted: string } {
+		this.company.deleteEmployee(need(input?.employeeId, 'employeeId'));
+		return { deleted: input.employeeId };
+	}
+
+	// ---------- time off ----------
+
+	addTimeOff(input: {
+		employeeId: string;
+		startDate: string;
+		endDate: string;
+		policyType?: string;
+		status?: 'Approved' | 'Pending';
+	}): TimeOffRequest {
+		return { ...this.company.addTimeOff(need(input, 'input')) };
+	}
+
+	cancelTimeOff(input: { requestId: number }): { canceled: number } {
+		this.company.cancelTimeOff(need(input?.requestId, 'requestId'));
+		return { canceled: input.requestId };
+	}
+
+	editTimeOff(input: { requestId: number; startDate: string; endDate: string }): TimeOffRequest {
+		return { ...this.company.editTimeOff(need(input?.requestId, 'requestId'), input) };
+	}
+
+	// ---------- service users ----------
+
+	addServiceUser(
+		input: { id?: string; token?: string; permissions?: Permissions | null } = {},
+	): ServiceUserInfo {
+		return info(this.sim.addServiceUser(input));
+	}
+
+	/** Change a service user's token and/or permissions (`null` = in no permission group). */
+	updateServiceUser(input: {
+		id: string;
+		token?: string;
+		permissions?: Permissions | null;
+	}): ServiceUserInfo {
+		need(input?.id, 'id');
+		return info(this.sim.updateServiceUser(input));
+	}
+
+	removeServiceUser(input: { id: string }): { removed: string } {
+		if (!this.sim.serviceUsers.delete(need(input?.id, 'id')))
+			throw new ControlError(`Unknown service user ${input.id}`);
+		return { removed: input.id };
+	}
+
+	listServiceUsers(): ServiceUserInfo[] {
+		return [...this.sim.serviceUsers.values()].map(info);
+	}
+
+	// ---------- behaviour ----------
+
+	/** Next `count` matching `/v1` calls fail the chosen way (429, 5xx, slow, HTML, truncated JSON, reset). */
+	injectFault(input: FaultSpec): Fault {
+		return { ...this.sim.injectFault(need(input, 'input')) };
+	}
+
+	listFaults(): Fault[] {
+		return this.sim.faults.map((f) => ({ ...f }));
+	}
+
+	clearFaults(): { cleared: number } {
+		const cleared = this.sim.faults.length;
+		this.sim.faults = [];
+		return { cleared };
+	}
+
+	configure(input: {
+		rateLimit?: false | RateLimitOptions;
+		cursorKey?: CursorKey;
+		namedListsShape?: NamedListsShape;
+		dateFormat?: string;
+		leaveRemainsActive?: boolean;
+	}): Simulator['settings'] {
+		const s = this.sim.settings;
+		if (input.rateLimit !== undefined) s.rateLimit = input.rateLimit;
+		if (input.cursorKey !== undefined) {
+			if (input.cursorKey !== 'next_cursor' && input.cursorKey !== 'cursor')
+				throw new ControlError("cursorKey must be 'next_cursor' or 'cursor'");
+			s.cursorKey = input.cursorKey;
+		}
+		if (input.namedListsShape !== undefined) {
+			if (input.namedListsShape !== 'object' && input.namedListsShape !== 'array')
+				throw new ControlError("namedListsShape must be 'object' or 'array'");
+			s.namedListsShape = input.namedListsShape;
+		}
+		if (input.dateFormat !== undefined) s.dateFormat = input.dateFormat;
+		if (input.leaveRemainsActive !== undefined)
+			this.company.leaveRemainsActive = input.leaveRemainsActive;
+		return { ...s };
+	}
+
+	resetRateLimits(): { ok: true } {
+		this.sim.resetRateLimits();
+		return { ok: true };
+	}
+
+	resetAuthBlocks(): { ok: true } {
+		this.sim.resetAuthBlocks();
+		return { ok: true };
+	}
+
+	/** A fresh company from the same options; logs, faults, limits and extra service users are dropped. */
+	reset(): { ok: true } {
+		this.sim.reset();
+		return { ok: true };
+	}
+
+	// ---------- request log ----------
+
+	getLog(input: { path?: string; method?: string } = {}): LogEntry[] {
+		return this.sim.log.filter(
+			(l) =>
+				(input.path === undefined || l.path.startsWith(input.path)) &&
+				(input.method === undefined || l.method === input.method.toUpperCase()),
+		);
+	}
+
+	clearLog(): { cleared: number } {
+		const cleared = this.sim.log.length;
+		this.sim.log = [];
+		return { cleared };
+	}
+}
+
+function info(u: ServiceUser): ServiceUserInfo {
+	return { id: u.id, token: u.token, permissions: u.permissions };
+}
+
+/** Names callable over HTTP: the public methods of SimulatorControl. */
+export const CONTROL_METHODS = Object.getOwnPropertyNames(SimulatorControl.prototype).filter(
+	(n) => n !== 'constructor' && n !== 'summary' && n !== 'clockState' && n !== 'company',
+);

@@ -1,0 +1,855 @@
+/* eslint-disable no-restricted-globals -- test tooling: the simulator runs outside n8n and needs timers for slow-answer faults */
+/**
+ * The HiBob API as the simulator serves it, independent of the HTTP transport: clock, service users,
+ * rate limits, authorization blocking, faults, the request log and every `/v1` route
+ * (hibob-api.md §15). `server.ts` only moves bytes.
+ */
+import { timingSafeEqual } from 'node:crypto';
+
+import {
+	canReadCategory,
+	FULL_ACCESS,
+	inScope,
+	type Permissions,
+	type ServiceUser,
+	validatePermissions,
+} from './access';
+import {
+	type Company,
+	type CompanyOptions,
+	ControlError,
+	generateCompany,
+	type TableName,
+	type TimeOffRequest,
+} from './company';
+import { toMeta } from './fields';
+import { readEmployee, searchPeople } from './render';
+import { addMonthsMs, dateOfMs, hibobTime, isIsoDate, Prng } from './util';
+
+export type CursorKey = 'next_cursor' | 'cursor';
+export type NamedListsShape = 'object' | 'array';
+
+export interface RateLimitOptions {
+	/** People searches per minute per service user (HiBob documents 50, §9). */
+	perMinute?: number;
+	/** Also send `Retry-After` on 429 (HiBob does not document it; off by default so clients cope without it). */
+	retryAfter?: boolean;
+	/** Optional per-minute limit for every other `/v1` endpoint (per-endpoint numbers are UNCONFIRMED); off by default. */
+	otherPerMinute?: number;
+}
+
+export interface AuthBlockOptions {
+	/** 401 answers within `windowMs` from one client address or with one Authorization header … */
+	threshold: number;
+	windowMs: number;
+	/** … block that client / header for this long (§9 "Authorization-based blocking", numbers UNCONFIRMED). */
+	blockMs: number;
+}
+
+export interface SimulatorOptions extends CompanyOptions {
+	/** `false` switches rate limiting off (unit tests); default `{ perMinute: 50 }`. */
+	rateLimit?: false | RateLimitOptions;
+	/** Bulk tables' `response_metadata` cursor key (§5.2: the spec says `cursor`, the prose `next_cursor`). */
+	cursorKey?: CursorKey;
+	/** `GET /v1/company/named-lists`: keyed object as observed (default) or the documented array (§4.2). */
+	namedListsShape?: NamedListsShape;
+	/** Company display format for humanReadable dates (tokens dd, MM, yyyy). Default `dd/MM/yyyy`. */
+	dateFormat?: string;
+	/** Stop the wall clock: time moves only through the control API. Default false (runs in real time). */
+	freezeClock?: boolean;
+	/** `false` disables blocking after repeated 401s. Default `{ threshold: 50, windowMs: 10000, blockMs: 300000 }`. */
+	authBlock?: false | AuthBlockOptions;
+	/** The default full-access service user's credentials (random from the seed if omitted). */
+	serviceUser?: { id?: string; token?: string };
+}
+
+export type FaultKind = 'rate-limit' | 'status' | 'slow' | 'html' | 'truncated-json' | 'reset';
+
+export interface FaultSpec {
+	kind: FaultKind;
+	/** How many matching requests it hits (default 1). */
+	count?: number;
+	/** Only requests with this method (default: any). */
+	method?: string;
+	/** Only requests whose path starts with this (default: any `/v1` path). */
+	path?: string;
+	/** `status`: the status to answer (500, 502, 503, 504…). Default 500. */
+	status?: number;
+	/** `rate-limit`: send the `X-RateLimit-*` headers (default true). */
+	resetHeader?: boolean;
+	/** `rate-limit`: also send `Retry-After` with this many seconds. */
+	retryAfterSeconds?: number;
+	/** `slow`: delay before answering normally (default 1000 ms). */
+	delayMs?: number;
+}
+
+export interface Fault extends FaultSpec {
+	id: number;
+	remaining: number;
+}
+
+export interface LogEntry {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	/** Parsed JSON body, the raw text when it is not JSON, or null when empty. */
+	body: unknown;
+	/** The authenticated service user, or null. */
+	serviceUserId: string | null;
+	/** 0 when the connection was reset by a fault. */
+	status: number;
+	/** Simulator wall clock, ISO-8601. */
+	timestamp: string;
+	fault?: FaultKind;
+}
+
+export interface ApiRequest {
+	method: string;
+	path: string;
+	query: URLSearchParams;
+	headers: Record<string, string | string[] | undefined>;
+	rawBody: string;
+	remoteAddress: string;
+}
+
+export interface ApiResponse {
+	status: number;
+	headers: Record<string, string>;
+	body: string | null;
+	/** Destroy the connection instead of answering. */
+	reset?: boolean;
+}
+
+/** The SPA page HiBob's host answers for paths it has no API route for (§10). */
+export const SPA_HTML =
+	'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Bob</title></head>' +
+	'<body><div id="app-root"></div><script src="/static/main.js"></script></body></html>';
+
+const HTML = { 'Content-Type': 'text/html; charset=utf-8' };
+const JSON_TYPE = { 'Content-Type': 'application/json; charset=utf-8' };
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
+	return { status, headers: { ...JSON_TYPE, ...headers }, body: JSON.stringify(body) };
+}
+
+function apiError(status: number, key: string, error: string): ApiResponse {
+	return json(status, { key, error });
+}
+
+function html(status = 200): ApiResponse {
+	return { status, headers: { ...HTML }, body: SPA_HTML };
+}
+
+export function basicAuth(id: string, token: string): string {
+	return `Basic ${Buffer.from(`${id}:${token}`).toString('base64')}`;
+}
+
+/** The simulator's wall clock: real time plus an offset, or frozen. Tests move it instead of waiting. */
+export class SimClock {
+	private offset = 0;
+	private frozenAt: number | null;
+
+	constructor(startMs: number | undefined, frozen: boolean) {
+		const start = startMs ?? Date.now();
+		this.frozenAt = frozen ? start : null;
+		this.offset = start - Date.now();
+	}
+
+	now(): number {
+		return this.frozenAt ?? Date.now() + this.offset;
+	}
+
+	set(ms: number): void {
+		if (this.frozenAt !== null) this.frozenAt = ms;
+		else this.offset = ms - Date.now();
+	}
+
+	advance(ms: number): void {
+		this.set(this.now() + ms);
+	}
+}
+
+interface Window {
+	start: number;
+	count: number;
+}
+
+const TABLES = new Set<TableName>(['lifecycle', 'work', 'employment']);
+
+export class Simulator {
+	company: Company;
+	readonly clock: SimClock;
+	readonly serviceUsers = new Map<string, ServiceUser>();
+	readonly defaultUser: ServiceUser;
+	faults: Fault[] = [];
+	log: LogEntry[] = [];
+	settings: {
+		rateLimit: false | RateLimitOptions;
+		cursorKey: CursorKey;
+		namedListsShape: NamedListsShape;
+		dateFormat: string;
+		authBlock: false | AuthBlockOptions;
+	};
+	private windows = new Map<string, Window>();
+	private authFailures = new Map<string, number[]>();
+	private blockedUntil = new Map<string, number>();
+	private faultSeq = 0;
+	private readonly options: SimulatorOptions;
+	readonly timers = new Set<ReturnType<typeof setTimeout>>();
+
+	constructor(options: SimulatorOptions = {}) {
+		this.options = options;
+		const start = options.today ? Date.parse(`${options.today}T12:00:00.000Z`) : undefined;
+		if (options.today !== undefined && !isIsoDate(options.today))
+			throw new ControlError(`today must be YYYY-MM-DD, got ${options.today}`);
+		this.clock = new SimClock(start, options.freezeClock ?? false);
+		this.company = this.generate();
+		this.settings = {
+			rateLimit: options.rateLimit === undefined ? { perMinute: 50 } : options.rateLimit,
+			cursorKey: options.cursorKey ?? 'next_cursor',
+			namedListsShape: options.namedListsShape ?? 'object',
+			dateFormat: options.dateFormat ?? 'dd/MM/yyyy',
+			authBlock:
+				options.authBlock === undefined
+					? { threshold: 50, windowMs: 10_000, blockMs: 300_000 }
+					: options.authBlock,
+		};
+		const prng = new Prng((options.seed ?? 1) ^ 0x5eed);
+		this.defaultUser = {
+			id: options.serviceUser?.id ?? `SERVICE-${prng.int(10000, 99999)}`,
+			token: options.serviceUser?.token ?? prng.hex(40),
+			permissions: { ...FULL_ACCESS },
+		};
+		this.serviceUsers.set(this.defaultUser.id, this.defaultUser);
+	}
+
+	private generate(): Company {
+		return generateCompany({
+			...this.options,
+			today: dateOfMs(this.clock.now()),
+			now: () => this.clock.now(),
+		});
+	}
+
+	/** Regenerates the company and forgets logs, faults, limits and extra service users. */
+	reset(): void {
+		this.company = this.generate();
+		this.log = [];
+		this.faults = [];
+		this.windows.clear();
+		this.authFailures.clear();
+		this.blockedUntil.clear();
+		this.serviceUsers.clear();
+		this.defaultUser.permissions = { ...FULL_ACCESS };
+		this.serviceUsers.set(this.defaultUser.id, this.defaultUser);
+	}
+
+	/** Brings "today" in line with the wall clock, applying lifecycle changes that fell due. */
+	sync(): number {
+		const today = dateOfMs(this.clock.now());
+		return today === this.company.today ? 0 : this.company.setToday(today);
+	}
+
+	// ---------- service users ----------
+
+	addServiceUser(
+		input: { id?: string; token?: string; permissions?: Permissions | null } = {},
+	): ServiceUser {
+		const prng = new Prng(this.serviceUsers.size * 7919 + (this.options.seed ?? 1));
+		const id = input.id ?? `SERVICE-${prng.int(10000, 99999)}-${this.serviceUsers.size}`;
+		if (this.serviceUsers.has(id)) throw new ControlError(`Service user ${id} already exists`);
+		const user: ServiceUser = {
+			id,
+			token: input.token ?? prng.hex(40),
+			permissions:
+				input.permissions === undefined
+					? { ...FULL_ACCESS }
+					: validatePermissions(input.permissions),
+		};
+		this.serviceUsers.set(id, user);
+		return user;
+	}
+
+	updateServiceUser(input: {
+		id: string;
+		token?: string;
+		permissions?: Permissions | null;
+	}): ServiceUser {
+		const user = this.serviceUsers.get(input.id);
+		if (!user) throw new ControlError(`Unknown service user ${input.id}`);
+		if (input.token !== undefined) user.token = input.token;
+		if (input.permissions !== undefined) user.permissions = validatePermissions(input.permissions);
+		return user;
+	}
+
+	// ---------- auth ----------
+
+	/** Only `Basic base64(id:token)` is accepted; the legacy raw token is shut off (§1.2). */
+	authenticate(header: string | undefined): ServiceUser | null {
+		if (!header) return null;
+		const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+		if (!m) return null;
+		const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+		const colon = decoded.indexOf(':');
+		if (colon < 0) return null;
+		const user = this.serviceUsers.get(decoded.slice(0, colon));
+		if (!user) return null;
+		const given = Buffer.from(decoded.slice(colon + 1));
+		const expected = Buffer.from(user.token);
+		return given.length === expected.length && timingSafeEqual(given, expected) ? user : null;
+	}
+
+	private isBlocked(keys: string[]): boolean {
+		const now = this.clock.now();
+		return keys.some((k) => (this.blockedUntil.get(k) ?? 0) > now);
+	}
+
+	private recordAuthFailure(keys: string[]): void {
+		const cfg = this.settings.authBlock;
+		if (!cfg) return;
+		const now = this.clock.now();
+		for (const k of keys) {
+			const times = (this.authFailures.get(k) ?? []).filter((t) => t > now - cfg.windowMs);
+			times.push(now);
+			this.authFailures.set(k, times);
+			if (times.length >= cfg.threshold) this.blockedUntil.set(k, now + cfg.blockMs);
+		}
+	}
+
+	resetAuthBlocks(): void {
+		this.authFailures.clear();
+		this.blockedUntil.clear();
+	}
+
+	// ---------- rate limits ----------
+
+	private take(
+		bucket: string,
+		limit: number,
+	): { ok: boolean; headers: Record<string, string>; retryAfter: number } {
+		const now = this.clock.now();
+		let w = this.windows.get(bucket);
+		if (!w || now >= w.start + 60_000) {
+			w = { start: now, count: 0 };
+			this.windows.set(bucket, w);
+		}
+		const ok = w.count < limit;
+		if (ok) w.count++;
+		const resetMs = w.start + 60_000;
+		return {
+			ok,
+			retryAfter: Math.max(1, Math.ceil((resetMs - now) / 1000)),
+			headers: {
+				'X-RateLimit-Limit': String(limit),
+				'X-RateLimit-Remaining': String(limit - w.count),
+				// Epoch seconds: the unit is UNCONFIRMED (§9); seconds is what clients must handle.
+				'X-RateLimit-Reset': String(Math.ceil(resetMs / 1000)),
+			},
+		};
+	}
+
+	resetRateLimits(): void {
+		this.windows.clear();
+	}
+
+	// ---------- faults ----------
+
+	injectFault(spec: FaultSpec): Fault {
+		const kinds: FaultKind[] = ['rate-limit', 'status', 'slow', 'html', 'truncated-json', 'reset'];
+		if (!kinds.includes(spec.kind))
+			throw new ControlError(`Unknown fault kind ${String(spec.kind)}`);
+		const count = spec.count ?? 1;
+		if (!Number.isInteger(count) || count < 1)
+			throw new ControlError('count must be a positive integer');
+		const fault: Fault = { ...spec, id: ++this.faultSeq, remaining: count };
+		this.faults.push(fault);
+		return fault;
+	}
+
+	private takeFault(method: string, path: string): Fault | undefined {
+		const fault = this.faults.find(
+			(f) =>
+				(f.method === undefined || f.method.toUpperCase() === method) &&
+				(f.path === undefined || path.startsWith(f.path)),
+		);
+		if (!fault) return undefined;
+		fault.remaining--;
+		if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
+		return fault;
+	}
+
+	private faultResponse(fault: Fault): ApiResponse | undefined {
+		switch (fault.kind) {
+			case 'rate-limit': {
+				const headers: Record<string, string> = {};
+				if (fault.resetHeader !== false) {
+					const limit =
+						this.settings.rateLimit === false ? 50 : (this.settings.rateLimit.perMinute ?? 50);
+					headers['X-RateLimit-Limit'] = String(limit);
+					headers['X-RateLimit-Remaining'] = '0';
+					headers['X-RateLimit-Reset'] = String(Math.ceil(this.clock.now() / 1000) + 60);
+				}
+				if (fault.retryAfterSeconds !== undefined)
+					headers['Retry-After'] = String(fault.retryAfterSeconds);
+				return json(429, { key: 'too.many.requests', error: 'Too many requests' }, headers);
+			}
+			case 'status': {
+				const status = fault.status ?? 500;
+				if (status === 500) return apiError(500, 'internal.error', 'Internal server error');
+				// Gateways answer 502/503/504 with their own HTML page, not HiBob's JSON.
+				return {
+					status,
+					headers: { ...HTML },
+					body: `<html><head><title>${status}</title></head><body><h1>${status}</h1></body></html>`,
+				};
+			}
+			case 'html':
+				return html(200);
+			case 'reset':
+				return { status: 0, headers: {}, body: null, reset: true };
+			default:
+				return undefined;
+		}
+	}
+
+	private delay(ms: number): Promise<void> {
+		return new Promise((resolve) => {
+			const t = setTimeout(() => {
+				this.timers.delete(t);
+				resolve();
+			}, ms);
+			this.timers.add(t);
+		});
+	}
+
+	// ---------- request handling ----------
+
+	async handle(req: ApiRequest): Promise<ApiResponse> {
+		const fault = this.takeFault(req.method, req.path);
+		if (fault?.kind === 'slow') await this.delay(fault.delayMs ?? 1000);
+		this.sync();
+		let user: ServiceUser | null = null;
+		let res = fault ? this.faultResponse(fault) : undefined;
+		if (!res) {
+			const out = this.route(req);
+			res = out.res;
+			user = out.user;
+		}
+		if (fault?.kind === 'truncated-json' && res.body) {
+			res = {
+				...res,
+				status: 200,
+				headers: { ...res.headers, ...JSON_TYPE },
+				body: res.body.slice(0, Math.max(1, Math.floor(res.body.length / 2))),
+			};
+		}
+		this.log.push({
+			method: req.method,
+			path: req.path,
+			query: Object.fromEntries(req.query.entries()),
+			body: parseLogBody(req.rawBody),
+			serviceUserId: user?.id ?? this.authenticate(header(req, 'authorization'))?.id ?? null,
+			status: res.reset ? 0 : res.status,
+			timestamp: new Date(this.clock.now()).toISOString(),
+			...(fault ? { fault: fault.kind } : {}),
+		});
+		return res;
+	}
+
+	private route(req: ApiRequest): { res: ApiResponse; user: ServiceUser | null } {
+		const handler = this.match(req.method, req.path, req.query);
+		// Unknown and retired paths (GET /v1/people, §3) get the web app's HTML page with 200 (§10).
+		if (!handler) return { res: html(200), user: null };
+		const authHeader = header(req, 'authorization');
+		const clientKeys = [`ip:${req.remoteAddress}`, `auth:${authHeader ?? ''}`];
+		if (this.isBlocked(clientKeys))
+			return {
+				res: {
+					status: 403,
+					headers: { ...HTML },
+					body: '<html><body><h1>403 Forbidden</h1></body></html>',
+				},
+				user: null,
+			};
+		const user = this.authenticate(authHeader);
+		if (!user) {
+			this.recordAuthFailure(clientKeys);
+			// Body shape UNCONFIRMED (§10); HiBob's declared error envelope is {key, error}.
+			return {
+				res: apiError(401, 'unauthorized', 'Invalid or missing service user credentials'),
+				user: null,
+			};
+		}
+		const rl = this.settings.rateLimit;
+		let limitHeaders: Record<string, string> = {};
+		if (rl) {
+			const isSearch = handler.name === 'search';
+			const limit = isSearch ? (rl.perMinute ?? 50) : rl.otherPerMinute;
+			if (limit !== undefined) {
+				const r = this.take(`${user.id}|${isSearch ? 'search' : 'other'}`, limit);
+				limitHeaders = r.headers;
+				if (!r.ok) {
+					const headers: Record<string, string> = { ...r.headers, 'X-RateLimit-Remaining': '0' };
+					if (rl.retryAfter) headers['Retry-After'] = String(r.retryAfter);
+					return {
+						res: json(429, { key: 'too.many.requests', error: 'Too many requests' }, headers),
+						user,
+					};
+				}
+			}
+		}
+		let body: unknown = undefined;
+		if (req.method === 'POST' && req.rawBody.trim() !== '') {
+			try {
+				body = JSON.parse(req.rawBody);
+			} catch {
+				body = INVALID_JSON;
+			}
+		}
+		const res =
+			body === INVALID_JSON
+				? apiError(400, 'bad.request', 'The request body is not valid JSON')
+				: handler.run(user, body);
+		res.headers = { ...res.headers, ...limitHeaders };
+		return { res, user };
+	}
+
+	private match(
+		method: string,
+		path: string,
+		query: URLSearchParams,
+	): { name: string; run: (user: ServiceUser, body: unknown) => ApiResponse } | undefined {
+		const p = path.replace(/\/+$/, '');
+		const parts = p.split('/').slice(1).map(safeDecode);
+		if (parts[0] !== 'v1') return undefined;
+		const rest = parts.slice(1);
+		const q = (name: string, run: (user: ServiceUser, body: unknown) => ApiResponse) => ({
+			name,
+			run,
+		});
+		const settings = { dateFormat: this.settings.dateFormat };
+		if (method === 'POST' && rest.length === 2 && rest[0] === 'people') {
+			if (rest[1] === 'search')
+				return q('search', (user, body) => {
+					const r = searchPeople(this.company, user, body, settings);
+					return json(r.status, r.body);
+				});
+			return q('read', (user, body) => {
+				const r = readEmployee(this.company, user, rest[1], body, settings);
+				return json(r.status, r.body);
+			});
+		}
+		if (method !== 'GET') return undefined;
+		if (rest.length === 3 && rest[0] === 'people' && TABLES.has(rest[2] as TableName))
+			return q('table', (user) => this.employeeTable(user, rest[1], rest[2] as TableName));
+		if (rest.length === 3 && rest[0] === 'bulk' && rest[1] === 'people')
+			return q('bulk', (user) => this.bulkTable(user, rest[2], query));
+		if (rest[0] === 'company') {
+			if (rest.length === 3 && rest[1] === 'people' && rest[2] === 'fields')
+				return q('fields', () => json(200, this.company.fields.map(toMeta)));
+			if (rest.length === 2 && rest[1] === 'named-lists')
+				return q('lists', () => this.namedLists(query));
+			if (rest.length === 3 && rest[1] === 'named-lists')
+				return q('list', () => this.namedList(rest[2], query));
+		}
+		if (rest[0] === 'timeoff') {
+			if (rest.length === 2 && rest[1] === 'whosout')
+				return q('whosout', (user) => this.whosOut(user, query));
+			if (rest.length === 2 && rest[1] === 'outtoday')
+				return q('outtoday', (user) => this.outToday(user, query));
+			if (rest.length === 3 && rest[1] === 'requests' && rest[2] === 'changes')
+				return q('changes', (user) => this.timeOffChangesSince(user, query));
+		}
+		return undefined;
+	}
+
+	// ---------- tables ----------
+
+	private employeeTable(user: ServiceUser, employeeId: string, table: TableName): ApiResponse {
+		const e = this.company.employees.get(employeeId);
+		if (!e) return apiError(404, 'employee.not.found', `Employee ${employeeId} not found`);
+		if (!canReadCategory(user, table) || !inScope(this.company, user, e))
+			return apiError(
+				403,
+				'forbidden',
+				`No permission to view the ${table} table of ${employeeId}`,
+			);
+		return json(200, {
+			values: this.company.renderRows(e, table, user.permissions?.history !== false),
+		});
+	}
+
+	/**
+	 * `GET /v1/bulk/people/{table}` (§5.2). The cursor is opaque and deliberately contains `+` and `/`,
+	 * so a client that does not URL-encode it gets a 400 instead of silently wrong pages.
+	 */
+	private bulkTable(user: ServiceUser, table: string, query: URLSearchParams): ApiResponse {
+		if (!TABLES.has(table as TableName))
+			return apiError(404, 'not.found', `Unknown employee table ${table}`);
+		const t = table as TableName;
+		const limitRaw = query.get('limit');
+		const limit = limitRaw === null ? 50 : Number(limitRaw);
+		if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+			return apiError(400, 'bad.request', 'limit must be an integer between 1 and 200');
+		if (!canReadCategory(user, t))
+			return apiError(403, 'forbidden', `No permission to view ${t} tables`);
+		const idsRaw = query.get('employeeIds');
+		let targets: string[];
+		const errors: Array<{ employeeId: string; error: string; message: string }> = [];
+		if (idsRaw !== null) {
+			const ids = [
+				...new Set(
+					idsRaw
+						.split(',')
+						.map((s) => s.trim())
+						.filter((s) => s !== ''),
+				),
+			];
+			if (ids.length === 0 || ids.length > 200)
+				return apiError(400, 'bad.request', 'employeeIds must list 1 to 200 employee IDs');
+			targets = [];
+			for (const id of ids) {
+				const e = this.company.employees.get(id);
+				if (e && inScope(this.company, user, e)) targets.push(id);
+				else
+					errors.push({
+						employeeId: id,
+						error: 'MISSING_PERMISSION',
+						message: `You don't have permission to access data for employees with ids: ${id}`,
+					});
+			}
+		} else {
+			targets = [];
+			for (const e of this.company.employees.values())
+				if (inScope(this.company, user, e)) targets.push(e.id);
+		}
+		const queryKey = `${t}|${idsRaw ?? ''}`;
+		let offset = 0;
+		const cursor = query.get('cursor');
+		if (cursor !== null) {
+			const decoded = decodeCursor(cursor);
+			if (!decoded || decoded.q !== queryKey)
+				return apiError(400, 'bad.request', 'Invalid cursor for this request');
+			offset = decoded.o;
+		}
+		const page = targets.slice(offset, offset + limit);
+		const history = user.permissions?.history !== false;
+		const results = page.map((id) => ({
+			employeeId: id,
+			values: this.company.renderRows(this.company.employees.get(id)!, t, history),
+		}));
+		const next =
+			offset + limit < targets.length ? encodeCursor({ o: offset + limit, q: queryKey }) : null;
+		// errors are reported on the first page only (UNCONFIRMED): a client must not depend on repeats.
+		return json(200, {
+			results,
+			response_metadata: { [this.settings.cursorKey]: next },
+			errors: offset === 0 ? errors : [],
+		});
+	}
+
+	// ---------- metadata ----------
+
+	private listBody(
+		name: string,
+		includeArchived: boolean,
+		withValues: boolean,
+	): Record<string, unknown> {
+		const list = this.company.lists.get(name)!;
+		const items = list.items.filter((i) => includeArchived || !i.archived);
+		// Live responses repeat the items under `values` and `items` (§4.3).
+		return withValues ? { name, values: items, items } : { name, items };
+	}
+
+	private namedLists(query: URLSearchParams): ApiResponse {
+		const includeArchived = query.get('includeArchived') === 'true';
+		const names = [...this.company.lists.keys()];
+		if (this.settings.namedListsShape === 'array')
+			return json(
+				200,
+				names.map((n) => this.listBody(n, includeArchived, false)),
+			);
+		return json(
+			200,
+			Object.fromEntries(names.map((n) => [n, this.listBody(n, includeArchived, true)])),
+		);
+	}
+
+	private namedList(name: string, query: URLSearchParams): ApiResponse {
+		// Case-sensitive: `terminationReason` is a 404 with an empty body and no content type (§4.3).
+		if (!this.company.lists.has(name)) return { status: 404, headers: {}, body: null };
+		return json(200, this.listBody(name, query.get('includeArchived') === 'true', true));
+	}
+
+	// ---------- time off ----------
+
+	private visible(user: ServiceUser, employeeId: string): boolean {
+		const e = this.company.employees.get(employeeId);
+		return !!e && inScope(this.company, user, e);
+	}
+
+	private whosOut(user: ServiceUser, query: URLSearchParams): ApiResponse {
+		const from = query.get('from');
+		const to = query.get('to');
+		if (!isIsoDate(from) || !isIsoDate(to) || to < from)
+			return apiError(
+				400,
+				'bad.request',
+				'from and to are required dates (YYYY-MM-DD), to on or after from',
+			);
+		const includePending = query.get('includePending') === 'true';
+		const outs = [];
+		for (const r of this.company.timeOff.values()) {
+			if (!this.openRequest(r, includePending) || r.endDate < from || r.startDate > to) continue;
+			const e = this.company.employees.get(r.employeeId);
+			// whosout lists active employees only (§7.1).
+			if (!e || !this.company.isActive(e) || !inScope(this.company, user, e)) continue;
+			outs.push({
+				employeeId: e.id,
+				employeeDisplayName: e.values['root.displayName'],
+				employeeEmail: e.values['root.email'],
+				policyType: r.policyType,
+				policyTypeDisplayName: r.policyType,
+				type: 'days',
+				startDate: r.startDate,
+				startPortion: 'all_day',
+				endDate: r.endDate,
+				endPortion: 'all_day',
+				status: r.status,
+				requestId: r.requestId,
+				visibility: 'Public',
+			});
+		}
+		return json(200, { outs });
+	}
+
+	private openRequest(r: TimeOffRequest, includePending: boolean): boolean {
+		return r.status === 'Approved' || (includePending && r.status === 'Pending');
+	}
+
+	private outToday(user: ServiceUser, query: URLSearchParams): ApiResponse {
+		const today = query.get('today') ?? this.company.today;
+		if (!isIsoDate(today)) return apiError(400, 'bad.request', 'today must be a date (YYYY-MM-DD)');
+		const siteId = query.get('siteId');
+		const outs = [];
+		for (const r of this.company.timeOff.values()) {
+			if (!this.openRequest(r, false) || r.startDate > today || r.endDate < today) continue;
+			const e = this.company.employees.get(r.employeeId);
+			if (!e || !inScope(this.company, user, e)) continue;
+			if (siteId !== null && String(e.values['work.siteId']) !== siteId) continue;
+			// outtoday names the portions differently from whosout (§7.2).
+			outs.push({
+				employeeId: e.id,
+				employeeEmail: e.values['root.email'],
+				employeeDisplayName: e.values['root.displayName'],
+				policyTypeDisplayName: r.policyType,
+				requestRangeType: 'days',
+				startDate: r.startDate,
+				startDatePortion: 'all_day',
+				endDate: r.endDate,
+				endDatePortion: 'all_day',
+				visibility: 'Public',
+			});
+		}
+		return json(200, { outs });
+	}
+
+	/** `since` at most 6 months back; `to` after `since`; window at most 6 months (§7.3, §15.24). */
+	private timeOffChangesSince(user: ServiceUser, query: URLSearchParams): ApiResponse {
+		const since = parseDateTime(query.get('since'));
+		if (since === null)
+			return apiError(400, 'bad.request', 'since is required: an ISO-8601 date-time');
+		const now = this.clock.now();
+		if (since < addMonthsMs(now, -6))
+			return apiError(400, 'bad.request', 'since cannot be more than 6 months in the past');
+		const toRaw = query.get('to');
+		let to = now;
+		if (toRaw !== null) {
+			const parsed = parseDateTime(toRaw);
+			if (parsed === null) return apiError(400, 'bad.request', 'to must be an ISO-8601 date-time');
+			if (parsed <= since) return apiError(400, 'bad.request', 'to must be after since');
+			if (parsed > addMonthsMs(since, 6))
+				return apiError(400, 'bad.request', 'The since-to window cannot exceed 6 months');
+			to = parsed;
+		}
+		const includePending = query.get('includePending') === 'true';
+		const changes = [];
+		for (const c of this.company.timeOffChanges) {
+			if (c.atMs < since || (toRaw !== null && c.atMs >= to) || c.atMs > now) continue;
+			if (c.changeType === 'Pending' && !includePending) continue;
+			const r = this.company.timeOff.get(c.requestId);
+			if (!r || !this.visible(user, r.employeeId)) continue;
+			const e = this.company.employees.get(r.employeeId)!;
+			const days = Math.round((Date.parse(r.endDate) - Date.parse(r.startDate)) / 86_400_000) + 1;
+			changes.push({
+				requestId: r.requestId,
+				changeType: c.changeType,
+				changeReason: null,
+				employeeId: e.id,
+				employeeEmail: e.values['root.email'],
+				employeeDisplayName: e.values['root.displayName'],
+				policyTypeDisplayName: r.policyType,
+				type: 'days',
+				startDate: r.startDate,
+				startPortion: 'all_day',
+				endDate: r.endDate,
+				endPortion: 'all_day',
+				totalDuration: days,
+				totalCost: days,
+				durationUnit: 'days',
+				createdOn: hibobTime(r.createdOnMs),
+				previousRequestId: r.previousRequestId,
+				originalRequestId: r.originalRequestId,
+			});
+		}
+		return json(200, { changes });
+	}
+}
+
+const INVALID_JSON = Symbol('invalid-json');
+
+function header(req: ApiRequest, name: string): string | undefined {
+	const v = req.headers[name];
+	return Array.isArray(v) ? v[0] : v;
+}
+
+function safeDecode(s: string): string {
+	try {
+		return decodeURIComponent(s);
+	} catch {
+		return s;
+	}
+}
+
+function parseLogBody(raw: string): unknown {
+	if (raw.trim() === '') return null;
+	try {
+		return JSON.parse(raw);
+	} catch {
+		return raw;
+	}
+}
+
+function parseDateTime(value: string | null): number | null {
+	if (value === null || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return null;
+	const ms = Date.parse(value);
+	return Number.isNaN(ms) ? null : ms;
+}
+
+function encodeCursor(c: { o: number; q: string }): string {
+	return `c+${Buffer.from(JSON.stringify(c)).toString('base64')}/`;
+}
+
+function decodeCursor(cursor: string): { o: number; q: string } | null {
+	const m = /^c\+([A-Za-z0-9+/=]+)\/$/.exec(cursor);
+	if (!m) return null;
+	try {
+		const c = JSON.parse(Buffer.from(m[1], 'base64').toString('utf8')) as {
+			o: unknown;
+			q: unknown;
+		};
+		return typeof c.o === 'number' && typeof c.q === 'string' ? { o: c.o, q: c.q } : null;
+	} catch {
+		return null;
+	}
+}
