@@ -88,6 +88,8 @@ export interface NodeSetup {
 	staticData?: IDataObject;
 	timezone?: string;
 	name?: string;
+	/** The node's "On Error: Continue" setting. */
+	continueOnFail?: boolean;
 }
 
 export function buildWorkflow(setup: NodeSetup): { workflow: Workflow; node: INode } {
@@ -101,6 +103,7 @@ export function buildWorkflow(setup: NodeSetup): { workflow: Workflow; node: INo
 		position: [0, 0],
 		parameters: setup.parameters as INode['parameters'],
 		credentials: { hiBobApi: { id: 'cred-1', name: 'HiBob test' } },
+		...(setup.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 	const workflow = new Workflow({
 		id: 'workflow-under-test',

@@ -75,13 +75,15 @@ function matcher(conditions: FilterCondition[]) {
 }
 
 function errorOf(run: () => unknown): FilterError {
+	let caught: unknown;
 	try {
 		run();
 	} catch (error) {
-		if (error instanceof FilterError) return error;
-		throw error;
+		caught = error;
 	}
-	throw new Error('expected a FilterError');
+	if (!(caught instanceof FilterError))
+		throw new Error(`expected a FilterError, got ${String(caught)}`);
+	return caught;
 }
 
 describe('core/filters', () => {
