@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { RunningSimulator } from '../../../../simulator';
 import { startSimulator } from '../../../../simulator';
 import { useFastClock } from '../../../../harness/fastClock';
@@ -28,7 +30,7 @@ describe('HiBob → Employee → Get', () => {
 		sim.simulator.company.lists
 			.get('department')
 			?.items.find((item) => String(item.id) === String(id))?.name;
-	const get = (employee: unknown, extra: Record<string, unknown> = {}) => ({
+	const get = (employee: IDataObject[string], extra: IDataObject = {}): IDataObject => ({
 		operation: 'get',
 		employee,
 		...extra,
