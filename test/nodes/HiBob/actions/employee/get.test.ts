@@ -303,6 +303,65 @@ describe('HiBob → Employee → Get', () => {
 		});
 	});
 
+	describe('failures of HiBob calls', () => {
+		it('a wrong token: every item gets the 401 with continue-on-fail, after one call', async () => {
+			const [a, b] = employed();
+			const result = await runEmployee(sim, get('={{ $json.who }}'), {
+				items: [{ json: { who: a.id } }, { json: { who: b.email } }],
+				continueOnFail: true,
+				user: { id: sim.serviceUser.id, token: 'wrong-token-123' },
+			});
+			expect(pairedOf(result)).toEqual([0, 1]);
+			expect(jsonOf(result).map((json) => json.error)).toEqual([
+				'HiBob rejected the service user ID or token (401)',
+				'HiBob rejected the service user ID or token (401)',
+			]);
+			expect(sim.log.entries()).toHaveLength(1);
+		});
+
+		it('items asking for different outputs are searched in separate groups, each batched', async () => {
+			const people = employed().slice(0, 4);
+			const result = await runEmployee(
+				sim,
+				get('={{ $json.who }}', { output: '={{ $json.output }}', fields: ['work.startDate'] }),
+				{
+					items: people.map((person, index) => ({
+						json: { who: person.id, output: index % 2 === 0 ? 'simplified' : 'full' },
+					})),
+				},
+			);
+			expect(jsonOf(result)[0]).toHaveProperty('displayName', people[0].displayName);
+			expect(jsonOf(result)[1]).toEqual({
+				id: people[1].id,
+				work: { startDate: people[1].startDate },
+			});
+			expect(searches(sim)).toHaveLength(2);
+		});
+
+		it('a failed search: the items it served fail (error items, or the run with the first item index)', async () => {
+			const [a, b] = employed();
+			const items = [{ json: { who: a.email } }, { json: { who: b.id } }];
+			sim.control.injectFault({ kind: 'html', count: 10, path: '/v1/people/search' });
+			try {
+				const failure = await failureOf(runEmployee(sim, get('={{ $json.who }}'), { items }));
+				expect(failure.message).toBe('HiBob answered with a web page instead of data');
+				// IDs are searched first: the failed call served item 1.
+				expect(failure.context.itemIndex).toBe(1);
+				const result = await runEmployee(sim, get('={{ $json.who }}'), {
+					items,
+					continueOnFail: true,
+				});
+				expect(pairedOf(result)).toEqual([0, 1]);
+				expect(jsonOf(result).map((json) => json.error)).toEqual([
+					'HiBob answered with a web page instead of data',
+					'HiBob answered with a web page instead of data',
+				]);
+			} finally {
+				sim.control.clearFaults();
+			}
+		});
+	});
+
 	describe('permissions', () => {
 		it('fields the service user may not read: a hint naming them and the category to grant', async () => {
 			const user = sim.control.addServiceUser({
