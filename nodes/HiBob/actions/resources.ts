@@ -2,6 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as company from './company';
+import * as employee from './employee';
 import type { ResourceOperations } from './types';
 import * as employeeHistory from './history';
 import * as timeOff from './timeOff';
@@ -15,6 +16,12 @@ export interface Resource {
 }
 
 export const RESOURCES: Resource[] = [
+	{
+		name: 'Employee',
+		value: 'employee',
+		description: 'People in HiBob: get by ID or email (batched), or get many with filters',
+		...employee,
+	},
 	{
 		name: 'Company',
 		value: 'company',
@@ -41,7 +48,7 @@ export const resourceProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: RESOURCES.map(({ name, value, description }) => ({ name, value, description })),
-	default: 'company',
+	default: 'employee',
 };
 
 /** Every parameter of the node, in order: resource, then per resource its operation and their fields. */
