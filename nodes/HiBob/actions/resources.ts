@@ -3,9 +3,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as company from './company';
 import * as employee from './employee';
-import type { ResourceOperations } from './types';
 import * as employeeHistory from './history';
 import * as timeOff from './timeOff';
+import type { ResourceOperations } from './types';
 
 export interface Resource {
 	name: string;
@@ -23,12 +23,6 @@ export const RESOURCES: Resource[] = [
 		...employee,
 	},
 	{
-		name: 'Company',
-		value: 'company',
-		description: 'Field metadata and named lists (departments, sites, titles, …)',
-		...company,
-	},
-	{
 		name: 'Employee History',
 		value: 'employeeHistory',
 		description: 'Lifecycle, work and employment history rows of one or many employees',
@@ -39,6 +33,12 @@ export const RESOURCES: Resource[] = [
 		value: 'timeOff',
 		description: 'Who is out (in a date range or today) and changes to time-off requests',
 		...timeOff,
+	},
+	{
+		name: 'Company',
+		value: 'company',
+		description: 'Field metadata and named lists (departments, sites, titles, …)',
+		...company,
 	},
 ];
 
