@@ -121,7 +121,11 @@ function sampleEvents(
 		events: ['employeeCreated'],
 		emitExistingOnFirstRun: true,
 	});
-	return result.events;
+	// The engine orders by employee ID; samples keep the newest-first order.
+	const rank = new Map(newest.map((employee, index) => [employee.id, index]));
+	return [...result.events].sort(
+		(a, b) => (rank.get(a.employeeId) as number) - (rank.get(b.employeeId) as number),
+	);
 }
 
 export async function pollLifecycle(
