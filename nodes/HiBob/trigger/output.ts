@@ -137,7 +137,7 @@ export function eventJson(
 	const withLabels = labels !== undefined;
 	const nested = raw
 		? projectEmployee(raw, ['root.id', ...settings.outputFields], withLabels)
-		: nestValues(event.employee);
+		: nestValues({ 'root.id': event.employeeId, ...event.employee });
 	const employee = settings.employeeOutput === 'simplified' ? simplify(nested) : nested;
 	const json: IDataObject = {
 		...(event as unknown as IDataObject),

@@ -12,7 +12,6 @@ import type { RunningSimulator } from '../../simulator';
 import {
 	ALL_EVENTS,
 	eventsFor,
-	poll,
 	pollOk,
 	searches,
 	startSim,
@@ -202,6 +201,13 @@ describe('HiBob Trigger: polls against the simulator', () => {
 			const removed = events.find((e) => e.event === 'employeeRemoved') as IDataObject;
 			expect(removed).toEqual(expect.objectContaining({ current: null, employeeId: deleted }));
 			expect((removed.previous as IDataObject).email).toEqual(expect.stringContaining('@'));
+		expect(removed.employee).toEqual(
+			expect.objectContaining({
+				id: deleted,
+				email: (removed.previous as IDataObject).email,
+				internal: expect.objectContaining({ lifecycleStatus: 'employed' }),
+			}),
+		);
 
 			sim.control.setToday({ today: '2026-12-03' });
 			events = await run();
