@@ -8,6 +8,15 @@
  * it changed (so n8n's durable cursors see no churn, n8n-conventions.md §4.1). Any failure before that
  * (HiBob errors after retries, HTML, bad JSON, the safety guard) leaves it as it was: the next good poll
  * diffs against the same snapshot and emits each pending event exactly once.
+ *
+ * Replays: n8n (legacy mode) saves static data only when a poll emits, so after a restart the trigger
+ * may diff against an older snapshot than the last one it computed. That is safe: every poll that
+ * emitted was saved, so the replayed window emitted nothing, and diffing it again finds the same changes
+ * once. Under durable cursors a poll "can occasionally run twice"; the second run diffs against the
+ * committed snapshot, so it finds nothing new.
+ *
+ * Time: "now" is the transport's clock (real time in n8n; the simulator's clock in tests), "today" the
+ * calendar date in the workflow's time zone, `detectedAt` UTC ISO.
  */
 import { DateTime } from 'luxon';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
