@@ -159,6 +159,15 @@ export async function pollLifecycle(
 
 	const staticData = context.getWorkflowStaticData('node');
 	const previous = staticData[SNAPSHOT_KEY];
+	if (employees.length === 0 && (previous === undefined || previous === null)) {
+		// A baseline of nobody would report the whole company as "created" once access is fixed.
+		throw new NodeOperationError(context.getNode(), 'HiBob returned no employees', {
+			description:
+				'The service user sees nobody: in HiBob, add it to a permission group whose people condition ' +
+				'includes the employees to watch. No baseline was taken; the first poll ' +
+				'that sees employees takes it.',
+		});
+	}
 	const result = diffLifecycle(previous, employees, clock, settings.engine);
 	if (result.status === 'guardTripped') throw guardError(context, result.guard);
 

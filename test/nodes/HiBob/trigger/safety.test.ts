@@ -72,6 +72,18 @@ describe('HiBob Trigger: safety guard', () => {
 		expect(again.events.filter((e) => e.event === 'employeeTerminated')).toEqual([]);
 	}); // prettier-ignore
 
+	it('takes no baseline of nobody: a service user without a permission group fails the poll until it sees people', async () => {
+		sim.control.updateServiceUser({ id: sim.serviceUser.id, permissions: null });
+		const failed = await poll({ sim, parameters: { ...parameters, options: { emitExistingOnFirstRun: false } } });
+		expect(failed.error?.message).toBe('HiBob returned no employees');
+		expect(failed.error?.description).toMatch(/permission group/);
+		expect(JSON.stringify(failed.staticData)).not.toContain('lifecycleSnapshot');
+		sim.control.updateServiceUser({ id: sim.serviceUser.id, permissions: { categories: '*', scope: 'all' } });
+		const baseline = await pollOk({ sim, parameters, staticData: failed.staticData });
+		expect(baseline.output).toBeNull();
+		expect(JSON.stringify(baseline.staticData)).toContain('lifecycleSnapshot');
+	}); // prettier-ignore
+
 	it('the minimum count also raises the limit', async () => {
 		const baseline = await pollOk({ sim, parameters });
 		const leavers = sim.control.listEmployees({ lifecycleStatus: 'employed' }).slice(0, 15).map((e) => e.id);
