@@ -1,10 +1,12 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- e2e tooling (never shipped: not in dist/) drives a real n8n process: it spawns n8n, reads its files and env */
 /**
  * A throwaway HTTP stand-in on 127.0.0.1 for tests that need one exact answer (the HiBob simulator is
- * the stand-in for full scenarios). It records every request so tests can assert what reached it.
+ * the stand-in for full scenarios). It records every request so tests can assert what reached it; used
+ * as HTTP(S)_PROXY it records where n8n tried to go (CONNECT host:port for https).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 export interface RecordedRequest {
 	method: string;
@@ -60,6 +62,16 @@ export async function startLoopbackApi(handler: LoopbackHandler): Promise<Loopba
 			res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
 			res.end(body);
 		});
+	});
+	// as an HTTPS proxy n8n would send CONNECT host:443: record it, then refuse the tunnel
+	server.on('connect', (req: IncomingMessage, socket: Duplex) => {
+		requests.push({
+			method: 'CONNECT',
+			url: req.url ?? '',
+			headers: req.headers,
+			body: '',
+		});
+		socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
 	});
 	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 	const { port } = server.address() as AddressInfo;
