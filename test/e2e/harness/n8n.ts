@@ -185,6 +185,12 @@ export class N8nInstance {
 			// every second `n8n execute`, after the run was printed). Acquiring the isolate on first use
 			// keeps the same engine and avoided it in every run here. See test/e2e/README.md.
 			N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true',
+			// n8n 1.123.x also defaults to the "vm" engine, but its isolated-vm 6.2 needs Node >= 22 (no
+			// Node 20 prebuild): on the system Node 20 every command fails "IsolatePool failed to create
+			// any bridges". The legacy engine is the one n8n 1.x used before.
+			...(Number(this.host.nodeVersion.replace(/^v/, '').split('.')[0]) < 22
+				? { N8N_EXPRESSION_ENGINE: 'legacy' }
+				: {}),
 			...this.extraEnv,
 			...overrides,
 		};
@@ -325,11 +331,18 @@ export class N8nInstance {
 
 	/** Owner setup (first start of a fresh instance only) + login; later calls just log in again. */
 	async login(): Promise<string> {
-		const setup = await fetch(`${this.baseUrl}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(OWNER),
-		});
+		const ownerSetup = async () =>
+			await fetch(`${this.baseUrl}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(OWNER),
+			});
+		// n8n 1.x reports ready a few seconds before its REST controllers are mounted (404 meanwhile)
+		let setup = await ownerSetup();
+		for (let waited = 0; setup.status === 404 && waited < 30000; waited += 500) {
+			await delay(500);
+			setup = await ownerSetup();
+		}
 		// 400 once an owner exists (after a restart); anything else is a real problem
 		if (!setup.ok && setup.status !== 400) {
 			throw new Error(`e2e: owner setup answered ${setup.status}: ${await setup.text()}`);
