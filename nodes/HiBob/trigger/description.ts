@@ -12,6 +12,7 @@ import {
 	DEFAULT_WATCHED_FIELDS,
 } from '../core/lifecycle';
 import type { LifecycleEventName } from '../core/lifecycle';
+import { filtersProperty } from '../shared/filters';
 
 export const EVENT_OPTIONS: Array<INodePropertyOptions & { value: LifecycleEventName }> = [
 	{
@@ -140,6 +141,9 @@ export const triggerProperties: INodeProperties[] = [
 		description:
 			'Fields of the employee to include in each event (under "employee"). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
+	filtersProperty(
+		'Only employees meeting all these conditions produce events (e.g. Department equals Engineering). Someone who stops matching is reported as "Employee Removed"; changing the filters starts from a new baseline. n8n applies them after reading from HiBob, which itself can only filter by ID or email.',
+	),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -31,12 +31,15 @@ import type {
 } from '../core/lifecycle';
 import type { RawEmployee } from '../core/people';
 import { employeeId, employeesOf, flatValues } from '../core/people';
+import { compileFilterParameter } from '../shared/filters';
+import { loadFieldIndex } from '../shared/metadata';
 import { hiBobRequest, transportSettings } from '../transport';
 import { attachHistory, loadLifecycleHistory, wantsHistory } from './history';
 import { eventJson, Labels } from './output';
-import { SEARCH_SCOPE, watchedEmployees } from './scope';
+import type { WatchFilter } from './scope';
+import { SEARCH_SCOPE, watchedEmployees, watchScope } from './scope';
 import type { TriggerSettings } from './settings';
-import { readSettings } from './settings';
+import { FILTER_FAILURE, readSettings } from './settings';
 
 export const SNAPSHOT_KEY = 'lifecycleSnapshot';
 
@@ -141,13 +144,32 @@ export async function pollLifecycle(
 	context: IPollFunctions,
 ): Promise<INodeExecutionData[][] | null> {
 	const manual = context.getMode() === 'manual';
-	const settings = readSettings(context);
+	let settings = readSettings(context);
+	// Filters need the field metadata (types, lists): one metadata read per poll, and the named lists
+	// only when a condition names a list label. Still one people search.
+	let filter: WatchFilter | undefined;
+	if (settings.filterConditions.length > 0) {
+		const fieldIndex = await loadFieldIndex(context);
+		const compiled = await compileFilterParameter(
+			context,
+			settings.filterConditions,
+			fieldIndex,
+			undefined,
+			FILTER_FAILURE,
+		);
+		filter = { compiled, fieldIndex };
+		settings = {
+			...settings,
+			engine: { ...settings.engine, scope: watchScope(compiled.fingerprint) },
+			requestFields: [...new Set([...settings.requestFields, ...compiled.fieldIds])],
+		};
+	}
 	const now = transportSettings.clock.now();
 	const clock = pollClock(now, context.getTimezone());
 	const deadline = pollDeadline(context, now);
 
 	const answer = await searchPeople(context, settings, deadline);
-	const raw = watchedEmployees(answer);
+	const raw = watchedEmployees(answer, filter);
 	const rawById = new Map<string, RawEmployee>();
 	const employees: LifecycleEmployee[] = [];
 	for (const employee of raw) {

@@ -6,6 +6,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_FIELD_IDS, DEFAULT_SET } from '../core/fields';
+import type { FilterCondition } from '../core/filters';
 import {
 	DEFAULT_LEAD_DAYS,
 	DEFAULT_MAX_REMOVAL_COUNT,
@@ -15,6 +16,7 @@ import {
 	lifecycleFieldIds,
 } from '../core/lifecycle';
 import type { LifecycleEventName, LifecycleOptions } from '../core/lifecycle';
+import { checkFilterParameter, filterConditions } from '../shared/filters';
 import { DEFAULT_EVENTS } from './description';
 import { watchScope } from './scope';
 
@@ -30,7 +32,11 @@ export interface TriggerSettings {
 	humanReadableLabels: boolean;
 	employeeOutput: 'nested' | 'simplified';
 	includeLifecycleHistory: boolean;
+	/** The "Filters" conditions, syntax-checked; compiled per poll against the field metadata. */
+	filterConditions: FilterCondition[];
 }
+
+export const FILTER_FAILURE = 'Nothing was emitted and the stored state was kept.';
 
 function stringList(value: unknown): string[] {
 	if (Array.isArray(value)) return value.map(String).filter((entry) => entry.trim() !== '');
@@ -90,6 +96,8 @@ export function readSettings(context: IPollFunctions): TriggerSettings {
 	if (!Number.isInteger(leadDays) || leadDays < 0) {
 		throw new NodeOperationError(node, `"Lead Days" must be a whole number ≥ 0, got ${leadDays}`);
 	}
+	const conditions = filterConditions(context.getNodeParameter('filters', {}));
+	checkFilterParameter(context, conditions, undefined, FILTER_FAILURE);
 	const outputFields = expandDefaultSet(
 		stringList(context.getNodeParameter('outputFields', [DEFAULT_SET])),
 	);
@@ -120,5 +128,6 @@ export function readSettings(context: IPollFunctions): TriggerSettings {
 		humanReadableLabels: options.humanReadableLabels === true,
 		employeeOutput: options.employeeOutput === 'simplified' ? 'simplified' : 'nested',
 		includeLifecycleHistory: options.includeLifecycleHistory === true,
+		filterConditions: conditions,
 	};
 }

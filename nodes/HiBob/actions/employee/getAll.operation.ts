@@ -9,15 +9,19 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { DEFAULT_SET } from '../../core/fields';
-import type { FilterCondition } from '../../core/filters';
-import { checkFilterSyntax, compileFilters, FilterError, listsNeeded } from '../../core/filters';
 import type { RawEmployee } from '../../core/people';
 import { employeesOf, flatValues } from '../../core/people';
+import {
+	checkFilterParameter,
+	compileFilterParameter,
+	filterConditions,
+	filtersProperty,
+} from '../../shared/filters';
 import { mapItems } from '../../shared/items';
-import { loadFieldIndex, loadNamedLists } from '../../shared/metadata';
+import { loadFieldIndex } from '../../shared/metadata';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
 import {
@@ -61,104 +65,14 @@ export const description: INodeProperties[] = [
 		description: 'Max number of results to return',
 		displayOptions: { show: { ...show, returnAll: [false] } },
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Filter',
-		default: {},
-		description:
-			'Conditions every returned employee must meet (all of them). n8n applies them after reading from HiBob, which itself can only filter by ID or email. Fields used here are read even when not returned.',
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Condition',
-				name: 'conditions',
-				values: [
-					{
-						displayName: 'Field Name or ID',
-						name: 'field',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getFilterFields' },
-						default: '',
-						description:
-							'The employee field to compare, e.g. work.department. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
-					{
-						displayName: 'Operator',
-						name: 'operator',
-						type: 'options',
-						options: [
-							{
-								name: 'Contains',
-								value: 'contains',
-								description: 'Text (or list label) contains the value, ignoring case',
-							},
-							{
-								name: 'Date After',
-								value: 'dateAfter',
-								description: 'Date field is after the date (YYYY-MM-DD)',
-							},
-							{
-								name: 'Date Before',
-								value: 'dateBefore',
-								description: 'Date field is before the date (YYYY-MM-DD)',
-							},
-							{
-								name: 'Equals',
-								value: 'equals',
-								description:
-									'Equal to the value, ignoring case; list fields take the label (e.g. Engineering) or item ID',
-							},
-							{ name: 'Is Empty', value: 'isEmpty' },
-							{ name: 'Is Not Empty', value: 'isNotEmpty' },
-							{
-								name: 'Is One Of',
-								value: 'isOneOf',
-								description: 'Equal to one of several comma-separated values',
-							},
-							{
-								name: 'Not Equals',
-								value: 'notEquals',
-								description: 'Not equal to the value (empty fields count as not equal)',
-							},
-						],
-						default: 'equals',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. Engineering',
-						description:
-							'Value to compare with: a list label or ID, text, a number, true/false, or a date as YYYY-MM-DD. Is One Of takes several, separated by commas.',
-						displayOptions: { hide: { operator: ['isEmpty', 'isNotEmpty'] } },
-					},
-				],
-			},
-		],
-	},
+	filtersProperty(
+		'Conditions every returned employee must meet (all of them). n8n applies them after reading from HiBob, which itself can only filter by ID or email. Fields used here are read even when not returned.',
+		{ show },
+	),
 	...outputProperties(show),
 ];
 
-function readConditions(context: IExecuteFunctions, itemIndex: number): FilterCondition[] {
-	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const conditions = (filters.conditions ?? []) as IDataObject[];
-	return (Array.isArray(conditions) ? conditions : []).map((condition) => ({
-		field: String(condition.field ?? '').trim(),
-		operator: String(condition.operator ?? 'equals'),
-		value: condition.value,
-	}));
-}
-
-function filterError(context: IExecuteFunctions, error: FilterError, itemIndex: number) {
-	return new NodeOperationError(context.getNode(), error.message, {
-		itemIndex,
-		description: `${error.details.hint ?? ''} Nothing was sent to HiBob's people search.`.trim(),
-	});
-}
+const NOT_SENT = "Nothing was sent to HiBob's people search.";
 
 async function execute(
 	this: IExecuteFunctions,
@@ -171,17 +85,10 @@ async function execute(
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
 		const settings = readOutputSettings(this, itemIndex);
-		const conditions = readConditions(this, itemIndex);
+		const conditions = filterConditions(this.getNodeParameter('filters', itemIndex, {}));
 
 		// What can be checked without HiBob is checked before any request.
-		let syntaxError: FilterError | undefined;
-		try {
-			checkFilterSyntax(conditions);
-		} catch (error) {
-			if (error instanceof FilterError) syntaxError = error;
-			else throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		}
-		if (syntaxError) throw filterError(this, syntaxError, itemIndex);
+		checkFilterParameter(this, conditions, itemIndex, NOT_SENT);
 
 		const fieldIndex = await loadFieldIndex(this, itemIndex);
 		checkFieldsExist(
@@ -190,17 +97,13 @@ async function execute(
 			settings.chosen.filter((id) => id !== DEFAULT_SET),
 			fieldIndex,
 		);
-		const lists = listsNeeded(conditions, fieldIndex);
-		const namedLists = lists.length > 0 ? await loadNamedLists(this, itemIndex) : [];
-		let compiled: ReturnType<typeof compileFilters> | undefined;
-		let compileError: FilterError | undefined;
-		try {
-			compiled = compileFilters(conditions, fieldIndex, namedLists);
-		} catch (error) {
-			if (error instanceof FilterError) compileError = error;
-			else throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		}
-		if (compileError || !compiled) throw filterError(this, compileError!, itemIndex);
+		const compiled = await compileFilterParameter(
+			this,
+			conditions,
+			fieldIndex,
+			itemIndex,
+			NOT_SENT,
+		);
 
 		const filtering = compiled.fieldIds.length > 0;
 		const requestedFieldIds = [...new Set([...settings.outputFieldIds, ...compiled.fieldIds])];
