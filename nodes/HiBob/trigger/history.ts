@@ -7,23 +7,15 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { LifecycleEventName } from '../core/lifecycle';
-import { classifyLifecycleStatus } from '../core/lifecycle';
+import { classifyLifecycleStatus, LIFECYCLE_EVENTS } from '../core/lifecycle';
 import { hiBobRequest } from '../transport';
 
 export const HISTORY_BATCH_SIZE = 200;
 
-/** Events about the lifecycle (not field edits, not people HiBob no longer returns). */
-const HISTORY_EVENTS: ReadonlySet<LifecycleEventName> = new Set<LifecycleEventName>([
-	'employeeCreated',
-	'employeeRehired',
-	'lifecycleStatusChanged',
-	'startDateApproaching',
-	'employeeStarted',
-	'leaveEnded',
-	'leaveStarted',
-	'terminationScheduled',
-	'employeeTerminated',
-]);
+/** Events about the lifecycle: all but field edits and people HiBob no longer returns. */
+const HISTORY_EVENTS: ReadonlySet<LifecycleEventName> = new Set<LifecycleEventName>(
+	LIFECYCLE_EVENTS.filter((event) => event !== 'employeeUpdated' && event !== 'employeeRemoved'),
+);
 
 /** Events whose engine effective date is "today" for lack of better: the history row knows the real one. */
 const STATUS_DATED_EVENTS: ReadonlySet<string> = new Set([

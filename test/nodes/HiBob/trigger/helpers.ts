@@ -9,6 +9,7 @@ import { mock } from 'jest-mock-extended';
 import { PollContext } from 'n8n-core';
 import type { IDataObject, INodeExecutionData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
+import { LIFECYCLE_EVENTS } from '../../../../nodes/HiBob/core/lifecycle';
 import { HiBobTrigger } from '../../../../nodes/HiBob/HiBobTrigger.node';
 import type { Clock } from '../../../../nodes/HiBob/transport';
 import { transportSettings } from '../../../../nodes/HiBob/transport';
@@ -146,16 +147,4 @@ export function eventsFor(events: IDataObject[], ids: readonly string[]): string
 		.sort((a, b) => a.join().localeCompare(b.join()));
 }
 
-export const ALL_EVENTS = [
-	'employeeCreated',
-	'startDateApproaching',
-	'employeeStarted',
-	'leaveStarted',
-	'leaveEnded',
-	'terminationScheduled',
-	'employeeTerminated',
-	'employeeRehired',
-	'lifecycleStatusChanged',
-	'employeeUpdated',
-	'employeeRemoved',
-];
+export const ALL_EVENTS = [...LIFECYCLE_EVENTS];
