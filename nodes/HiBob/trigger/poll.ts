@@ -103,8 +103,8 @@ function guardError(context: IPollFunctions, guard: LifecycleGuardFailure): Node
 				`Employees)" (now allowing ${guard.allowedEmployees}) or "Options › Safety Limit (Employees)" ` +
 				`to at least ${guard.affectedEmployees}, let one poll run, then lower it again.`
 			: `Grant the service user's permission group the field categories of ${(guard.fields ?? []).join(', ')} ` +
-				'again in HiBob. If you removed them on purpose, change "Watched Fields" or re-activate the ' +
-				'workflow to start from a new baseline.';
+				'again in HiBob. If you removed them on purpose and they are among "Watched Fields", take them ' +
+				'out of that list: a changed list starts from a new baseline.';
 	return new NodeOperationError(context.getNode(), `Safety check: ${guard.message}`, {
 		description,
 	});

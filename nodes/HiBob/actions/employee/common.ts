@@ -14,7 +14,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { FieldIndex } from '../../core/fields';
 import { DEFAULT_FIELD_IDS, DEFAULT_SET, SIMPLIFIED_FIELDS } from '../../core/fields';
 import type { RawEmployee } from '../../core/people';
-import { fieldsMissingFromAll, readField, readLabel, withoutSlashKeys } from '../../core/people';
+import {
+	fieldsMissingFromAll,
+	readField,
+	readLabel,
+	simplify,
+	withoutSlashKeys,
+} from '../../core/people';
 
 export type OutputMode = 'simplified' | 'full';
 export type HumanReadable = 'off' | 'append' | 'replace';
@@ -155,8 +161,6 @@ export function checkFieldsExist(
 
 // ---------- shaping the answer ----------
 
-const LIST_TYPES = new Set(['list', 'multi-list', 'hierarchy-list', 'list_id']);
-
 function setAt(target: IDataObject, path: string, value: unknown): void {
 	const keys = path.split('.');
 	let node = target;
@@ -233,22 +237,7 @@ export function fullEmployee(
 
 /** One employee in "Simplified" form: flat, labels for list fields and the manager's name. */
 export function simplifiedEmployee(employee: RawEmployee, fieldIndex: FieldIndex): IDataObject {
-	const output: IDataObject = {};
-	for (const { fieldId, name } of SIMPLIFIED_FIELDS) {
-		const value = readField(employee, fieldId, fieldIndex);
-		if (value === undefined) continue;
-		const label = readLabel(employee, fieldId, fieldIndex);
-		if (fieldId === 'work.manager') {
-			output[name] = value as IDataObject[string];
-			if (value !== null) output.manager = (label ?? null) as IDataObject[string];
-			continue;
-		}
-		const type = fieldIndex.get(fieldId)?.type ?? '';
-		output[name] = (
-			LIST_TYPES.has(type) && label !== undefined && value !== null ? label : value
-		) as IDataObject[string];
-	}
-	return output;
+	return simplify(employee, fieldIndex) as IDataObject;
 }
 
 // ---------- diagnostics ----------
