@@ -19,7 +19,7 @@ export const CREDENTIAL_TEST_MESSAGES = {
 	notHiBob:
 		'The server answered, but not like the HiBob API. Check the Environment, and for Custom the Base URL (e.g. https://api.hibob.com).',
 	noEmployees:
-		'The credentials work, but this service user can see no employees. In Bob, add the service user to a permission group that grants People\'s data → "View" on Basic info (plus Work, Employment and Lifecycle for the trigger), and set "Whose data can members access" to include everyone, not only Employed people.',
+		'The credentials work, but this service user can see no employees. In Bob, add the service user to a permission group that grants People\'s data → "View" on Basic info (plus Work and Lifecycle for the trigger), and set "Whose data can members access" to include everyone, not only Employed people.',
 } as const;
 
 export class HiBobApi implements ICredentialType {

@@ -8,6 +8,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties } from './actions/resources';
 import { route } from './actions/router';
+import { getFilterFields } from './methods/filterFields';
+import { searchEmployees } from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 
 /**
@@ -32,7 +34,7 @@ export class HiBob implements INodeType {
 		properties: nodeProperties(),
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions: { ...loadOptions, getFilterFields }, listSearch: { searchEmployees } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

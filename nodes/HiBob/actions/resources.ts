@@ -2,6 +2,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as company from './company';
+import * as employee from './employee';
+import * as employeeHistory from './history';
+import * as timeOff from './timeOff';
 import type { ResourceOperations } from './types';
 
 export interface Resource {
@@ -13,6 +16,24 @@ export interface Resource {
 }
 
 export const RESOURCES: Resource[] = [
+	{
+		name: 'Employee',
+		value: 'employee',
+		description: 'People in HiBob: get by ID or email (batched), or get many with filters',
+		...employee,
+	},
+	{
+		name: 'Employee History',
+		value: 'employeeHistory',
+		description: 'Lifecycle, work and employment history rows of one or many employees',
+		...employeeHistory,
+	},
+	{
+		name: 'Time Off',
+		value: 'timeOff',
+		description: 'Who is out (in a date range or today) and changes to time-off requests',
+		...timeOff,
+	},
 	{
 		name: 'Company',
 		value: 'company',
@@ -27,7 +48,7 @@ export const resourceProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: RESOURCES.map(({ name, value, description }) => ({ name, value, description })),
-	default: 'company',
+	default: 'employee',
 };
 
 /** Every parameter of the node, in order: resource, then per resource its operation and their fields. */

@@ -82,19 +82,27 @@ export const DEFAULT_FIELD_IDS = [
 	'internal.terminationDate',
 ] as const;
 
-/** The few fields of the "Simplified" output, with the names they get there. */
-export const SIMPLIFIED_FIELDS: ReadonlyArray<{ fieldId: string; name: string }> = [
+/**
+ * The few fields of the "Simplified" output, with the names they get there. `list` fields show HiBob's
+ * label when it was sent (e.g. "Engineering" instead of the item ID); the manager stays an ID, with the
+ * manager's name beside it as `manager`.
+ */
+export const SIMPLIFIED_FIELDS: ReadonlyArray<{
+	fieldId: string;
+	name: string;
+	kind?: 'list' | 'manager';
+}> = [
 	{ fieldId: 'root.id', name: 'id' },
 	{ fieldId: 'root.displayName', name: 'displayName' },
 	{ fieldId: 'root.firstName', name: 'firstName' },
 	{ fieldId: 'root.surname', name: 'surname' },
 	{ fieldId: 'root.email', name: 'email' },
-	{ fieldId: 'work.title', name: 'title' },
-	{ fieldId: 'work.department', name: 'department' },
+	{ fieldId: 'work.title', name: 'title', kind: 'list' },
+	{ fieldId: 'work.department', name: 'department', kind: 'list' },
 	{ fieldId: 'work.site', name: 'site' },
-	{ fieldId: 'work.manager', name: 'managerId' },
+	{ fieldId: 'work.manager', name: 'managerId', kind: 'manager' },
 	{ fieldId: 'work.startDate', name: 'startDate' },
-	{ fieldId: 'internal.lifecycleStatus', name: 'lifecycleStatus' },
+	{ fieldId: 'internal.lifecycleStatus', name: 'lifecycleStatus', kind: 'list' },
 	{ fieldId: 'internal.terminationDate', name: 'terminationDate' },
 ];
 

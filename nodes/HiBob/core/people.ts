@@ -93,14 +93,22 @@ export function withoutSlashKeys(employee: RawEmployee): RawEmployee {
 	return output;
 }
 
-/** The "Simplified" output: a few flat fields, with labels instead of list IDs when HiBob sent them. */
+/**
+ * The "Simplified" output (both nodes): a few flat fields; list fields as labels when HiBob sent them
+ * (humanReadable APPEND), dates and IDs as machine values, the manager's ID plus their name.
+ */
 export function simplify(employee: RawEmployee, index?: FieldIndex): RawEmployee {
 	const output: RawEmployee = {};
-	for (const { fieldId, name } of SIMPLIFIED_FIELDS) {
+	for (const { fieldId, name, kind } of SIMPLIFIED_FIELDS) {
 		const value = readField(employee, fieldId, index);
 		if (value === undefined) continue;
 		const label = readLabel(employee, fieldId, index);
-		output[name] = label !== undefined && label !== value && fieldId !== 'root.id' ? label : value;
+		if (kind === 'manager') {
+			output[name] = value;
+			if (value !== null) output.manager = label ?? null;
+		} else {
+			output[name] = kind === 'list' && label !== undefined && value !== null ? label : value;
+		}
 	}
 	return output;
 }

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { DEFAULT_FIELD_IDS, DEFAULT_SET } from '../core/fields';
-import { loadFieldMetadata, loadNamedLists } from '../shared/metadata';
+import { flattenItems, loadFieldMetadata, loadNamedLists } from '../shared/metadata';
 
 /** Employee fields for "Fields" pickers, grouped by category (custom fields included), Default Set first. */
 export async function getEmployeeFields(
@@ -36,6 +36,18 @@ export async function getFieldCategories(
 	return [...categories.entries()]
 		.map(([value, name]) => ({ name, value }))
 		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Items of the "site" named list, for Time Off → Get Who Is Out Today (archived sites left out). */
+export async function getSites(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const site = (await loadNamedLists(this)).find((list) => list.name === 'site');
+	return [
+		{ name: 'All Sites', value: '' },
+		...flattenItems(site?.items ?? [])
+			.filter((item) => !item.archived)
+			.map((item) => ({ name: item.name, value: item.id }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
+	];
 }
 
 export async function getNamedListNames(

@@ -4,19 +4,11 @@ import { mapItems } from '../../shared/items';
 import { parseNamedLists } from '../../shared/metadata';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
+import { includeArchivedProperty } from './shared';
 
 const show = { resource: ['company'], operation: ['getAllNamedLists'] };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Include Archived',
-		name: 'includeArchived',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to include archived items (old values may still point at them)',
-		displayOptions: { show },
-	},
-];
+export const description: INodeProperties[] = [includeArchivedProperty(show)];
 
 async function execute(
 	this: IExecuteFunctions,

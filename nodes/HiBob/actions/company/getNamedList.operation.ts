@@ -11,6 +11,7 @@ import type { NamedListItem } from '../../shared/metadata';
 import { parseNamedList } from '../../shared/metadata';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
+import { includeArchivedProperty } from './shared';
 
 const show = { resource: ['company'], operation: ['getNamedList'] };
 
@@ -26,14 +27,7 @@ export const description: INodeProperties[] = [
 			'The named list, e.g. department, site, title or terminationreason (names are case-sensitive). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Include Archived',
-		name: 'includeArchived',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to include archived items (old values may still point at them)',
-		displayOptions: { show },
-	},
+	includeArchivedProperty(show),
 ];
 
 function flatten(listName: string, items: NamedListItem[], parentId: string | null): IDataObject[] {

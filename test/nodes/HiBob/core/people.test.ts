@@ -1,62 +1,92 @@
-import { FieldIndex } from '../../../../nodes/HiBob/core/fields';
-import { fieldsMissingFromAll, flatValues, readField } from '../../../../nodes/HiBob/core/people';
+import { FieldIndex, parseFieldMetadata } from '../../../../nodes/HiBob/core/fields';
+import {
+	employeeId,
+	employeesOf,
+	fieldsMissingFromAll,
+	readField,
+	simplify,
+	withoutSlashKeys,
+} from '../../../../nodes/HiBob/core/people';
 
-const employee = {
+// HiBob's answer shape (hibob-api.md §2.2): nested (nulls kept) + slash keys (non-null only) + labels.
+const amy = {
 	id: '3332883884017713238',
-	email: 'amy@acme.example',
-	work: { department: '265590516', manager: null, custom: { deep: { value: 3 } } },
+	email: 'amy.miles@acme.com',
+	displayName: 'Amy Miles',
+	work: {
+		department: '265590516',
+		title: null,
+		manager: '3332883884017713239',
+		startDate: '2015-03-20',
+	},
 	internal: { lifecycleStatus: 'employed' },
-	'/internal/terminationDate': { value: '2026-04-30' },
-	'/work/siteId': { value: 1420547 },
-	explicit: undefined,
+	'/root/id': { value: '3332883884017713238' },
+	'/root/email': { value: 'amy.miles@acme.com' },
+	'/work/department': { value: '265590516' },
+	'/work/manager': { value: '3332883884017713239' },
+	'/work/custom/field_1': { value: 'Desk 4' },
+	humanReadable: {
+		work: { department: 'Product', manager: 'Bo Chen', startDate: '20/03/2015' },
+		internal: { lifecycleStatus: 'Employed' },
+	},
 };
 
-describe('readField', () => {
-	it('reads nested values first, keeping null, then slash keys', () => {
-		expect(readField(employee, 'root.id')).toBe('3332883884017713238');
-		expect(readField(employee, 'work.department')).toBe('265590516');
-		expect(readField(employee, 'work.manager')).toBeNull();
-		expect(readField(employee, 'internal.terminationDate')).toBe('2026-04-30');
-		expect(readField(employee, 'work.siteId')).toBe(1420547);
+describe('people', () => {
+	it('reads nested values first, then slash keys; absent is undefined, empty is null', () => {
+		expect(readField(amy, 'root.email')).toBe('amy.miles@acme.com');
+		expect(readField(amy, 'work.title')).toBeNull();
+		expect(readField(amy, 'work.custom.field_1')).toBe('Desk 4');
+		expect(readField(amy, 'internal.terminationDate')).toBeUndefined();
+		expect(employeeId(amy)).toBe('3332883884017713238');
 	});
 
-	it('is undefined for fields the answer does not carry, at any depth', () => {
-		expect(readField(employee, 'work.title')).toBeUndefined();
-		expect(readField(employee, 'payroll.salary')).toBeUndefined();
-		expect(readField(employee, 'work.department.name')).toBeUndefined();
-		expect(readField(employee, 'work.manager.id')).toBeUndefined();
-	});
-
-	it('treats a key holding undefined as present (no slash-key fallback)', () => {
-		expect(readField({ ...employee, '/root/explicit': { value: 'slash' } }, 'root.explicit')).toBe(
-			undefined,
+	it('uses the metadata jsonPath when it differs from the field ID', () => {
+		const index = new FieldIndex(
+			parseFieldMetadata([
+				{ id: 'work.reportsToName', jsonPath: 'work.manager', categoryId: 'work' },
+			]),
 		);
+		expect(readField(amy, 'work.reportsToName', index)).toBe('3332883884017713239');
 	});
 
-	it('follows metadata JSON paths, the same path every time (cached segments)', () => {
-		const index = new FieldIndex([
-			{
-				id: 'work.custom.field_1',
-				name: 'Deep',
-				categoryId: 'work',
-				categoryDisplayName: 'Work',
-				jsonPath: 'work.custom.deep.value',
-				type: 'number',
-				historical: false,
-			},
-		]);
-		for (let round = 0; round < 3; round++) {
-			expect(readField(employee, 'work.custom.field_1', index)).toBe(3);
-			expect(readField(employee, 'work.custom.field_1')).toBeUndefined();
-		}
+	it('drops slash keys and keeps the nested form and labels', () => {
+		const output = withoutSlashKeys(amy);
+		expect(Object.keys(output).some((key) => key.startsWith('/'))).toBe(false);
+		expect(output.work).toBe(amy.work);
+		expect(output.humanReadable).toBe(amy.humanReadable);
 	});
 
-	it('flatValues and fieldsMissingFromAll read the same way', () => {
-		expect(flatValues(employee, ['root.email', 'work.title', 'work.siteId'])).toEqual({
-			'root.email': 'amy@acme.example',
-			'work.title': undefined,
-			'work.siteId': 1420547,
+	it('simplifies with list labels, machine dates, and the manager as ID plus name', () => {
+		expect(simplify(amy)).toEqual({
+			id: '3332883884017713238',
+			displayName: 'Amy Miles',
+			email: 'amy.miles@acme.com',
+			title: null,
+			department: 'Product',
+			managerId: '3332883884017713239',
+			manager: 'Bo Chen',
+			startDate: '2015-03-20',
+			lifecycleStatus: 'Employed',
 		});
-		expect(fieldsMissingFromAll([employee], ['root.email', 'work.title'])).toEqual(['work.title']);
+		const withoutLabels: Record<string, unknown> = { ...amy };
+		delete withoutLabels.humanReadable;
+		expect(simplify(withoutLabels)).toMatchObject({ department: '265590516', manager: null });
+	});
+
+	it('names requested fields that no employee carries (a missing permission)', () => {
+		const bo = { id: '2', internal: { lifecycleStatus: 'hired' } };
+		expect(
+			fieldsMissingFromAll(
+				[amy, bo],
+				['root.email', 'internal.lifecycleStatus', 'internal.status'],
+			),
+		).toEqual(['internal.status']);
+		expect(fieldsMissingFromAll([], ['root.email'])).toEqual([]);
+	});
+
+	it('accepts only a search answer with an employee list', () => {
+		expect(employeesOf({ employees: [amy] })).toEqual([amy]);
+		expect(employeesOf({ hello: 1 })).toBeUndefined();
+		expect(employeesOf('<html>')).toBeUndefined();
 	});
 });

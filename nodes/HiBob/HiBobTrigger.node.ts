@@ -1,0 +1,41 @@
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { getEmployeeFields } from './methods/loadOptions';
+import { triggerProperties } from './trigger/description';
+import { pollLifecycle } from './trigger/poll';
+
+/**
+ * Polling trigger for HiBob lifecycle events (issue #6). Each poll makes one people search, hands the
+ * people to the lifecycle engine (core/lifecycle) and stores its snapshot in the workflow's static data;
+ * see trigger/poll.ts. n8n adds the "Poll Times" parameter itself.
+ */
+export class HiBobTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HiBob Trigger',
+		name: 'hiBobTrigger',
+		icon: { light: 'file:hibob.svg', dark: 'file:hibob.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		description:
+			'Starts the workflow on HiBob (Bob) lifecycle events: new hires, start dates, leave, terminations, rehires and field changes, each exactly once',
+		defaults: { name: 'HiBob Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'hiBobApi', required: true }],
+		properties: triggerProperties,
+	};
+
+	methods = { loadOptions: { getEmployeeFields } };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollLifecycle(this);
+	}
+}

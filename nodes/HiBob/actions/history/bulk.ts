@@ -1,0 +1,95 @@
+/**
+ * The bulk table walk (hibob-api.md §5.2): `GET /v1/bulk/people/{table}` page by page, the same filters
+ * on every page, the cursor passed back as HiBob gave it (the request layer URL-encodes it), until the
+ * cursor is empty. A cursor seen twice stops the walk with an error instead of looping.
+ */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { BulkError, BulkResult, HistoryTable } from '../../core/history';
+import { BULK_MAX_IDS, BULK_MAX_PAGE, CursorGuard, parseBulkPage } from '../../core/history';
+import { hiBobRequest } from '../../transport';
+
+export interface BulkWalk {
+	results: BulkResult[];
+	errors: BulkError[];
+	requests: number;
+}
+
+export interface BulkOptions {
+	table: HistoryTable;
+	/** At most 200; absent = every employee in the service user's scope. */
+	employeeIds?: string[];
+	/** Employees per page, 1–200. */
+	pageSize?: number;
+	/** Stop requesting pages once this many rows have arrived (the caller trims). */
+	maxRows?: number;
+	itemIndex: number;
+}
+
+export async function walkBulkTable(
+	context: IExecuteFunctions,
+	options: BulkOptions,
+): Promise<BulkWalk> {
+	const path = `/v1/bulk/people/${options.table}`;
+	if (options.employeeIds && options.employeeIds.length > BULK_MAX_IDS) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`At most ${BULK_MAX_IDS} employee IDs fit in one bulk request`,
+			{
+				itemIndex: options.itemIndex,
+				description: 'This is a defect in the node: please report it.',
+			},
+		);
+	}
+	const limit = Math.min(BULK_MAX_PAGE, Math.max(1, Math.floor(options.pageSize ?? BULK_MAX_PAGE)));
+	const guard = new CursorGuard();
+	const seenEmployees = new Set<string>();
+	const walk: BulkWalk = { results: [], errors: [], requests: 0 };
+	let rows = 0;
+	let cursor: string | null = null;
+	for (;;) {
+		const qs: IDataObject = { limit };
+		if (options.employeeIds) qs.employeeIds = options.employeeIds.join(',');
+		if (cursor !== null) qs.cursor = cursor;
+		const body = await hiBobRequest(context, {
+			method: 'GET',
+			path,
+			qs,
+			itemIndex: options.itemIndex,
+		});
+		walk.requests++;
+		const page = parseBulkPage(body);
+		if (!page) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`HiBob's answer to GET ${path} was not a bulk table page ({ results: [...] })`,
+				{
+					itemIndex: options.itemIndex,
+					description: 'Nothing was output. Try again; if it persists, report it.',
+				},
+			);
+		}
+		for (const result of page.results) {
+			// An employee already seen on an earlier page is not output twice.
+			if (seenEmployees.has(result.employeeId)) continue;
+			seenEmployees.add(result.employeeId);
+			walk.results.push(result);
+			rows += result.rows.length;
+		}
+		walk.errors.push(...page.errors);
+		if (page.nextCursor === null) return walk;
+		if (options.maxRows !== undefined && rows >= options.maxRows) return walk;
+		if (!guard.accept(page.nextCursor)) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`HiBob returned the same page cursor twice while reading ${path}`,
+				{
+					itemIndex: options.itemIndex,
+					description: `Stopped after ${walk.requests} pages instead of reading the same pages forever. Run the node again; if it persists, HiBob's paging is broken for this table: read it by employee IDs instead.`,
+				},
+			);
+		}
+		cursor = page.nextCursor;
+	}
+}

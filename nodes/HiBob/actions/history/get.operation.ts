@@ -1,0 +1,85 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { EMPLOYEE_ID_EXAMPLE } from '../../core/employeeIds';
+import { historyRow, parseEmployeeTable } from '../../core/history';
+import { mapItems } from '../../shared/items';
+import { hiBobRequest } from '../../transport';
+import type { HiBobOperation } from '../types';
+import { RESOURCE, tableProperty } from './descriptions';
+import { readEmployeeId, readTable, TABLE_CATEGORY } from './parameters';
+
+const show = { resource: [RESOURCE], operation: ['get'] };
+
+export const description: INodeProperties[] = [
+	tableProperty('get'),
+	{
+		displayName: 'Employee ID',
+		name: 'employeeId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: `e.g. ${EMPLOYEE_ID_EXAMPLE}`,
+		description:
+			"The employee's HiBob ID: 19 digits, as text (a number this long loses digits). Employee → Get or Search returns it.",
+		displayOptions: { show },
+	},
+];
+
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await mapItems(this, items, async (itemIndex) => {
+		const table = readTable(this, itemIndex);
+		const employeeId = readEmployeeId(this, itemIndex);
+		const path = `/v1/people/${employeeId}/${table}`;
+		let body: unknown;
+		let failure: unknown;
+		try {
+			body = await hiBobRequest(this, { method: 'GET', path, itemIndex });
+		} catch (error) {
+			failure = error;
+		}
+		if (failure instanceof NodeApiError && failure.httpCode === '404') {
+			throw new NodeOperationError(this.getNode(), `HiBob has no employee with ID ${employeeId}`, {
+				itemIndex,
+				description:
+					'Check the ID: it is root.id from Employee → Get or Search (19 digits), not the email or display name. An employee deleted in Bob is gone from the API too.',
+			});
+		}
+		if (failure instanceof NodeApiError && failure.httpCode === '403') {
+			const message = `HiBob refused the ${table} history of employee ${employeeId} (403)`;
+			throw new NodeApiError(
+				this.getNode(),
+				{ message, httpCode: '403' },
+				{
+					message,
+					httpCode: '403',
+					itemIndex,
+					description: `The service user needs a permission group that grants the ${TABLE_CATEGORY[table]} category (with "view histories" for more than the current row) and includes this employee in its people scope (Bob → Settings → Permission groups).`,
+				},
+			);
+		}
+		if (failure !== undefined) throw failure as Error;
+		const rows = parseEmployeeTable(body);
+		if (rows === undefined) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`HiBob's answer to GET ${path} was not a table ({ values: [...] })`,
+				{
+					itemIndex,
+					description: 'Nothing was output for this item. Try again; if it persists, report it.',
+				},
+			);
+		}
+		return rows.map((row) => historyRow(employeeId, row) as IDataObject);
+	});
+}
+
+export const get: HiBobOperation = { description, execute };

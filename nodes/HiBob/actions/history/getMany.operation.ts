@@ -1,0 +1,286 @@
+/**
+ * History of many employees through HiBob's bulk endpoints (hibob-api.md §5.2).
+ *
+ * "All in Scope" walks every employee the service user may see, per input item. "By ID" batches: the
+ * IDs of all input items are collected first, fetched at most 200 per request (one request per table
+ * and batch, not one per item), and every row goes back to each item that asked for its employee,
+ * paired with it. An ID HiBob refuses (`errors[]`, MISSING_PERMISSION) fails the item that asked for
+ * it, like a Get of one employee would; with continue-on-fail that item gets an error item naming the
+ * IDs and the others carry on.
+ */
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	NodeApiError,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { BulkError, HistoryRow, HistoryTable } from '../../core/history';
+import { BULK_MAX_IDS, BULK_MAX_PAGE, chunk, historyRow } from '../../core/history';
+import { EMPLOYEE_ID_EXAMPLE } from '../../core/employeeIds';
+import { asNodeError, errorItem } from '../../shared/items';
+import type { HiBobOperation } from '../types';
+import { walkBulkTable } from './bulk';
+import { RESOURCE, tableProperty } from './descriptions';
+import { readEmployeeIds, readTable, TABLE_CATEGORY } from './parameters';
+
+const show = { resource: [RESOURCE], operation: ['getMany'] };
+
+export const description: INodeProperties[] = [
+	tableProperty('getMany'),
+	{
+		displayName: 'Employees',
+		name: 'employees',
+		type: 'options',
+		options: [
+			{
+				name: 'All in Scope',
+				value: 'all',
+				description: 'Every employee the service user may see, page by page',
+			},
+			{
+				name: 'By ID',
+				value: 'byId',
+				description:
+					'The employees whose IDs you give; IDs from all input items are fetched together, up to 200 per request',
+			},
+		],
+		default: 'all',
+		description: 'Whose history to read',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Employee IDs',
+		name: 'employeeIds',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: `e.g. ${EMPLOYEE_ID_EXAMPLE}, 3332883911884669725`,
+		description:
+			'HiBob employee IDs (19 digits each), separated by commas, or an expression returning a list. Usually one per input item: the node reads the IDs of all items in few requests (up to 200 per request) and pairs each row with the item that asked for it.',
+		displayOptions: { show: { ...show, employees: ['byId'] } },
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: { ...show, employees: ['all'] } },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...show, employees: ['all'], returnAll: [false] } },
+	},
+];
+
+type Failure = NodeApiError | NodeOperationError;
+
+interface AllPlan {
+	kind: 'all';
+	table: HistoryTable;
+	returnAll: boolean;
+	limit: number;
+}
+
+interface ByIdPlan {
+	kind: 'byId';
+	table: HistoryTable;
+	employeeIds: string[];
+}
+
+type Plan = AllPlan | ByIdPlan | { kind: 'failed'; failure: Failure };
+
+/** What a batch learnt about one (table, employee): its rows, HiBob's refusal, or the request's failure. */
+type Outcome = { rows: HistoryRow[] } | { refused: BulkError } | { failure: Failure };
+
+function readPlan(context: IExecuteFunctions, itemIndex: number): AllPlan | ByIdPlan {
+	const table = readTable(context, itemIndex);
+	const employees = context.getNodeParameter('employees', itemIndex, 'all') as string;
+	if (employees === 'byId') {
+		return { kind: 'byId', table, employeeIds: readEmployeeIds(context, itemIndex) };
+	}
+	if (employees !== 'all') {
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${employees}" is not a choice for Employees`,
+			{
+				itemIndex,
+				description: 'Employees must be "all" (All in Scope) or "byId" (By ID).',
+			},
+		);
+	}
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? 0 : Number(context.getNodeParameter('limit', itemIndex, 50));
+	if (!returnAll && (!Number.isInteger(limit) || limit < 1)) {
+		throw new NodeOperationError(context.getNode(), `Limit must be a whole number of at least 1`, {
+			itemIndex,
+			description: `Got ${String(limit)}. Turn on Return All to read every row.`,
+		});
+	}
+	return { kind: 'all', table, returnAll, limit };
+}
+
+/** Runs every By ID item's employees in as few bulk requests as possible; outcomes keyed `table|id`. */
+async function fetchByIds(
+	context: IExecuteFunctions,
+	plans: Plan[],
+): Promise<Map<string, Outcome>> {
+	const requesters = new Map<HistoryTable, Map<string, number>>();
+	plans.forEach((plan, itemIndex) => {
+		if (plan.kind !== 'byId') return;
+		const ids = requesters.get(plan.table) ?? new Map<string, number>();
+		requesters.set(plan.table, ids);
+		for (const id of plan.employeeIds) if (!ids.has(id)) ids.set(id, itemIndex);
+	});
+	const outcomes = new Map<string, Outcome>();
+	for (const [table, ids] of requesters) {
+		for (const batch of chunk([...ids.keys()], BULK_MAX_IDS)) {
+			// The first item asking for the batch's first employee carries a failure's item index.
+			const itemIndex = ids.get(batch[0]) ?? 0;
+			let failure: unknown;
+			try {
+				const walk = await walkBulkTable(context, {
+					table,
+					employeeIds: batch,
+					pageSize: BULK_MAX_PAGE,
+					itemIndex,
+				});
+				for (const result of walk.results)
+					outcomes.set(`${table}|${result.employeeId}`, { rows: result.rows });
+				for (const refused of walk.errors)
+					outcomes.set(`${table}|${refused.employeeId}`, { refused });
+			} catch (error) {
+				failure = error;
+			}
+			if (failure !== undefined) {
+				const nodeError = asNodeError(context, failure, itemIndex);
+				if (!context.continueOnFail()) throw nodeError;
+				for (const id of batch) outcomes.set(`${table}|${id}`, { failure: nodeError });
+			}
+		}
+	}
+	return outcomes;
+}
+
+/** Employees per page: as many as are wanted, within HiBob's 1–200. */
+function pageSizeFor(wanted: number): number {
+	return Math.min(BULK_MAX_PAGE, Math.max(1, wanted));
+}
+
+function refusedFailure(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	table: HistoryTable,
+	refused: Array<{ employeeId: string; detail?: BulkError }>,
+): NodeOperationError {
+	const ids = refused.map((entry) => entry.employeeId);
+	const shownIds =
+		ids.length > 10 ? `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more` : ids.join(', ');
+	const said = refused.find((entry) => entry.detail?.message)?.detail;
+	const noun = ids.length === 1 ? 'employee' : 'employees';
+	return new NodeOperationError(
+		context.getNode(),
+		`HiBob did not return the ${table} history of ${ids.length} ${noun}: ${shownIds}`,
+		{
+			itemIndex,
+			description: `${said ? `HiBob said: ${said.error}: "${said.message}". ` : ''}Either the IDs are wrong, or these employees are outside the service user's people scope: in Bob → Settings → Permission groups, make the group include them (a condition such as "Lifecycle status equals Employed" hides hired and terminated people) and grant the ${TABLE_CATEGORY[table]} category.`,
+		},
+	);
+}
+
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const plans: Plan[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		let plan: Plan | undefined;
+		let failure: unknown;
+		try {
+			plan = readPlan(this, itemIndex);
+		} catch (error) {
+			failure = error;
+		}
+		if (failure !== undefined) {
+			const nodeError = asNodeError(this, failure, itemIndex);
+			// Bad parameters fail before anything is sent to HiBob.
+			if (!this.continueOnFail()) throw nodeError;
+			plan = { kind: 'failed', failure: nodeError };
+		}
+		plans.push(plan as Plan);
+	}
+
+	const outcomes = await fetchByIds(this, plans);
+	const output: INodeExecutionData[] = [];
+	const fail = (failure: Failure, itemIndex: number) => {
+		if (!this.continueOnFail()) throw failure;
+		output.push(errorItem(failure, itemIndex));
+	};
+
+	for (let itemIndex = 0; itemIndex < plans.length; itemIndex++) {
+		const plan = plans[itemIndex];
+		if (plan.kind === 'failed') {
+			fail(plan.failure, itemIndex);
+			continue;
+		}
+		if (plan.kind === 'byId') {
+			const rows: HistoryRow[] = [];
+			const refused: Array<{ employeeId: string; detail?: BulkError }> = [];
+			let batchFailure: Failure | undefined;
+			for (const employeeId of plan.employeeIds) {
+				const outcome = outcomes.get(`${plan.table}|${employeeId}`);
+				if (outcome === undefined) refused.push({ employeeId });
+				else if ('failure' in outcome) batchFailure ??= outcome.failure;
+				else if ('refused' in outcome) refused.push({ employeeId, detail: outcome.refused });
+				else rows.push(...outcome.rows.map((row) => historyRow(employeeId, row)));
+			}
+			if (batchFailure) fail(batchFailure, itemIndex);
+			else if (refused.length > 0)
+				fail(refusedFailure(this, itemIndex, plan.table, refused), itemIndex);
+			else
+				for (const json of rows)
+					output.push({ json: json as IDataObject, pairedItem: { item: itemIndex } });
+			continue;
+		}
+		let walkFailure: unknown;
+		try {
+			const walk = await walkBulkTable(this, {
+				table: plan.table,
+				pageSize: plan.returnAll ? BULK_MAX_PAGE : pageSizeFor(plan.limit),
+				maxRows: plan.returnAll ? undefined : plan.limit,
+				itemIndex,
+			});
+			let rows = walk.results.flatMap((result) =>
+				result.rows.map((row) => historyRow(result.employeeId, row)),
+			);
+			if (!plan.returnAll) rows = rows.slice(0, plan.limit);
+			for (const json of rows)
+				output.push({ json: json as IDataObject, pairedItem: { item: itemIndex } });
+			if (walk.errors.length > 0) {
+				this.addExecutionHints({
+					message: `HiBob did not return the ${plan.table} history of ${walk.errors.length} employee(s) (${walk.errors
+						.slice(0, 5)
+						.map((error) => `${error.employeeId}: ${error.error}`)
+						.join(
+							', ',
+						)}${walk.errors.length > 5 ? ', …' : ''}). Check the service user's people scope.`,
+					location: 'outputPane',
+				});
+			}
+		} catch (error) {
+			walkFailure = error;
+		}
+		if (walkFailure !== undefined) fail(asNodeError(this, walkFailure, itemIndex), itemIndex);
+	}
+	return output;
+}
+
+export const getMany: HiBobOperation = { description, execute };

@@ -1,0 +1,52 @@
+/** What the time-off operations share: the resource name, reading `{outs}`/`{changes}`, input errors. */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { stringifyIds } from '../../core/employeeIds';
+import { TimeOffInputError } from '../../core/timeOff';
+
+export const RESOURCE = 'timeOff';
+
+/** The list under `key` of a time-off answer, IDs as strings; an error when the answer has none. */
+export function listOf(
+	context: IExecuteFunctions,
+	body: unknown,
+	key: 'outs' | 'changes',
+	path: string,
+	itemIndex: number,
+): IDataObject[] {
+	const list =
+		body !== null && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined;
+	if (!Array.isArray(list)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`HiBob's answer to GET ${path} has no "${key}" list`,
+			{
+				itemIndex,
+				description: 'Nothing was output for this item. Try again; if it persists, report it.',
+			},
+		);
+	}
+	return list
+		.filter((entry): entry is IDataObject => entry !== null && typeof entry === 'object')
+		.map((entry) => stringifyIds(entry));
+}
+
+/** Runs a pure validation and turns its TimeOffInputError into this item's NodeOperationError. */
+export function validated<T>(context: IExecuteFunctions, itemIndex: number, check: () => T): T {
+	let result: T | undefined;
+	let failure: unknown;
+	try {
+		result = check();
+	} catch (error) {
+		failure = error;
+	}
+	if (failure instanceof TimeOffInputError) {
+		throw new NodeOperationError(context.getNode(), failure.message, {
+			itemIndex,
+			description: `${failure.description} Nothing was sent to HiBob.`,
+		});
+	}
+	if (failure !== undefined) throw failure as Error;
+	return result as T;
+}

@@ -1,0 +1,99 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { validateDateRange } from '../../core/timeOff';
+import { mapItems } from '../../shared/items';
+import { hiBobRequest } from '../../transport';
+import type { HiBobOperation } from '../types';
+import { listOf, RESOURCE, validated } from './shared';
+
+const show = { resource: [RESOURCE], operation: ['whosOut'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'From',
+		name: 'from',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description:
+			'First day of the range (a calendar date; a time part is ignored), e.g. 2026-11-21',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: 'Last day of the range, inclusive; on or after From, e.g. 2026-11-30',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Include Hourly',
+				name: 'includeHourly',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include time off requested in hours, not only whole or half days',
+			},
+			{
+				displayName: 'Include Pending',
+				name: 'includePending',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include requests still waiting for approval (status Pending)',
+			},
+			{
+				displayName: 'Include Private',
+				name: 'includePrivate',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to include requests of private policy types (the service user needs permission to see them)',
+			},
+		],
+	},
+];
+
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await mapItems(this, items, async (itemIndex) => {
+		const range = validated(this, itemIndex, () =>
+			validateDateRange(
+				this.getNodeParameter('from', itemIndex, ''),
+				this.getNodeParameter('to', itemIndex, ''),
+			),
+		);
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const path = '/v1/timeoff/whosout';
+		const body = await hiBobRequest(this, {
+			method: 'GET',
+			path,
+			qs: {
+				from: range.from,
+				to: range.to,
+				includeHourly: options.includeHourly === true,
+				includePrivate: options.includePrivate === true,
+				includePending: options.includePending === true,
+			},
+			itemIndex,
+		});
+		return listOf(this, body, 'outs', path, itemIndex);
+	});
+}
+
+export const whosOut: HiBobOperation = { description, execute };

@@ -1,0 +1,174 @@
+/**
+ * HiBob's employee history tables (hibob-api.md §5): lifecycle, work and employment, read per employee
+ * (`GET /v1/people/{id}/{table}` → `{values: [rows]}`) or in bulk (`GET /v1/bulk/people/{table}`,
+ * cursor-paged). Every shape quirk of those answers is read here, once. Pure: no n8n, no HTTP.
+ */
+import { stringifyIds } from './employeeIds';
+
+export const HISTORY_TABLES = ['lifecycle', 'work', 'employment'] as const;
+export type HistoryTable = (typeof HISTORY_TABLES)[number];
+
+export function isHistoryTable(value: unknown): value is HistoryTable {
+	return typeof value === 'string' && (HISTORY_TABLES as readonly string[]).includes(value);
+}
+
+/** HiBob's bulk page size bounds (§5.2): `limit` 1–200, `employeeIds` at most 200. */
+export const BULK_MAX_PAGE = 200;
+export const BULK_MAX_IDS = 200;
+
+export type HistoryRow = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * The rows of a table answer. HiBob's schema models each entry as a row or as a table wrapper
+ * `{values: [rows], restricted_columns?}` (§5.2, PostHog reads both), so wrappers are unwrapped at any
+ * depth; anything that is not an object is dropped.
+ */
+export function tableRows(values: unknown): HistoryRow[] {
+	const list = Array.isArray(values)
+		? values
+		: isRecord(values) && Array.isArray(values.values)
+			? values.values
+			: [];
+	const rows: HistoryRow[] = [];
+	for (const entry of list) {
+		if (!isRecord(entry)) continue;
+		if (Array.isArray(entry.values) && !('id' in entry) && !('effectiveDate' in entry)) {
+			rows.push(...tableRows(entry.values));
+		} else {
+			rows.push(entry);
+		}
+	}
+	return rows;
+}
+
+/** One output row: the employee it belongs to first (row IDs are unique only per employee, §5.2), IDs as strings. */
+export function historyRow(employeeId: string, row: HistoryRow): HistoryRow {
+	const output: HistoryRow = { employeeId, ...stringifyIds(row) };
+	output.employeeId = employeeId;
+	return output;
+}
+
+export interface BulkResult {
+	employeeId: string;
+	rows: HistoryRow[];
+}
+
+export interface BulkError {
+	employeeId: string;
+	error: string;
+	message: string;
+}
+
+export interface BulkPage {
+	results: BulkResult[];
+	errors: BulkError[];
+	/** The next page's cursor, or null when this was the last page. */
+	nextCursor: string | null;
+}
+
+function idText(value: unknown): string | undefined {
+	if (typeof value === 'string' && value.trim() !== '') return value.trim();
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return undefined;
+}
+
+/**
+ * The cursor of the next page: `response_metadata.next_cursor` (HiBob's prose, newer endpoints) or
+ * `response_metadata.cursor` (the spec), §5.2. Empty or absent means the walk is over.
+ */
+export function nextCursorOf(body: unknown): string | null {
+	if (!isRecord(body) || !isRecord(body.response_metadata)) return null;
+	const metadata = body.response_metadata;
+	for (const key of ['next_cursor', 'cursor']) {
+		const cursor = metadata[key];
+		if (typeof cursor === 'string' && cursor !== '') return cursor;
+	}
+	return null;
+}
+
+/**
+ * `errors[]` of a bulk answer: employees asked for but outside the service user's access scope
+ * (`MISSING_PERMISSION`). Documented as a list of `{employeeId, error, message}`; the schema also
+ * nests `{<employeeId>: {error, message}}` (UNCONFIRMED), so both are read.
+ */
+export function bulkErrorsOf(body: unknown): BulkError[] {
+	if (!isRecord(body)) return [];
+	const raw = body.errors;
+	const errors: BulkError[] = [];
+	const add = (employeeId: string | undefined, detail: unknown) => {
+		if (!employeeId) return;
+		const record = isRecord(detail) ? detail : {};
+		errors.push({
+			employeeId,
+			error: typeof record.error === 'string' ? record.error : 'ERROR',
+			message:
+				typeof record.message === 'string'
+					? record.message
+					: typeof detail === 'string'
+						? detail
+						: '',
+		});
+	};
+	if (Array.isArray(raw)) {
+		for (const entry of raw) {
+			if (!isRecord(entry)) continue;
+			const employeeId = idText(entry.employeeId);
+			if (employeeId) add(employeeId, entry);
+			else for (const [key, detail] of Object.entries(entry)) add(idText(key), detail);
+		}
+	} else if (isRecord(raw)) {
+		for (const [key, detail] of Object.entries(raw)) add(idText(key), detail);
+	}
+	return errors;
+}
+
+/** One bulk answer read into results, errors and the next cursor; undefined when it is not one. */
+export function parseBulkPage(body: unknown): BulkPage | undefined {
+	if (!isRecord(body) || !Array.isArray(body.results)) return undefined;
+	const results: BulkResult[] = [];
+	for (const entry of body.results) {
+		if (!isRecord(entry)) continue;
+		const employeeId = idText(entry.employeeId);
+		if (!employeeId) continue;
+		results.push({ employeeId, rows: tableRows(entry.values) });
+	}
+	return { results, errors: bulkErrorsOf(body), nextCursor: nextCursorOf(body) };
+}
+
+/** A per-employee table answer (`{values: [rows]}`); undefined when it is not one. */
+export function parseEmployeeTable(body: unknown): HistoryRow[] | undefined {
+	if (Array.isArray(body)) return tableRows(body);
+	if (!isRecord(body) || !Array.isArray(body.values)) return undefined;
+	return tableRows(body.values);
+}
+
+/** Splits `ids` into runs of at most `size`. */
+export function chunk<T>(ids: readonly T[], size: number): T[][] {
+	const chunks: T[][] = [];
+	for (let start = 0; start < ids.length; start += size)
+		chunks.push(ids.slice(start, start + size));
+	return chunks;
+}
+
+/**
+ * Remembers the cursors of a walk. HiBob's cursors are opaque; a cursor seen before means the walk
+ * would loop forever (PostHog aborts on a repeated cursor, §5.2), so the caller stops with an error.
+ */
+export class CursorGuard {
+	private readonly seen = new Set<string>();
+
+	/** True when `cursor` is new (and now remembered), false when it was seen before. */
+	accept(cursor: string): boolean {
+		if (this.seen.has(cursor)) return false;
+		this.seen.add(cursor);
+		return true;
+	}
+
+	get pages(): number {
+		return this.seen.size;
+	}
+}

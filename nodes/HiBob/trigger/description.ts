@@ -1,0 +1,217 @@
+/**
+ * The HiBob Trigger's parameters. Event values are a public contract (workflows switch on them) and
+ * come from the engine's LIFECYCLE_EVENTS; never rename them.
+ */
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { DEFAULT_SET } from '../core/fields';
+import {
+	DEFAULT_LEAD_DAYS,
+	DEFAULT_MAX_REMOVAL_COUNT,
+	DEFAULT_MAX_REMOVAL_PERCENT,
+	DEFAULT_WATCHED_FIELDS,
+} from '../core/lifecycle';
+import type { LifecycleEventName } from '../core/lifecycle';
+import { filtersProperty } from '../shared/filters';
+
+export const EVENT_OPTIONS: Array<INodePropertyOptions & { value: LifecycleEventName }> = [
+	{
+		name: 'Employee Created',
+		value: 'employeeCreated',
+		description: 'Someone new appears in HiBob (any status, e.g. hired with a future start date)',
+	},
+	{
+		name: 'Employee Rehired',
+		value: 'employeeRehired',
+		description: 'A terminated employee becomes hired or employed again',
+	},
+	{
+		name: 'Employee Removed',
+		value: 'employeeRemoved',
+		description: 'An employee is no longer returned by HiBob (deleted, or out of the access scope)',
+	},
+	{
+		name: 'Employee Started',
+		value: 'employeeStarted',
+		description: 'The start date is reached (or HiBob switches the person from Hired to Employed)',
+	},
+	{
+		name: 'Employee Terminated',
+		value: 'employeeTerminated',
+		description: 'The lifecycle status becomes Terminated, or the termination date has passed',
+	},
+	{
+		name: 'Employee Updated',
+		value: 'employeeUpdated',
+		description: 'One of the watched fields changes',
+	},
+	{
+		name: 'Leave Ended',
+		value: 'leaveEnded',
+		description: 'An employee returns from leave (parental or other; garden leave excluded)',
+	},
+	{
+		name: 'Leave Started',
+		value: 'leaveStarted',
+		description: 'An employee goes on leave (parental or other; garden leave excluded)',
+	},
+	{
+		name: 'Lifecycle Status Changed',
+		value: 'lifecycleStatusChanged',
+		description: 'Any change of the lifecycle status (overlaps the more specific events)',
+	},
+	{
+		name: 'Start Date Approaching',
+		value: 'startDateApproaching',
+		description: 'The start date is at most "Lead Days" away',
+	},
+	{
+		name: 'Termination Scheduled',
+		value: 'terminationScheduled',
+		description: 'A termination date in the future is set or moved',
+	},
+];
+
+/** Everything but the two broad events, which fire often and overlap the others. */
+export const DEFAULT_EVENTS: LifecycleEventName[] = [
+	'employeeCreated',
+	'startDateApproaching',
+	'employeeStarted',
+	'leaveStarted',
+	'leaveEnded',
+	'terminationScheduled',
+	'employeeTerminated',
+	'employeeRehired',
+	'employeeRemoved',
+];
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Polls HiBob with one people search per run (HiBob allows 50 per minute for the whole service user). Every 5–15 minutes is plenty for lifecycle events.',
+		name: 'pollNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		options: EVENT_OPTIONS,
+		// Same list as DEFAULT_EVENTS, spelled out: the lint rule wants a literal array here.
+		default: [
+			'employeeCreated',
+			'startDateApproaching',
+			'employeeStarted',
+			'leaveStarted',
+			'leaveEnded',
+			'terminationScheduled',
+			'employeeTerminated',
+			'employeeRehired',
+			'employeeRemoved',
+		],
+		description: 'The lifecycle events that start the workflow',
+	},
+	{
+		displayName: 'Lead Days',
+		name: 'leadDays',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: DEFAULT_LEAD_DAYS,
+		description: 'How many days before the start date "Start Date Approaching" fires',
+		displayOptions: { show: { events: ['startDateApproaching'] } },
+	},
+	{
+		displayName: 'Watched Field Names or IDs',
+		name: 'watchedFields',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getEmployeeFields' },
+		default: [...DEFAULT_WATCHED_FIELDS],
+		description:
+			'Fields whose change fires "Employee Updated". Changing this list starts from a new baseline. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { events: ['employeeUpdated'] } },
+	},
+	{
+		displayName: 'Output Field Names or IDs',
+		name: 'outputFields',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getEmployeeFields' },
+		default: [DEFAULT_SET],
+		description:
+			'Fields of the employee to include in each event (under "employee"). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	filtersProperty(
+		'Only employees meeting all these conditions produce events (e.g. Department equals Engineering). Someone who stops matching is reported as "Employee Removed"; changing the filters starts from a new baseline. n8n applies them after reading from HiBob, which itself can only filter by ID or email.',
+	),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Add Human-Readable Labels',
+				name: 'humanReadableLabels',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to add labels for list values (department names instead of IDs, manager names…) in "currentLabels", "previousLabels", the changes and the employee. Asks HiBob for its human-readable values in the same search, so no extra request.',
+			},
+			{
+				displayName: 'Emit Existing Employees on First Run',
+				name: 'emitExistingOnFirstRun',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether the first run after activation emits "Employee Created" for everyone instead of silently taking a baseline',
+			},
+			{
+				displayName: 'Employee Output',
+				name: 'employeeOutput',
+				type: 'options',
+				options: [
+					{
+						name: 'Nested',
+						value: 'nested',
+						description: "HiBob's nested shape (work.department, internal.lifecycleStatus…)",
+					},
+					{
+						name: 'Simplified',
+						value: 'simplified',
+						description: 'A few flat fields, with labels when human-readable labels are on',
+					},
+				],
+				default: 'nested',
+				description: 'How the "employee" object of each event is shaped',
+			},
+			{
+				displayName: 'Include Lifecycle History',
+				name: 'includeLifecycleHistory',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to read the lifecycle history of employees with lifecycle events (one extra request per 200 such employees) and add its effective date, reason and who made the change',
+			},
+			{
+				displayName: 'Safety Limit (% of Employees)',
+				name: 'safetyMaxPercent',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 100 },
+				default: DEFAULT_MAX_REMOVAL_PERCENT,
+				description:
+					'A poll fails instead of emitting when more than this share of known employees would be reported removed or terminated at once (usually a permission change, not real departures). 100 turns the check off.',
+			},
+			{
+				displayName: 'Safety Limit (Employees)',
+				name: 'safetyMaxCount',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 0 },
+				default: DEFAULT_MAX_REMOVAL_COUNT,
+				description:
+					'Removals or terminations in one poll that are always allowed, whatever the percentage',
+			},
+		],
+	},
+];

@@ -1,0 +1,133 @@
+/**
+ * The trigger's parameters, read once per poll into what the glue needs: the engine's options, the
+ * field IDs of the one people search, and the output switches.
+ */
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { DEFAULT_FIELD_IDS, DEFAULT_SET } from '../core/fields';
+import type { FilterCondition } from '../core/filters';
+import {
+	DEFAULT_LEAD_DAYS,
+	DEFAULT_MAX_REMOVAL_COUNT,
+	DEFAULT_MAX_REMOVAL_PERCENT,
+	DEFAULT_WATCHED_FIELDS,
+	LIFECYCLE_EVENTS,
+	lifecycleFieldIds,
+} from '../core/lifecycle';
+import type { LifecycleEventName, LifecycleOptions } from '../core/lifecycle';
+import { checkFilterParameter, filterConditions } from '../shared/filters';
+import { DEFAULT_EVENTS } from './description';
+import { watchScope } from './scope';
+
+/** HiBob's limit on `fields` in one search (hibob-api.md §2.1). */
+const MAX_SEARCH_FIELDS = 400;
+
+export interface TriggerSettings {
+	engine: LifecycleOptions;
+	/** Output fields the user chose (Default Set expanded). */
+	outputFields: string[];
+	/** Engine fields + output fields: the `fields` of the people search. */
+	requestFields: string[];
+	humanReadableLabels: boolean;
+	employeeOutput: 'nested' | 'simplified';
+	includeLifecycleHistory: boolean;
+	/** The "Filters" conditions, syntax-checked; compiled per poll against the field metadata. */
+	filterConditions: FilterCondition[];
+}
+
+export const FILTER_FAILURE = 'Nothing was emitted and the stored state was kept.';
+
+function stringList(value: unknown): string[] {
+	if (Array.isArray(value)) return value.map(String).filter((entry) => entry.trim() !== '');
+	if (typeof value === 'string' && value.trim() !== '')
+		return value
+			.split(',')
+			.map((entry) => entry.trim())
+			.filter(Boolean);
+	return [];
+}
+
+function expandDefaultSet(fields: string[]): string[] {
+	return [
+		...new Set(
+			fields.flatMap((field) => (field === DEFAULT_SET ? [...DEFAULT_FIELD_IDS] : [field])),
+		),
+	];
+}
+
+function number(value: unknown, fallback: number): number {
+	return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+export function readSettings(context: IPollFunctions): TriggerSettings {
+	const node = context.getNode();
+	const events = stringList(context.getNodeParameter('events', DEFAULT_EVENTS));
+	const unknown = events.filter(
+		(event) => !(LIFECYCLE_EVENTS as readonly string[]).includes(event),
+	);
+	if (unknown.length > 0) {
+		throw new NodeOperationError(node, `Unknown event "${unknown[0]}"`, {
+			description: `Events must be among: ${LIFECYCLE_EVENTS.join(', ')}.`,
+		});
+	}
+	if (events.length === 0) {
+		throw new NodeOperationError(node, 'Choose at least one event', {
+			description: 'The trigger has nothing to report with an empty "Events" list.',
+		});
+	}
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const watchesUpdates = events.includes('employeeUpdated');
+	// Watched fields are stored in the snapshot only when "Employee Updated" is on: the snapshot stays small
+	// otherwise. Turning the event on therefore starts from a new (quiet) baseline.
+	const watchedFields = watchesUpdates
+		? expandDefaultSet(
+				stringList(context.getNodeParameter('watchedFields', [...DEFAULT_WATCHED_FIELDS])),
+			)
+		: [];
+	if (watchesUpdates && watchedFields.length === 0) {
+		throw new NodeOperationError(node, 'Choose at least one watched field', {
+			description: '"Employee Updated" needs fields to watch, or remove that event.',
+		});
+	}
+	const leadDays = events.includes('startDateApproaching')
+		? number(context.getNodeParameter('leadDays', DEFAULT_LEAD_DAYS), DEFAULT_LEAD_DAYS)
+		: DEFAULT_LEAD_DAYS;
+	if (!Number.isInteger(leadDays) || leadDays < 0) {
+		throw new NodeOperationError(node, `"Lead Days" must be a whole number ≥ 0, got ${leadDays}`);
+	}
+	const conditions = filterConditions(context.getNodeParameter('filters', {}));
+	checkFilterParameter(context, conditions, undefined, FILTER_FAILURE);
+	const outputFields = expandDefaultSet(
+		stringList(context.getNodeParameter('outputFields', [DEFAULT_SET])),
+	);
+
+	const engine: LifecycleOptions = {
+		events: events as LifecycleEventName[],
+		watchedFields,
+		leadDays,
+		emitExistingOnFirstRun: options.emitExistingOnFirstRun === true,
+		scope: watchScope(),
+		guard: {
+			maxRemovalPercent: number(options.safetyMaxPercent, DEFAULT_MAX_REMOVAL_PERCENT),
+			maxRemovalCount: number(options.safetyMaxCount, DEFAULT_MAX_REMOVAL_COUNT),
+		},
+	};
+	const requestFields = [...new Set([...lifecycleFieldIds(engine), ...outputFields])];
+	if (requestFields.length > MAX_SEARCH_FIELDS) {
+		throw new NodeOperationError(
+			node,
+			`Too many fields: the people search would ask for ${requestFields.length} (HiBob allows ${MAX_SEARCH_FIELDS})`,
+			{ description: 'Choose fewer output or watched fields.' },
+		);
+	}
+	return {
+		engine,
+		outputFields,
+		requestFields,
+		humanReadableLabels: options.humanReadableLabels === true,
+		employeeOutput: options.employeeOutput === 'simplified' ? 'simplified' : 'nested',
+		includeLifecycleHistory: options.includeLifecycleHistory === true,
+		filterConditions: conditions,
+	};
+}

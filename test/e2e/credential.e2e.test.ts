@@ -1,0 +1,117 @@
+/**
+ * Our packed package inside a real n8n: the `hiBobApi` credential type loads, a credential imports
+ * through the CLI, and n8n's own credential test (the dialog's Test button) runs our credential's
+ * `test` and `authenticate` against a throwaway loopback stand-in.
+ */
+import { CREDENTIAL_TEST_MESSAGES } from '../../credentials/HiBobApi.credentials';
+import { startLoopbackApi, type LoopbackApi, type RecordedRequest } from './harness/loopback';
+import { type CredentialFixture, N8nInstance } from './harness/n8n';
+
+const SERVICE_USER = 'SERVICE-E2E';
+const TOKEN = 'right-token';
+
+describe('hiBobApi credential in a real n8n', () => {
+	let api: LoopbackApi;
+	/** Stands in as HTTP(S)_PROXY for n8n: any request to a non-loopback host would show up here. */
+	let trap: LoopbackApi;
+	let n8n: N8nInstance;
+	let employees: unknown[] = [];
+
+	const credential = (id: string, data: Record<string, unknown> = {}): CredentialFixture => ({
+		id,
+		name: `HiBob ${id}`,
+		type: 'hiBobApi',
+		data: {
+			serviceUserId: SERVICE_USER,
+			token: TOKEN,
+			environment: 'custom',
+			baseUrl: api.url,
+			...data,
+		},
+	});
+
+	beforeAll(async () => {
+		api = await startLoopbackApi((req: RecordedRequest) =>
+			req.basic === `${SERVICE_USER}:${TOKEN}`
+				? { status: 200, body: { employees } }
+				: { status: 401, body: { error: 'Unauthorized' } },
+		);
+		trap = await startLoopbackApi(() => ({ status: 502, body: 'trap' }));
+		n8n = await N8nInstance.create({
+			label: 'credential',
+			env: { HTTP_PROXY: trap.url, HTTPS_PROXY: trap.url, NO_PROXY: '127.0.0.1,localhost' },
+		});
+		await n8n.importCredentials([
+			credential('hibobLoopback0001'),
+			credential('hibobWrongToken01', { token: 'wrong-token' }),
+			credential('hibobHttpExample1', { baseUrl: 'http://example.com' }),
+		]);
+		await n8n.start();
+		await n8n.login();
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await api?.close();
+		await trap?.close();
+	});
+
+	beforeEach(() => {
+		api.requests.length = 0;
+		trap.requests.length = 0;
+		employees = [];
+	});
+
+	test('n8n loads the package: hiBobApi is a known credential type, stored encrypted', async () => {
+		expect(await n8n.credentialTypes()).toContain('hiBobApi');
+		const rows = await n8n.sql<{ id: string; type: string; data: string }>(
+			"select id, type, data from credentials_entity where type = 'hiBobApi' order by id",
+		);
+		expect(rows.map((r) => r.id)).toEqual([
+			'hibobHttpExample1',
+			'hibobLoopback0001',
+			'hibobWrongToken01',
+		]);
+		expect(rows[0].data).not.toContain(TOKEN);
+		expect(n8n.serverLog()).not.toMatch(/error.*n8n-nodes-hibob|n8n-nodes-hibob.*error/i);
+	});
+
+	test('a wrong token (401) fails with our message', async () => {
+		const result = await n8n.testCredential('hibobWrongToken01');
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^HiBob rejected the service user ID or token \(401\)/);
+		expect(result.message).toBe(CREDENTIAL_TEST_MESSAGES.unauthorized);
+		expect(api.requests.length).toBeGreaterThanOrEqual(1);
+		expect(api.requests[0]).toMatchObject({
+			method: 'POST',
+			url: '/v1/people/search',
+			basic: `${SERVICE_USER}:wrong-token`,
+		});
+		expect(JSON.parse(api.requests[0].body)).toEqual({ fields: ['root.id'], showInactive: true });
+	});
+
+	test('200 with no employees fails: the service user can see no one', async () => {
+		const result = await n8n.testCredential('hibobLoopback0001');
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('can see no employees');
+		expect(api.requests.map((r) => r.basic)).toEqual([`${SERVICE_USER}:${TOKEN}`]);
+	});
+
+	test('200 with one employee passes', async () => {
+		employees = [{ id: '3332883884017713238' }];
+		const result = await n8n.testCredential('hibobLoopback0001');
+		expect(result).toMatchObject({ status: 'OK' });
+		expect(api.requests).toHaveLength(1);
+	});
+
+	test('a custom base URL on plain http (not loopback) is refused before any request', async () => {
+		employees = [{ id: '1' }];
+		const result = await n8n.testCredential('hibobHttpExample1');
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('"http://example.com" is refused');
+		expect(api.requests).toHaveLength(0);
+		expect(trap.requests.filter((r) => /example\.com/.test(`${r.url} ${r.headers.host}`))).toEqual(
+			[],
+		);
+	});
+});

@@ -1,0 +1,149 @@
+/**
+ * The bulk walk's exact wire exchange, with nock: shapes the simulator does not produce (table
+ * wrappers, keyed errors, a repeated cursor, an employee repeated across pages).
+ */
+import type { IDataObject } from 'n8n-workflow';
+import nock from 'nock';
+
+import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
+import { useFastClock } from '../../../../harness/fastClock';
+import { runExecute } from '../../../../harness/n8n';
+
+useFastClock();
+
+const ORIGIN = 'https://api.hibob.com';
+const credentials = {
+	serviceUserId: 'SERVICE-1',
+	token: 'test token 123456',
+	environment: 'production',
+};
+const A = '3332883884017713238';
+const B = '2578509511618723822';
+
+const run = async (parameters: IDataObject, continueOnFail = false) =>
+	await runExecute({
+		nodeType: new HiBob(),
+		parameters: {
+			resource: 'employeeHistory',
+			operation: 'getMany',
+			table: 'lifecycle',
+			...parameters,
+		},
+		credentials,
+		continueOnFail,
+	});
+
+async function failureOf(promise: Promise<unknown>) {
+	let caught: unknown;
+	try {
+		await promise;
+	} catch (error) {
+		caught = error;
+	}
+	if (!caught) throw new Error('expected the node to fail');
+	return caught as Error & { description?: string };
+}
+
+describe('HiBob → Employee History: bulk wire exchange', () => {
+	beforeAll(() => nock.disableNetConnect());
+	afterEach(() => nock.cleanAll());
+	afterAll(() => nock.enableNetConnect());
+
+	it('sends the cursor back URL-encoded exactly as given, and reads `cursor` then `next_cursor`', async () => {
+		const scope = nock(ORIGIN)
+			.get('/v1/bulk/people/lifecycle')
+			.query({ limit: '200' })
+			.reply(200, { results: [{ employeeId: A, values: [{ id: 1 }] }], response_metadata: { cursor: 'a+b/c=' } })
+			.get('/v1/bulk/people/lifecycle')
+			.query({ limit: '200', cursor: 'a+b/c=' })
+			.reply(200, { results: [{ employeeId: B, values: [{ id: 1 }] }], response_metadata: { next_cursor: 'n 2&x' } })
+			.get('/v1/bulk/people/lifecycle')
+			.query({ limit: '200', cursor: 'n 2&x' })
+			.reply(200, { results: [], response_metadata: { next_cursor: null } });
+		const { output } = await run({ employees: 'all', returnAll: true });
+		expect(output[0].map((item) => item.json)).toEqual([
+			{ employeeId: A, id: '1' },
+			{ employeeId: B, id: '1' },
+		]);
+		scope.done();
+	}); // prettier-ignore
+
+	it('stops with an error on a repeated cursor instead of looping', async () => {
+		const page = { results: [{ employeeId: A, values: [{ id: 1 }] }], response_metadata: { next_cursor: 'same' } };
+		const scope = nock(ORIGIN)
+			.get('/v1/bulk/people/lifecycle')
+			.query({ limit: '200' })
+			.reply(200, page)
+			.get('/v1/bulk/people/lifecycle')
+			.query({ limit: '200', cursor: 'same' })
+			.reply(200, page);
+		const error = await failureOf(run({ employees: 'all', returnAll: true }));
+		expect(error.message).toBe('HiBob returned the same page cursor twice while reading /v1/bulk/people/lifecycle');
+		expect(error.description).toMatch(/Stopped after 2 pages/);
+		scope.done();
+		expect(nock.pendingMocks()).toEqual([]);
+	}); // prettier-ignore
+
+	it('unwraps table wrappers {values: [...]} and outputs an employee repeated on a later page once', async () => {
+		const scope = nock(ORIGIN)
+			.get('/v1/bulk/people/lifecycle')
+			.query(true)
+			.reply(200, {
+				results: [{ employeeId: A, values: [{ values: [{ id: 1, status: 'Hired' }, { id: 2, status: 'Employed' }], restricted_columns: {} }] }],
+				response_metadata: { next_cursor: 'p2' },
+			})
+			.get('/v1/bulk/people/lifecycle')
+			.query(true)
+			.reply(200, {
+				results: [{ employeeId: A, values: [{ id: 1, status: 'Hired' }] }, { employeeId: B, values: [{ id: 7, status: 'Employed' }] }],
+				response_metadata: { next_cursor: null },
+			});
+		const { output } = await run({ employees: 'all', returnAll: true });
+		expect(output[0].map((item) => item.json)).toEqual([
+			{ employeeId: A, id: '1', status: 'Hired' },
+			{ employeeId: A, id: '2', status: 'Employed' },
+			{ employeeId: B, id: '7', status: 'Employed' },
+		]);
+		scope.done();
+	}); // prettier-ignore
+
+	it('reads keyed errors {<id>: {error, message}} and fails the item that asked', async () => {
+		nock(ORIGIN)
+			.get('/v1/bulk/people/lifecycle')
+			.query({ limit: '200', employeeIds: `${A},${B}` })
+			.reply(200, {
+				results: [{ employeeId: A, values: [{ id: 1 }] }],
+				response_metadata: { next_cursor: null },
+				errors: { [B]: { error: 'MISSING_PERMISSION', message: `You don't have permission to access data for employees with ids: ${B}` } },
+			});
+		const { output } = await run({ employees: 'byId', employeeIds: `${A},${B}` }, true);
+		expect(output[0]).toEqual([
+			expect.objectContaining({ json: expect.objectContaining({ error: `HiBob did not return the lifecycle history of 1 employee: ${B}` }), pairedItem: { item: 0 } }),
+		]);
+		expect(output[0][0].json.description).toMatch(/MISSING_PERMISSION/);
+	}); // prettier-ignore
+
+	it('in All in Scope mode, errors[] become an execution hint and the rows still come out', async () => {
+		nock(ORIGIN)
+			.get('/v1/bulk/people/lifecycle')
+			.query(true)
+			.reply(200, {
+				results: [{ employeeId: A, values: [{ id: 1 }] }],
+				response_metadata: { next_cursor: null },
+				errors: [{ employeeId: B, error: 'MISSING_PERMISSION', message: 'no' }],
+			});
+		const { output, hints } = await run({ employees: 'all', returnAll: true });
+		expect(output[0].map((item) => item.json)).toEqual([{ employeeId: A, id: '1' }]);
+		expect(hints.map((hint) => hint.message)).toEqual([
+			`HiBob did not return the lifecycle history of 1 employee(s) (${B}: MISSING_PERMISSION). Check the service user's people scope.`,
+		]);
+	});
+
+	it('refuses an answer that is not a bulk page', async () => {
+		nock(ORIGIN).get('/v1/bulk/people/lifecycle').query(true).reply(200, { values: [] });
+		const error = await failureOf(run({ employees: 'all', returnAll: true }));
+		expect(error.message).toBe(
+			"HiBob's answer to GET /v1/bulk/people/lifecycle was not a bulk table page ({ results: [...] })",
+		);
+	});
+});

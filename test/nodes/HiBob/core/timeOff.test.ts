@@ -1,0 +1,162 @@
+import {
+	addMonths,
+	TimeOffInputError,
+	toCalendarDate,
+	toInstant,
+	validateChangesWindow,
+	validateDateRange,
+} from '../../../../nodes/HiBob/core/timeOff';
+
+const NOW = Date.parse('2026-11-21T09:00:00Z');
+
+function failure(run: () => unknown): TimeOffInputError {
+	let caught: unknown;
+	try {
+		run();
+	} catch (error) {
+		caught = error;
+	}
+	if (!(caught instanceof TimeOffInputError))
+		throw new Error(`expected a TimeOffInputError, got ${String(caught)}`);
+	return caught;
+}
+
+describe('core/timeOff', () => {
+	describe('toCalendarDate', () => {
+		it('takes the date part as written, whatever the time or zone', () => {
+			expect(toCalendarDate('2026-11-21')).toBe('2026-11-21');
+			expect(toCalendarDate('2026-11-21T00:00:00')).toBe('2026-11-21');
+			expect(toCalendarDate('2026-11-21T23:30:00.000-05:00')).toBe('2026-11-21');
+		});
+
+		it('reads Luxon-like values through toISO() and Dates in UTC', () => {
+			const luxon = { toISO: () => '2026-12-01T00:30:00.000+01:00', toMillis: () => 0 };
+			expect(toCalendarDate(luxon)).toBe('2026-12-01');
+			expect(toCalendarDate(new Date('2026-12-02T10:00:00Z'))).toBe('2026-12-02');
+		});
+
+		it('refuses impossible or missing dates', () => {
+			for (const value of ['2026-02-30', '2026-13-01', 'tomorrow', '', 20261121, null])
+				expect(toCalendarDate(value)).toBeUndefined();
+		});
+	});
+
+	describe('toInstant', () => {
+		it('keeps an explicit zone', () => {
+			expect(toInstant('2026-11-01T10:00:00Z')).toBe(Date.parse('2026-11-01T10:00:00Z'));
+			expect(toInstant('2026-11-01T10:00:00+02:00', 'America/New_York')).toBe(
+				Date.parse('2026-11-01T08:00:00Z'),
+			);
+		});
+
+		it("reads a zone-less value in the workflow's time zone (DST included)", () => {
+			expect(toInstant('2026-11-01T10:00:00', 'UTC')).toBe(Date.parse('2026-11-01T10:00:00Z'));
+			// Berlin: UTC+1 in November, UTC+2 in July.
+			expect(toInstant('2026-11-01T10:00:00', 'Europe/Berlin')).toBe(
+				Date.parse('2026-11-01T09:00:00Z'),
+			);
+			expect(toInstant('2026-07-01T10:00:00', 'Europe/Berlin')).toBe(
+				Date.parse('2026-07-01T08:00:00Z'),
+			);
+			expect(toInstant('2026-11-01', 'America/New_York')).toBe(Date.parse('2026-11-01T04:00:00Z'));
+		});
+
+		it('refuses what is not a date-time', () => {
+			for (const value of ['yesterday', '2026-11-01T25:00:00', '2026-02-30T10:00:00', '', 5])
+				expect(toInstant(value)).toBeUndefined();
+		});
+	});
+
+	it('addMonths moves calendar months in UTC and clamps the day', () => {
+		expect(new Date(addMonths(NOW, -6)).toISOString()).toBe('2026-05-21T09:00:00.000Z');
+		expect(new Date(addMonths(Date.parse('2026-08-31T00:00:00Z'), -6)).toISOString()).toBe(
+			'2026-02-28T00:00:00.000Z',
+		);
+	});
+
+	describe('validateDateRange', () => {
+		it('returns calendar dates, From equal to To allowed', () => {
+			expect(validateDateRange('2026-11-21T00:00:00', '2026-11-21')).toEqual({
+				from: '2026-11-21',
+				to: '2026-11-21',
+			});
+		});
+
+		it('refuses an inverted range, naming both dates', () => {
+			const error = failure(() => validateDateRange('2026-11-30', '2026-11-01'));
+			expect(error.message).toBe('"From" (2026-11-30) is after "To" (2026-11-01)');
+			expect(error.description).toMatch(/Swap/);
+		});
+
+		it('refuses a missing or invalid date', () => {
+			expect(failure(() => validateDateRange('', '2026-11-01')).message).toBe(
+				'"From" must be a date, got nothing',
+			);
+			expect(failure(() => validateDateRange('2026-11-01', 'soon')).message).toBe(
+				'"To" must be a date, got "soon"',
+			);
+		});
+	});
+
+	describe('validateChangesWindow', () => {
+		it('sends since (and to) as UTC ISO strings', () => {
+			expect(
+				validateChangesWindow({
+					since: '2026-11-01T10:00:00',
+					to: '2026-11-02T10:00:00',
+					nowMs: NOW,
+					timeZone: 'Europe/Berlin',
+				}),
+			).toEqual({ since: '2026-11-01T09:00:00.000Z', to: '2026-11-02T09:00:00.000Z' });
+			expect(validateChangesWindow({ since: '2026-11-01T10:00:00Z', to: '', nowMs: NOW })).toEqual({
+				since: '2026-11-01T10:00:00.000Z',
+			});
+		});
+
+		it('allows exactly 6 months back and names the earliest moment when older', () => {
+			expect(validateChangesWindow({ since: '2026-05-21T09:00:00Z', nowMs: NOW }).since).toBe(
+				'2026-05-21T09:00:00.000Z',
+			);
+			const error = failure(() =>
+				validateChangesWindow({ since: '2026-05-21T08:59:59Z', nowMs: NOW }),
+			);
+			expect(error.message).toBe('"Since" (2026-05-21T08:59:59.000Z) is more than 6 months ago');
+			expect(error.description).toContain(
+				'the earliest allowed "Since" is now 2026-05-21T09:00:00.000Z',
+			);
+		});
+
+		it('refuses To not after Since', () => {
+			for (const to of ['2026-11-01T00:00:00Z', '2026-10-01T00:00:00Z'])
+				expect(
+					failure(() => validateChangesWindow({ since: '2026-11-01T00:00:00Z', to, nowMs: NOW }))
+						.message,
+				).toMatch(/must be after "Since"/);
+		});
+
+		it('refuses a window over 6 months, naming the latest To', () => {
+			const error = failure(() =>
+				validateChangesWindow({
+					since: '2026-06-01T00:00:00Z',
+					to: '2026-12-01T00:00:01Z',
+					nowMs: NOW,
+				}),
+			);
+			expect(error.message).toMatch(/longer than 6 months/);
+			expect(error.description).toContain('2026-12-01T00:00:00.000Z');
+			expect(
+				validateChangesWindow({
+					since: '2026-06-01T00:00:00Z',
+					to: '2026-12-01T00:00:00Z',
+					nowMs: NOW,
+				}).to,
+			).toBe('2026-12-01T00:00:00.000Z');
+		});
+
+		it('refuses a since that is not a date-time', () => {
+			expect(failure(() => validateChangesWindow({ since: '', nowMs: NOW })).message).toBe(
+				'"Since" must be a date and time, got nothing',
+			);
+		});
+	});
+});

@@ -1,0 +1,150 @@
+/**
+ * Runs the HiBob Trigger through n8n-core's real PollContext against the simulator. Unlike the shared
+ * `runPoll`, a failing poll still reports the static data it left behind (and whether n8n's observable
+ * static data was marked changed), which is what the "errors never advance the state" tests assert.
+ * Time: the transport's clock is bound to the simulator's clock, so the trigger's "now" is the
+ * simulated one and retry waits move simulated time instead of being waited for.
+ */
+import { mock } from 'jest-mock-extended';
+import { PollContext } from 'n8n-core';
+import type { IDataObject, INodeExecutionData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+
+import { LIFECYCLE_EVENTS } from '../../../../nodes/HiBob/core/lifecycle';
+import { HiBobTrigger } from '../../../../nodes/HiBob/HiBobTrigger.node';
+import type { Clock } from '../../../../nodes/HiBob/transport';
+import { transportSettings } from '../../../../nodes/HiBob/transport';
+import { DEFAULT_RETRY_POLICY } from '../../../../nodes/HiBob/transport/retry';
+import { buildWorkflow, credentialsFor, credentialsHelper } from '../../../harness/n8n';
+import type { LogEntry, RunningSimulator, StartOptions } from '../../../simulator';
+import { startSimulator } from '../../../simulator';
+
+export const TODAY = '2026-11-21';
+
+export async function startSim(options: StartOptions = {}): Promise<RunningSimulator> {
+	return await startSimulator({
+		employees: 120,
+		seed: 7,
+		today: TODAY,
+		freezeClock: true,
+		rateLimit: false,
+		...options,
+	});
+}
+
+export interface SimClock extends Clock {
+	sleeps: number[];
+}
+
+/** Binds the transport's clock to `sim` for the current test file (restored afterwards). */
+export function useSimulatorClock(getSim: () => RunningSimulator): { current: SimClock } {
+	const holder = { current: undefined as unknown as SimClock };
+	const original = { ...transportSettings };
+	beforeEach(() => {
+		const sleeps: number[] = [];
+		holder.current = {
+			sleeps,
+			now: () => getSim().simulator.clock.now(),
+			random: () => 0.5,
+			sleep: async (ms: number) => {
+				sleeps.push(ms);
+				getSim().simulator.clock.advance(ms);
+			},
+		};
+		transportSettings.clock = holder.current;
+		transportSettings.retryPolicy = DEFAULT_RETRY_POLICY;
+	});
+	afterAll(() => {
+		Object.assign(transportSettings, original);
+	});
+	return holder;
+}
+
+export interface PollRun {
+	output: INodeExecutionData[][] | null;
+	/** Event items (empty when the poll returned null or failed). */
+	events: IDataObject[];
+	/** The static data after the poll, through JSON as n8n stores it: feed it to the next poll. */
+	staticData: IDataObject;
+	/** Whether n8n's observable static data was marked changed (n8n saves it only then). */
+	dataChanged: boolean;
+	error?: Error & { description?: string; httpCode?: string | null };
+}
+
+export interface TriggerPoll {
+	sim: RunningSimulator;
+	parameters?: IDataObject;
+	staticData?: IDataObject;
+	mode?: 'trigger' | 'manual';
+	timezone?: string;
+	pollBudgetMs?: number;
+}
+
+export async function poll(setup: TriggerPoll): Promise<PollRun> {
+	const { sim } = setup;
+	const staticData = JSON.parse(JSON.stringify(setup.staticData ?? {})) as IDataObject;
+	const { workflow, node } = buildWorkflow({
+		nodeType: new HiBobTrigger(),
+		parameters: setup.parameters ?? {},
+		staticData,
+		timezone: setup.timezone ?? 'UTC',
+	});
+	const credentials = credentialsFor(sim.url, sim.serviceUser.id, sim.serviceUser.token);
+	const additionalData = mock<IWorkflowExecuteAdditionalData>({
+		credentialsHelper: credentialsHelper(credentials),
+		currentNodeParameters: undefined,
+		evalLlmMockHandler: undefined,
+	});
+	const context = new PollContext(
+		workflow,
+		node,
+		additionalData,
+		setup.mode ?? 'trigger',
+		'activate',
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		setup.pollBudgetMs === undefined ? undefined : () => setup.pollBudgetMs as number,
+	);
+	let output: INodeExecutionData[][] | null = null;
+	let error: PollRun['error'];
+	try {
+		output = await new HiBobTrigger().poll.call(context);
+	} catch (caught) {
+		error = caught as PollRun['error'];
+	}
+	const data = workflow.staticData as IDataObject & { __dataChanged?: boolean };
+	return {
+		output,
+		events: output ? output[0].map((item) => item.json) : [],
+		staticData: JSON.parse(JSON.stringify(data)) as IDataObject,
+		dataChanged: data.__dataChanged === true,
+		error,
+	};
+}
+
+/** A poll that must succeed. */
+export async function pollOk(setup: TriggerPoll): Promise<PollRun> {
+	const run = await poll(setup);
+	if (run.error) throw run.error;
+	return run;
+}
+
+export function searches(sim: RunningSimulator): LogEntry[] {
+	return sim.log.entries({ path: '/v1/people/search' });
+}
+
+export function bulkLifecycleCalls(sim: RunningSimulator): LogEntry[] {
+	return sim.log.entries({ path: '/v1/bulk/people/lifecycle' });
+}
+
+/** `[employeeId, event]` pairs of `events` about `ids`, sorted. */
+export function eventsFor(events: IDataObject[], ids: readonly string[]): string[][] {
+	return events
+		.filter((event) => ids.includes(String(event.employeeId)))
+		.map((event) => [String(event.employeeId), String(event.event)])
+		.sort((a, b) => a.join().localeCompare(b.join()));
+}
+
+export const ALL_EVENTS = [...LIFECYCLE_EVENTS];
