@@ -572,17 +572,30 @@ export type ColumnarDecodeResult =
 export function decodeSnapshotColumns(raw: unknown): ColumnarDecodeResult {
 	if (!isRecord(raw)) return { ok: false, reason: 'snapshotUnreadable' };
 	if (raw.v !== SNAPSHOT_VERSION) return { ok: false, reason: 'snapshotVersionChanged' };
-	const { c: fingerprint, t: today, i: ids, x: fired, o: columns } = raw;
+	const { c: fingerprint, t: today } = raw;
 	if (
 		typeof fingerprint !== 'string' ||
 		typeof today !== 'string' ||
-		!Array.isArray(ids) ||
-		!Array.isArray(fired) ||
-		!Array.isArray(columns) ||
-		fired.length !== ids.length
+		!Array.isArray(raw.i) ||
+		!Array.isArray(raw.x) ||
+		!Array.isArray(raw.o) ||
+		raw.x.length !== raw.i.length
 	) {
 		return { ok: false, reason: 'snapshotUnreadable' };
 	}
+	// Plain copies of the stored arrays, taken once: n8n hands static data over wrapped in change-tracking
+	// Proxies after loading it, and reading 50,000 rows through a Proxy costs more than the whole diff.
+	// Copying a plain array is a memcpy. Reused columns are these copies, so no Proxy is stored again.
+	const ids = raw.i.slice() as unknown[];
+	const fired = raw.x.slice() as unknown[];
+	const columns = (raw.o.slice() as unknown[]).map((column) => {
+		if (!isRecord(column)) return column;
+		const copy: Record<string, unknown> = { ...column };
+		for (const key of ['v', 'd', 's']) {
+			if (Array.isArray(copy[key])) copy[key] = (copy[key] as unknown[]).slice();
+		}
+		return copy;
+	});
 	const decoded = new Map<string, ColumnReader>();
 	const rawColumns = new Map<string, SnapshotColumn>();
 	// Joined columns read other columns, so they are decoded last.

@@ -1,8 +1,14 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test: node:util detects Proxies that n8n wraps static data in */
 /**
  * The optimised engine (column readers, unchanged-row fast path, column reuse, arithmetic dates and IDs)
  * must give exactly what the engine gave before the performance work: same status, events, guard and
  * snapshot, over randomised poll sequences. `reference/` is that engine, verbatim.
  */
+import { types } from 'node:util';
+
+import type { IDataObject } from 'n8n-workflow';
+import { ObservableObject } from 'n8n-workflow';
+
 import { diffLifecycle, lifecycleFieldIds } from '../../../../../nodes/HiBob/core/lifecycle';
 import type {
 	LifecycleDiffResult,
@@ -131,7 +137,7 @@ describe('optimised engine = reference engine', () => {
 		let today = '2026-03-31';
 		for (let round = 0; round < 12; round++) {
 			compareOnce(engines, employees, today, options);
-			// Quiet repeat: the same people again must reuse every column.
+			// Quiet repeat: the same people again must give the same columns.
 			if (round % 4 === 1) {
 				const before = engines.fast as LifecycleSnapshot;
 				const quiet = diffLifecycle(
@@ -141,7 +147,7 @@ describe('optimised engine = reference engine', () => {
 					options,
 				);
 				if (quiet.status === 'diffed' && quiet.events.length === 0) {
-					quiet.nextSnapshot.o.forEach((column, index) => expect(column).toBe(before.o[index]));
+					expect(quiet.nextSnapshot.o).toEqual(before.o);
 				}
 				compareOnce(engines, employees, today, options);
 			}
@@ -199,6 +205,60 @@ describe('optimised engine = reference engine', () => {
 		const engines: Engines = { fast: edited, reference: JSON.parse(JSON.stringify(edited)) };
 		compareOnce(engines, changed, '2026-04-01', {});
 		compareOnce(engines, changed, '2026-04-02', {});
+	});
+});
+
+describe('stored data as n8n hands it over', () => {
+	const context = { today: '2026-03-31', detectedAt: '2026-03-31T06:00:00.000Z' };
+
+	it('a quiet poll reuses the stored columns instead of encoding them again', () => {
+		const employees = generateCompany(200, 3);
+		const first = diffLifecycle(undefined, employees, context);
+		const stored = JSON.parse(JSON.stringify(first.nextSnapshot)) as LifecycleSnapshot;
+		// Store one dictionary column as plain strings: equivalent, but not what the encoder would pick.
+		const index = stored.o.findIndex((column) => column.f === 'work.department');
+		const column = stored.o[index];
+		if (column.k !== 'd') throw new Error('expected a dictionary column');
+		stored.o[index] = {
+			f: column.f,
+			k: 's',
+			v: column.v.map((at) => (at === -1 ? 0 : (column.d[at] as string | null))),
+		};
+		const quiet = diffLifecycle(stored, employees, context);
+		expect(quiet.events).toEqual([]);
+		expect(quiet.nextSnapshot?.o[index]).toEqual(stored.o[index]);
+		// A change in that column encodes it again, smallest form first.
+		const moved = employees.map((employee, at) =>
+			at === 5
+				? { ...employee, values: { ...employee.values, 'work.department': 'moved' } }
+				: employee,
+		);
+		expect(diffLifecycle(stored, moved, context).nextSnapshot?.o[index].k).toBe('d');
+	});
+
+	it('change-tracking Proxies (n8n ObservableObject) give the same result, and none is stored again', () => {
+		const employees = generateCompany(120, 4);
+		const first = diffLifecycle(undefined, employees, context);
+		const json = JSON.stringify(first.nextSnapshot);
+		const changed = employees.map((employee, at) =>
+			at % 10 === 0 ? mutate(employee, random(at), context.today) : employee,
+		);
+		for (const people of [employees, changed]) {
+			const wrapped = ObservableObject.create({
+				snapshot: JSON.parse(json) as IDataObject,
+			}).snapshot;
+			const plain = diffLifecycle(JSON.parse(json), people, context);
+			const proxied = diffLifecycle(wrapped, people, context);
+			expect(proxied).toEqual(plain);
+			const proxies: string[] = [];
+			const visit = (value: unknown, path: string) => {
+				if (value === null || typeof value !== 'object') return;
+				if (types.isProxy(value)) proxies.push(path);
+				for (const [key, inner] of Object.entries(value)) visit(inner, `${path}.${key}`);
+			};
+			visit(proxied.nextSnapshot, 'nextSnapshot');
+			expect(proxies).toEqual([]);
+		}
 	});
 });
 
