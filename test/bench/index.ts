@@ -5,11 +5,13 @@
  *
  *   node --expose-gc .cache/bench/test/bench/index.js [--sizes 1000,10000,50000] [--runs 7] [--ci]
  *
- * `--ci` is the small run for CI (1,000 employees, 3 runs, a few seconds): it checks that everything
+ * `--ci` is the small run for CI (1,000 employees, 2 runs, seconds rather than minutes): it checks that everything
  * still runs and that the quiet poll stays within its targets' shape, not the timing.
  */
 import { cpus } from 'node:os';
 
+import { measureNodes } from './nodeBench';
+import type { NodeFigures } from './nodeBench';
 import { forceGc, measure, summarise } from './stats';
 import type { Summary } from './stats';
 import { buildTriggerScenario, poll, snapshotOf } from './triggerCore';
@@ -31,7 +33,7 @@ function parseOptions(argv: readonly string[]): Options {
 		.split(',')
 		.map((size) => Number(size.trim()))
 		.filter((size) => Number.isInteger(size) && size > 0);
-	const runs = Number(value('--runs') ?? (ci ? 3 : 7));
+	const runs = Number(value('--runs') ?? (ci ? 2 : 7));
 	if (sizes.length === 0 || !Number.isInteger(runs) || runs < 1)
 		throw new Error('usage: --sizes 1000,10000 --runs 7 [--ci]');
 	return { sizes, runs, ci };
@@ -142,55 +144,143 @@ function table(sizes: readonly number[], rows: readonly Row[]): string {
 	return lines.join('\n');
 }
 
-function triggerRows(figures: readonly TriggerFigures[]): Row[] {
-	const cells = (cell: (figure: TriggerFigures) => string) => figures.map(cell);
+function section(title: string, width: number): Row {
+	return { figure: `**${title}**`, cells: new Array<string>(width).fill(''), target: '' };
+}
+
+function rows(core: readonly TriggerFigures[], nodes: readonly NodeFigures[]): Row[] {
+	const onCore = (cell: (figure: TriggerFigures) => string) => core.map(cell);
+	const onNodes = (cell: (figure: NodeFigures) => string) => nodes.map(cell);
+	const ms = (summary: Summary) => spread(summary);
 	return [
-		{ figure: 'Search answer (MB of JSON)', cells: cells((f) => fixed(f.bodyMb, 1)), target: '' },
+		section(
+			'Trigger poll (steady state): the node through n8n-core, answer over HTTP from the simulator process',
+			core.length,
+		),
 		{
-			figure: 'Trigger: HiBob requests per poll',
-			cells: cells(() => '1 (core path; see note)'),
+			figure: 'HiBob requests per poll (people searches)',
+			cells: onNodes((f) => `${f.pollRequests} (${f.pollSearches})`),
 			target: '1',
 		},
+		{ figure: 'Search answer (MB of JSON)', cells: onCore((f) => fixed(f.bodyMb, 1)), target: '' },
 		{
 			figure: '`JSON.parse` of the answer, CPU ms (floor)',
-			cells: cells((f) => spread(f.parse)),
+			cells: onNodes((f) => ms(f.parse)),
 			target: '',
 		},
-		{ figure: 'Quiet poll, CPU ms', cells: cells((f) => spread(f.quiet)), target: '' },
+		{ figure: 'Quiet poll, CPU ms', cells: onNodes((f) => ms(f.quiet)), target: '' },
 		{
 			figure: 'Quiet poll ÷ parse floor',
-			cells: cells((f) => spread(f.quietRatio, 2, '×')),
+			cells: onNodes((f) => spread(f.quietRatio, 2, '×')),
 			target: '≤ 1.5×',
 		},
-		{ figure: 'Busy poll (1% changed), CPU ms', cells: cells((f) => spread(f.busy)), target: '' },
+		{ figure: 'Busy poll (1% changed), CPU ms', cells: onNodes((f) => ms(f.busy)), target: '' },
 		{
 			figure: 'Busy poll ÷ parse floor',
-			cells: cells((f) => spread(f.busyRatio, 2, '×')),
+			cells: onNodes((f) => spread(f.busyRatio, 2, '×')),
 			target: '',
 		},
 		{
-			figure: 'Busy poll: employees changed / events',
-			cells: cells((f) => `${f.changed} / ${f.busyEvents}`),
+			figure: 'Busy poll: employees changed / events emitted',
+			cells: core.map((f, index) => `${f.changed} / ${nodes[index]?.busyEvents ?? '–'}`),
 			target: '',
-		},
-		{
-			figure: 'Snapshot bytes per employee (stored JSON)',
-			cells: cells((f) => fixed(f.snapshotBytesPerEmployee, 1)),
-			target: '≤ 96',
 		},
 		{
 			figure: 'Peak heap growth, quiet poll (MB)',
-			cells: cells((f) => spread(f.quietHeapMb, 1)),
+			cells: onNodes((f) => spread(f.quietHeapMb, 1)),
 			target: '',
 		},
 		{
 			figure: 'Peak heap growth, busy poll (MB)',
-			cells: cells((f) => spread(f.busyHeapMb, 1)),
+			cells: onNodes((f) => spread(f.busyHeapMb, 1)),
+			target: '',
+		},
+		{
+			figure: 'Quiet poll right after a restart (stored data Proxy-wrapped by n8n), CPU ms',
+			cells: onNodes((f) => ms(f.restart)),
+			target: '',
+		},
+		{
+			figure: 'Quiet poll after a restart ÷ parse floor',
+			cells: onNodes((f) => spread(f.restartRatio, 2, '×')),
+			target: '',
+		},
+		{
+			figure: 'Quiet poll, wall ms (includes the simulator answering)',
+			cells: onNodes((f) => ms(f.quietWall)),
+			target: '',
+		},
+		{
+			figure: 'Snapshot bytes per employee, trigger defaults',
+			cells: onNodes((f) => fixed(f.snapshotBytesPerEmployee, 1)),
+			target: '≤ 96',
+		},
+		section(
+			'Trigger core path: parse → people → diffLifecycle → stringify, answer prebuilt',
+			core.length,
+		),
+		{
+			figure: '`JSON.parse` of the answer, CPU ms (floor)',
+			cells: onCore((f) => ms(f.parse)),
+			target: '',
+		},
+		{ figure: 'Quiet poll, CPU ms', cells: onCore((f) => ms(f.quiet)), target: '' },
+		{
+			figure: 'Quiet poll ÷ parse floor',
+			cells: onCore((f) => spread(f.quietRatio, 2, '×')),
+			target: '',
+		},
+		{ figure: 'Busy poll (1% changed), CPU ms', cells: onCore((f) => ms(f.busy)), target: '' },
+		{
+			figure: 'Busy poll ÷ parse floor',
+			cells: onCore((f) => spread(f.busyRatio, 2, '×')),
+			target: '',
+		},
+		{
+			figure: 'Peak heap growth, quiet / busy poll (MB)',
+			cells: onCore((f) => `${fixed(f.quietHeapMb.median, 1)} / ${fixed(f.busyHeapMb.median, 1)}`),
 			target: '',
 		},
 		{
 			figure: 'First poll (baseline), CPU ms',
-			cells: cells((f) => spread(f.baselineCpu)),
+			cells: onCore((f) => ms(f.baselineCpu)),
+			target: '',
+		},
+		{
+			figure: 'Snapshot bytes per employee, every event (all watched fields stored)',
+			cells: onCore((f) => fixed(f.snapshotBytesPerEmployee, 1)),
+			target: '≤ 96',
+		},
+		section('Action node: Employee', core.length),
+		{
+			figure: 'Get Many, everyone: wall ms',
+			cells: onNodes((f) => ms(f.getMany.wall)),
+			target: '',
+		},
+		{ figure: 'Get Many, everyone: CPU ms', cells: onNodes((f) => ms(f.getMany.cpu)), target: '' },
+		{
+			figure: 'Get Many, everyone: peak heap growth (MB)',
+			cells: onNodes((f) => spread(f.getMany.heapMb, 1)),
+			target: '',
+		},
+		{
+			figure: 'Get Many, everyone: HiBob requests / items',
+			cells: onNodes((f) => `${f.getMany.requests} / ${f.getMany.items.toLocaleString('en-US')}`),
+			target: '',
+		},
+		{
+			figure: 'Get, 1,000 input items: HiBob requests',
+			cells: onNodes((f) => `${f.get1000.requests} (for ${f.get1000.asked} items)`),
+			target: '≤ 10',
+		},
+		{
+			figure: 'Get, 1,000 input items: wall ms',
+			cells: onNodes((f) => ms(f.get1000.wall)),
+			target: '',
+		},
+		{
+			figure: 'One call per item instead: requests / minutes at 50 per minute',
+			cells: onNodes((f) => `${f.get1000.asked} / ${fixed(f.get1000.asked / 50, 0)} min`),
 			target: '',
 		},
 	];
@@ -201,23 +291,29 @@ function machine(): string {
 	return `${cores.length} × ${cores[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, ${process.platform}/${process.arch}`;
 }
 
-function main(): void {
+async function main(): Promise<void> {
 	const options = parseOptions(process.argv.slice(2));
 	forceGc();
 	console.log(`Machine: ${machine()}`);
 	console.log(
 		`Runs per figure: ${options.runs} (median, min–max in brackets), after one warm-up run\n`,
 	);
-	const figures: TriggerFigures[] = [];
+	const core: TriggerFigures[] = [];
+	const nodes: NodeFigures[] = [];
 	for (const size of options.sizes) {
 		const started = performance.now();
-		const scenario = buildTriggerScenario(size);
-		figures.push(measureTrigger(scenario, options.runs));
+		core.push(measureTrigger(buildTriggerScenario(size), options.runs));
+		forceGc();
+		nodes.push(await measureNodes(size, options.runs));
+		forceGc();
 		console.error(
 			`  ${size} employees measured in ${fixed((performance.now() - started) / 1000, 1)} s`,
 		);
 	}
-	console.log(table(options.sizes, triggerRows(figures)));
+	console.log(table(options.sizes, rows(core, nodes)));
 }
 
-main();
+void main().catch((error: unknown) => {
+	console.error(error);
+	process.exitCode = 1;
+});

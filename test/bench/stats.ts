@@ -62,15 +62,24 @@ export function measure<T>(work: (probe: HeapProbe) => T): { sample: Sample; res
 	};
 }
 
-/** Same for asynchronous work (the n8n-harness runs); heap is sampled before and after only. */
+/**
+ * Same for asynchronous work (a node run through n8n-core): the heap is also sampled every millisecond
+ * the event loop is free (while the HTTP answer streams in), not inside synchronous stretches.
+ */
 export async function measureAsync<T>(
 	work: (probe: HeapProbe) => Promise<T>,
 ): Promise<{ sample: Sample; result: T }> {
 	forceGc();
 	const probe = new HeapProbe();
+	const sampler = setInterval(() => probe.sample(), 1);
 	const cpuStart = process.cpuUsage();
 	const wallStart = performance.now();
-	const result = await work(probe);
+	let result: T;
+	try {
+		result = await work(probe);
+	} finally {
+		clearInterval(sampler);
+	}
 	const wallMs = performance.now() - wallStart;
 	const cpu = process.cpuUsage(cpuStart);
 	return {

@@ -1,0 +1,269 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- benchmark tooling runs outside n8n: forks the simulator process, fetches its answer once */
+/**
+ * The nodes as users run them: the HiBob Trigger's poll() and the HiBob node's Employee operations
+ * through n8n-core's real contexts and HTTP stack, against the simulator running in a child process
+ * (simProcess.ts), so only the package's own work (and n8n's HTTP client) is in this process's CPU.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { HiBob } from '../../nodes/HiBob/HiBob.node';
+import { HiBobTrigger } from '../../nodes/HiBob/HiBobTrigger.node';
+import { transportSettings } from '../../nodes/HiBob/transport';
+import { basicAuth } from '../simulator';
+import { credentialsFor, prepareExecute, preparePoll } from './n8nContext';
+import type { SimRequest } from './simProcess';
+import { measure, measureAsync, summarise } from './stats';
+import type { Summary } from './stats';
+import { TODAY } from './triggerCore';
+
+const MB = 1024 * 1024;
+const SEARCH_PATH = '/v1/people/search';
+
+class SimChild {
+	private constructor(
+		private readonly child: ChildProcess,
+		readonly url: string,
+		readonly user: { id: string; token: string },
+	) {}
+
+	static async start(size: number): Promise<SimChild> {
+		const child = fork(join(__dirname, 'simProcess.js'), [String(size)], {
+			execArgv: ['--max-old-space-size=4096'],
+		});
+		const ready = await new Promise<{ url: string; serviceUser: { id: string; token: string } }>(
+			(resolve, reject) => {
+				child.once('message', (message) => resolve(message as never));
+				child.once('error', reject);
+			},
+		);
+		return new SimChild(child, ready.url, ready.serviceUser);
+	}
+
+	async ask<T>(request: SimRequest): Promise<T> {
+		const answer = new Promise<T>((resolve) =>
+			this.child.once('message', (message) => resolve(message as T)),
+		);
+		this.child.send(request);
+		return await answer;
+	}
+
+	async requests(): Promise<Array<{ path: string; body: unknown }>> {
+		return (await this.ask<{ entries: Array<{ path: string; body: unknown }> }>({ type: 'log' }))
+			.entries;
+	}
+
+	/** The answer to `body`, as text: fetched once, outside any timing, for the parse floor. */
+	async searchText(body: unknown): Promise<string> {
+		const response = await fetch(`${this.url}${SEARCH_PATH}`, {
+			method: 'POST',
+			headers: {
+				Authorization: basicAuth(this.user.id, this.user.token),
+				'Content-Type': 'application/json',
+			},
+			body: JSON.stringify(body),
+		});
+		return await response.text();
+	}
+
+	async stop(): Promise<void> {
+		const exited = new Promise((resolve) => this.child.once('exit', resolve));
+		this.child.send({ type: 'stop' });
+		await exited;
+	}
+}
+
+export interface NodeFigures {
+	size: number;
+	/** HiBob requests per trigger poll (all paths) and people searches among them. */
+	pollRequests: number;
+	pollSearches: number;
+	parse: Summary;
+	quiet: Summary;
+	busy: Summary;
+	quietRatio: Summary;
+	busyRatio: Summary;
+	quietHeapMb: Summary;
+	busyHeapMb: Summary;
+	quietWall: Summary;
+	/** Quiet poll right after n8n loaded the static data (Proxy-wrapped). */
+	restart: Summary;
+	restartRatio: Summary;
+	busyEvents: number;
+	/** Trigger defaults: bytes per employee of the stored snapshot (JSON). */
+	snapshotBytesPerEmployee: number;
+	getMany: { wall: Summary; cpu: Summary; heapMb: Summary; requests: number; items: number };
+	get1000: { wall: Summary; requests: number; items: number; asked: number };
+}
+
+type Run = Awaited<ReturnType<typeof measureAsync>>;
+
+export async function measureNodes(size: number, runs: number): Promise<NodeFigures> {
+	const now = Date.parse(`${TODAY}T12:00:00.000Z`);
+	const original = transportSettings.clock;
+	transportSettings.clock = { ...original, now: () => now };
+	const sim = await SimChild.start(size);
+	try {
+		const credentials = credentialsFor(sim.url, sim.user.id, sim.user.token);
+		// Baseline with the trigger's default parameters.
+		const first = preparePoll(new HiBobTrigger(), {}, credentials, {});
+		await first.run();
+		const stored = JSON.stringify(first.staticData());
+		// Node static data sits under `node:<node name>` in the workflow's static data.
+		const nodeData = Object.values(JSON.parse(stored) as Record<string, IDataObject>)[0] ?? {};
+		const snapshot = nodeData.lifecycleSnapshot;
+		if (!snapshot) throw new Error(`the trigger stored no snapshot: ${stored.slice(0, 200)}`);
+		const snapshotBytesPerEmployee = Buffer.byteLength(JSON.stringify(snapshot)) / size;
+		const searchBody = (await sim.requests())
+			.filter((entry) => entry.path === SEARCH_PATH)
+			.pop()?.body;
+		const quietText = await sim.searchText(searchBody);
+
+		const nodeKey = Object.keys(JSON.parse(stored) as IDataObject)[0];
+		/**
+		 * `steady`: n8n keeps the workflow between polls, so the trigger reads the plain snapshot it
+		 * stored itself last time. `restart`: the first poll after n8n loaded static data from its
+		 * database, which n8n wraps in change-tracking Proxies.
+		 */
+		const prepare = (kind: 'steady' | 'restart') => {
+			if (kind === 'restart')
+				return preparePoll(new HiBobTrigger(), {}, credentials, JSON.parse(stored) as IDataObject);
+			const poll = preparePoll(new HiBobTrigger(), {}, credentials, {});
+			poll.staticData()[nodeKey] = (JSON.parse(stored) as IDataObject)[nodeKey];
+			return poll;
+		};
+		const pollRuns = async (
+			text: string,
+			check: (events: number) => void,
+			kind: 'steady' | 'restart' = 'steady',
+		) => {
+			const cpu: number[] = [];
+			const ratio: number[] = [];
+			const heap: number[] = [];
+			const wall: number[] = [];
+			const parse: number[] = [];
+			let requests = 0;
+			let searches = 0;
+			let events = 0;
+			for (let run = -1; run < runs; run++) {
+				const parsed = measure(() => JSON.parse(text) as unknown);
+				const poll = prepare(kind);
+				await sim.ask({ type: 'clearLog' });
+				const timed: Run = await measureAsync(async () => await poll.run());
+				const output = timed.result as IDataObject[][] | null;
+				events = output ? output[0].length : 0;
+				check(events);
+				const log = await sim.requests();
+				requests = log.length;
+				searches = log.filter((entry) => entry.path === SEARCH_PATH).length;
+				if (run < 0) continue;
+				parse.push(parsed.sample.cpuMs);
+				cpu.push(timed.sample.cpuMs);
+				ratio.push(timed.sample.cpuMs / parsed.sample.cpuMs);
+				heap.push(timed.sample.heapGrowth / MB);
+				wall.push(timed.sample.wallMs);
+			}
+			return { cpu, ratio, heap, wall, parse, requests, searches, events };
+		};
+
+		const quiet = await pollRuns(quietText, (events) => {
+			if (events !== 0) throw new Error(`quiet trigger poll emitted ${events} events`);
+		});
+		const restart = await pollRuns(
+			quietText,
+			(events) => {
+				if (events !== 0) throw new Error(`quiet trigger poll emitted ${events} events`);
+			},
+			'restart',
+		);
+		await sim.ask({ type: 'busy' });
+		const busyText = await sim.searchText(searchBody);
+		const busy = await pollRuns(busyText, (events) => {
+			if (events === 0) throw new Error('busy trigger poll emitted nothing');
+		});
+
+		// Action node: Employee → Get Many (everyone), and Get for 1,000 items.
+		const getManyWall: number[] = [];
+		const getManyCpu: number[] = [];
+		const getManyHeap: number[] = [];
+		let getManyRequests = 0;
+		let getManyItems = 0;
+		for (let run = -1; run < runs; run++) {
+			const execute = prepareExecute(
+				new HiBob(),
+				{ resource: 'employee', operation: 'getAll', returnAll: true },
+				credentials,
+				[{ json: {} }],
+			);
+			await sim.ask({ type: 'clearLog' });
+			const timed = await measureAsync(async () => await execute());
+			getManyItems = (timed.result as unknown[][])[0].length;
+			getManyRequests = (await sim.requests()).length;
+			if (run < 0) continue;
+			getManyWall.push(timed.sample.wallMs);
+			getManyCpu.push(timed.sample.cpuMs);
+			getManyHeap.push(timed.sample.heapGrowth / MB);
+		}
+
+		const people = (
+			await sim.ask<{ people: Array<{ id: string; email: string }> }>({ type: 'people' })
+		).people;
+		const items = people
+			.slice(0, 1000)
+			.map((person, index) => ({ json: { who: index % 2 === 0 ? person.id : person.email } }));
+		const getWall: number[] = [];
+		let getRequests = 0;
+		let getItems = 0;
+		for (let run = -1; run < runs; run++) {
+			const execute = prepareExecute(
+				new HiBob(),
+				{ resource: 'employee', operation: 'get', employee: '={{ $json.who }}' },
+				credentials,
+				items,
+			);
+			await sim.ask({ type: 'clearLog' });
+			const timed = await measureAsync(async () => await execute());
+			getItems = (timed.result as unknown[][])[0].length;
+			getRequests = (await sim.requests()).length;
+			if (run < 0) continue;
+			getWall.push(timed.sample.wallMs);
+		}
+
+		return {
+			size,
+			pollRequests: quiet.requests,
+			pollSearches: quiet.searches,
+			parse: summarise(quiet.parse),
+			quiet: summarise(quiet.cpu),
+			busy: summarise(busy.cpu),
+			quietRatio: summarise(quiet.ratio),
+			busyRatio: summarise(busy.ratio),
+			quietHeapMb: summarise(quiet.heap),
+			busyHeapMb: summarise(busy.heap),
+			quietWall: summarise(quiet.wall),
+			restart: summarise(restart.cpu),
+			restartRatio: summarise(restart.ratio),
+			busyEvents: busy.events,
+			snapshotBytesPerEmployee,
+			getMany: {
+				wall: summarise(getManyWall),
+				cpu: summarise(getManyCpu),
+				heapMb: summarise(getManyHeap),
+				requests: getManyRequests,
+				items: getManyItems,
+			},
+			get1000: {
+				wall: summarise(getWall),
+				requests: getRequests,
+				items: getItems,
+				asked: items.length,
+			},
+		};
+	} finally {
+		transportSettings.clock = original;
+		await sim.stop();
+	}
+}
