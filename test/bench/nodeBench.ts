@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- benchmark tooling runs outside n8n: forks the simulator process, fetches its answer once */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- benchmark tooling runs outside n8n: forks the simulator (a fixed local script, no user input) and fetches its answer once */
 /**
  * The nodes as users run them: the HiBob Trigger's poll() and the HiBob node's Employee operations
  * through n8n-core's real contexts and HTTP stack, against the simulator running in a child process
