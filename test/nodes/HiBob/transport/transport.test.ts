@@ -6,6 +6,8 @@ import { hiBobRequest } from '../../../../nodes/HiBob/transport';
 import { useFastClock } from '../../../harness/fastClock';
 import { runExecute } from '../../../harness/n8n';
 import { probeNode } from '../../../harness/probeNode';
+import type { RunningSimulator } from '../../../simulator';
+import { startSimulator } from '../../../simulator';
 
 const ORIGIN = 'https://api.hibob.com';
 const ID = 'SERVICE-USER-7';
@@ -222,37 +224,6 @@ describe('transport', () => {
 			scope.done();
 		});
 
-		it('retries a reset connection for reads and reports the code when it persists', async () => {
-			nock(ORIGIN)
-				.get('/v1/company/people/fields')
-				.times(5)
-				.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
-			const error = await failure(fields);
-			expect(error.message).toBe('Could not reach HiBob: the connection was reset');
-			expect(error.description).toContain('(ECONNRESET)');
-			expect(clock.current.sleeps).toHaveLength(4);
-		});
-
-		it('retries a dropped connection once it comes back', async () => {
-			nock(ORIGIN)
-				.get('/v1/company/people/fields')
-				.replyWithError(Object.assign(new Error('connect ETIMEDOUT'), { code: 'ETIMEDOUT' }))
-				.get('/v1/company/people/fields')
-				.reply(200, []);
-			await expect(call(fields)).resolves.toEqual([]);
-			expect(clock.current.sleeps).toEqual([1_500]);
-		});
-
-		it('does not retry a dropped connection for a write', async () => {
-			nock(ORIGIN)
-				.post('/v1/people/search')
-				.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
-			const error = await failure({ ...search, read: false });
-			expect(error.message).toBe('Could not reach HiBob: the connection was reset');
-			expect(error.description).toContain('(ECONNRESET)');
-			expect(clock.current.sleeps).toEqual([]);
-		});
-
 		it('retries a cut-off JSON answer, then succeeds', async () => {
 			nock(ORIGIN)
 				.post('/v1/people/search')
@@ -329,6 +300,52 @@ describe('transport', () => {
 			nock(ORIGIN).post('/v1/people/search').reply(404, '');
 			const error = await failure({ ...search, itemIndex: 3 });
 			expect((error as unknown as { context: IDataObject }).context.itemIndex).toBe(3);
+		});
+	});
+
+	// Real TCP resets from the simulator rather than nock's replyWithError, whose extra socket error
+	// can surface after the request settled and be blamed on whichever test is running.
+	describe('dropped connections', () => {
+		let sim: RunningSimulator;
+		beforeAll(async () => {
+			nock.enableNetConnect('127.0.0.1');
+			sim = await startSimulator({ employees: 10, seed: 2, rateLimit: false });
+		});
+		afterAll(async () => {
+			await sim.stop();
+			nock.disableNetConnect();
+		});
+		beforeEach(() => {
+			sim.control.clearFaults();
+			sim.log.clear();
+		});
+		const simCredentials = () => ({
+			serviceUserId: sim.serviceUser.id,
+			token: sim.serviceUser.token,
+			environment: 'custom',
+			baseUrl: sim.url,
+		});
+
+		it('retries a reset connection for reads and reports it when it persists', async () => {
+			sim.control.injectFault({ kind: 'reset', count: 5, path: '/v1/company/people/fields' });
+			const error = await failure(fields, simCredentials());
+			expect(error.message).toBe('Could not reach HiBob: the connection was reset');
+			expect(error.description).toContain('(ECONNRESET)');
+			expect(clock.current.sleeps).toHaveLength(4);
+		});
+
+		it('retries a reset connection once it comes back', async () => {
+			sim.control.injectFault({ kind: 'reset', count: 1, path: '/v1/company/people/fields' });
+			const result = await call(fields, simCredentials());
+			expect(Array.isArray(result)).toBe(true);
+			expect(clock.current.sleeps).toEqual([1_500]);
+		});
+
+		it('does not retry a reset connection for a write', async () => {
+			sim.control.injectFault({ kind: 'reset', count: 1, path: '/v1/people/search' });
+			const error = await failure({ ...search, read: false }, simCredentials());
+			expect(error.message).toBe('Could not reach HiBob: the connection was reset');
+			expect(clock.current.sleeps).toEqual([]);
 		});
 	});
 });

@@ -1,0 +1,42 @@
+/**
+ * Entry point of `npm run demo` and `npm run screenshots` (after test/demo/demo.sh has installed and
+ * built everything): loads the TypeScript sources as they are, transpiled on the fly with the project's
+ * own TypeScript (no type check: `npm run typecheck` does that), so the e2e harness finds the repository
+ * root from its own location, exactly as under jest.
+ *
+ *   node test/demo/run.js demo [--check]     the demo (--check: stop after the first live event)
+ *   node test/demo/run.js screenshots        start the demo, photograph the editor, stop
+ */
+'use strict';
+const { readFileSync } = require('node:fs');
+const ts = require('typescript');
+
+require.extensions['.ts'] = (module, filename) => {
+	const { outputText } = ts.transpileModule(readFileSync(filename, 'utf8'), {
+		fileName: filename,
+		compilerOptions: {
+			module: ts.ModuleKind.CommonJS,
+			target: ts.ScriptTarget.ES2022,
+			esModuleInterop: true,
+			sourceMap: false,
+			inlineSourceMap: true,
+		},
+	});
+	module._compile(outputText, filename);
+};
+
+const [command = 'demo', ...args] = process.argv.slice(2);
+const entry = { demo: './demo.ts', screenshots: '../screenshots/screenshots.ts' }[command];
+if (!entry) {
+	process.stderr.write(`usage: node test/demo/run.js demo [--check] | screenshots\n`);
+	process.exit(2);
+}
+require(entry)
+	.main(args)
+	.then((code) => process.exit(code ?? 0))
+	.catch((error) => {
+		process.stderr.write(
+			`\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+		);
+		process.exit(1);
+	});
