@@ -5,7 +5,13 @@
  * credential test (the dialog's Test button, `POST /rest/credentials/test`) against the same simulator.
  */
 import { CREDENTIAL_TEST_MESSAGES } from '../../credentials/HiBobApi.credentials';
-import { actionWorkflow, HIBOB_NODE, hiBobCredential, locator } from './harness/fixtures';
+import {
+	actionWorkflow,
+	HIBOB_NODE,
+	hiBobCredential,
+	locator,
+	unauthorizedTestMessage,
+} from './harness/fixtures';
 import { type ExecuteResult, N8nInstance, nodeOutput } from './harness/n8n';
 import { type SimEmployee, type SimLogEntry, SimulatorProcess } from './harness/simulator';
 
@@ -14,12 +20,12 @@ const NO_PEOPLE_USER = { id: 'SERVICE-NOBODY', token: 'e2e-token-nobody-01234567
 const EMPLOYEES = 300;
 
 const WF = {
-	getById: 'hbGetById00000001',
-	getByEmail: 'hbGetByEmail00001',
-	getManyActive: 'hbGetManyActive01',
-	getManyAll: 'hbGetManyAll00001',
-	batch: 'hbGetBatch0000001',
-	wrongToken: 'hbWrongToken00001',
+	getById: 'hbGetById0000001',
+	getByEmail: 'hbGetByEmail0001',
+	getManyActive: 'hbGetManyActive1',
+	getManyAll: 'hbGetManyAll0001',
+	batch: 'hbGetBatch000001',
+	wrongToken: 'hbWrongToken0001',
 };
 
 describe('HiBob node in a real n8n against the simulator (out of process)', () => {
@@ -242,9 +248,12 @@ describe('HiBob node in a real n8n against the simulator (out of process)', () =
 			]);
 		});
 
-		test('a wrong token fails with our 401 message', async () => {
+		test('a wrong token fails with our 401 message (n8n 1.x: its generic one)', async () => {
 			const result = await n8n.testCredential('hibobSimWrong0001');
-			expect(result).toEqual({ status: 'Error', message: CREDENTIAL_TEST_MESSAGES.unauthorized });
+			expect(result).toEqual({
+				status: 'Error',
+				message: unauthorizedTestMessage(CREDENTIAL_TEST_MESSAGES.unauthorized),
+			});
 			const log = await sim.log();
 			expect(log.length).toBeGreaterThanOrEqual(1);
 			expect(log.length).toBeLessThanOrEqual(2);

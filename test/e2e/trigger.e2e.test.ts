@@ -24,7 +24,8 @@ import { delay } from './harness/processes';
 import { type SimEmployee, SimulatorProcess } from './harness/simulator';
 
 const SERVICE_USER = { id: 'SERVICE-TRIGGER', token: 'e2e-trigger-token-0123456789' };
-const WORKFLOW = 'hbTriggerScenario01';
+// 16 characters, like n8n's own IDs: n8n 1.x saves static data only for workflow IDs of at most 16
+const WORKFLOW = 'hbTriggerScen001';
 const TRIGGER = 'HiBob Trigger';
 const EMPLOYEES = 40;
 /** Longest wait for one poll (10 s apart) plus its execution, on a loaded 2-core machine. */

@@ -2,6 +2,7 @@
  * Credentials and workflows of the HiBob scenarios, as n8n's CLI imports them: a `hiBobApi` credential
  * pointing at the simulator (environment Custom, loopback URL), and workflows with fixed IDs.
  */
+import { selectedLine } from './host';
 import { type CredentialFixture, nodeType, type WorkflowFixture } from './n8n';
 
 export const HIBOB_NODE = 'HiBob';
@@ -77,4 +78,14 @@ export function actionWorkflow(
 /** A resource locator value as the editor stores it. */
 export function locator(mode: 'id' | 'email' | 'list', value: string): Record<string, unknown> {
 	return { __rl: true, mode, value };
+}
+
+/**
+ * What n8n's credential test shows for a wrong token (401). n8n 2.x applies the credential's
+ * `responseCode` rules, so people see our message; n8n 1.x never does for a 401 (its tester gets an
+ * error without the response) and shows its own generic text instead: still a failed test, but without
+ * our hint. The 1.x expectation documents what 1.x users see (test/e2e/README.md, compatibility matrix).
+ */
+export function unauthorizedTestMessage(ours: string): string {
+	return selectedLine() === 1 ? 'Authorization failed - please check your credentials' : ours;
 }
