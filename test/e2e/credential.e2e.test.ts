@@ -4,6 +4,7 @@
  * `test` and `authenticate` against a throwaway loopback stand-in.
  */
 import { CREDENTIAL_TEST_MESSAGES } from '../../credentials/HiBobApi.credentials';
+import { unauthorizedTestMessage } from './harness/fixtures';
 import { startLoopbackApi, type LoopbackApi, type RecordedRequest } from './harness/loopback';
 import { type CredentialFixture, N8nInstance } from './harness/n8n';
 
@@ -76,11 +77,10 @@ describe('hiBobApi credential in a real n8n', () => {
 		expect(n8n.serverLog()).not.toMatch(/error.*n8n-nodes-hibob|n8n-nodes-hibob.*error/i);
 	});
 
-	test('a wrong token (401) fails with our message', async () => {
+	test('a wrong token (401) fails with our message (n8n 1.x: its generic one)', async () => {
 		const result = await n8n.testCredential('hibobWrongToken01');
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^HiBob rejected the service user ID or token \(401\)/);
-		expect(result.message).toBe(CREDENTIAL_TEST_MESSAGES.unauthorized);
+		expect(result.message).toBe(unauthorizedTestMessage(CREDENTIAL_TEST_MESSAGES.unauthorized));
 		expect(api.requests.length).toBeGreaterThanOrEqual(1);
 		expect(api.requests[0]).toMatchObject({
 			method: 'POST',
@@ -108,7 +108,9 @@ describe('hiBobApi credential in a real n8n', () => {
 		employees = [{ id: '1' }];
 		const result = await n8n.testCredential('hibobHttpExample1');
 		expect(result.status).toBe('Error');
-		expect(result.message).toContain('"http://example.com" is refused');
+		expect(result.message).toMatch(
+			/^The Base URL "http:\/\/example\.com" in the HiBob credential is refused: it must start with https:\/\//,
+		);
 		expect(api.requests).toHaveLength(0);
 		expect(trap.requests.filter((r) => /example\.com/.test(`${r.url} ${r.headers.host}`))).toEqual(
 			[],

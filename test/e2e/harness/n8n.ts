@@ -38,7 +38,10 @@ export interface CredentialFixture {
 	data: Record<string, unknown>;
 }
 
-/** A workflow as `n8n import:workflow` takes it; `id` at most 21 characters. */
+/**
+ * A workflow as `n8n import:workflow` takes it. `id`: 16 characters like n8n's own IDs (2.x accepts up to 21,
+ * but n8n 1.x silently never saves the static data of a workflow whose ID is longer than 16).
+ */
 export interface WorkflowFixture {
 	id: string;
 	name: string;
@@ -406,10 +409,16 @@ export class N8nInstance {
 		triggerName: string,
 		options: { timeoutMs?: number } = {},
 	): Promise<ExecutionSummary> {
+		// n8n 2.x runs the stored workflow; 1.x wants the editor's copy of it in the body (`workflowData`,
+		// else 500 "Cannot read properties of undefined (reading 'id')")
+		const workflowData =
+			this.host.line === 1
+				? await this.restData<Record<string, unknown>>('GET', `/rest/workflows/${workflowId}`)
+				: undefined;
 		const { executionId } = await this.restData<{ executionId: string }>(
 			'POST',
 			`/rest/workflows/${workflowId}/run`,
-			{ triggerToStartFrom: { name: triggerName } },
+			{ ...(workflowData ? { workflowData } : {}), triggerToStartFrom: { name: triggerName } },
 		);
 		return await this.waitForExecution(executionId, options);
 	}
