@@ -423,7 +423,7 @@ export class N8nInstance {
 		return await this.waitForExecution(executionId, options);
 	}
 
-	/** One execution with its run data; waits while it is still running. */
+	/** One execution with its run data; waits while it is still running (or its data is not there yet). */
 	async waitForExecution(
 		executionId: string,
 		options: { timeoutMs?: number } = {},
@@ -431,7 +431,13 @@ export class N8nInstance {
 		const deadline = Date.now() + (options.timeoutMs ?? 30000);
 		for (;;) {
 			const execution = await this.getExecution(executionId);
-			if (execution && !['new', 'running', 'waiting'].includes(execution.status)) return execution;
+			// n8n 1.x may report the final status a moment before the run data is readable
+			if (
+				execution &&
+				!['new', 'running', 'waiting'].includes(execution.status) &&
+				execution.run !== undefined
+			)
+				return execution;
 			if (Date.now() > deadline) {
 				throw new Error(
 					`e2e: execution ${executionId} did not finish: ${JSON.stringify(execution)}`,
@@ -571,6 +577,7 @@ interface RawExecution {
 }
 
 function toSummary(raw: RawExecution): ExecutionSummary {
+	const data = typeof raw.data === 'string' && raw.data !== '' ? unflatten(raw.data) : undefined;
 	return {
 		id: String(raw.id),
 		status: raw.status,
@@ -578,9 +585,10 @@ function toSummary(raw: RawExecution): ExecutionSummary {
 		finished: raw.finished,
 		startedAt: raw.startedAt,
 		stoppedAt: raw.stoppedAt,
+		// undefined until n8n has stored the run (1.x briefly answers a finished execution without it)
 		run:
-			typeof raw.data === 'string'
-				? { data: unflatten(raw.data) as ExecutionRun['data'] }
+			data !== null && typeof data === 'object' && 'resultData' in data
+				? { data: data as ExecutionRun['data'] }
 				: undefined,
 	};
 }
