@@ -1,13 +1,13 @@
 /**
- * Runs our nodes through n8n-core's real execution contexts (ExecuteContext, PollContext,
- * LoadOptionsContext) on a real n8n-workflow Workflow, so parameters, defaults, expressions, resource
- * locators, static data and `httpRequestWithAuthentication` behave as in n8n. Only the credential store
+ * Runs our nodes through n8n-core's real execution contexts (ExecuteContext, LoadOptionsContext; the
+ * trigger's PollContext runner is in test/nodes/HiBob/trigger/helpers.ts) on a real n8n-workflow
+ * Workflow, so parameters, defaults, expressions, resource locators, static data and `httpRequestWithAuthentication` behave as in n8n. Only the credential store
  * is ours: it hands out the test credentials and applies the HiBob credential's own `authenticate`,
  * as n8n's CredentialsHelper does. HTTP leaves through n8n's real request stack, so nock and the
  * simulator see exactly what HiBob would.
  */
 import { mock } from 'jest-mock-extended';
-import { ExecuteContext, LoadOptionsContext, PollContext } from 'n8n-core';
+import { ExecuteContext, LoadOptionsContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -154,39 +154,6 @@ export async function runExecute(
 	const output = (await setup.nodeType.execute.call(context)) as INodeExecutionData[][];
 	const hints = (context as unknown as { hints?: Array<{ message: string }> }).hints ?? [];
 	return { output, hints };
-}
-
-export interface PollSetup extends NodeSetup {
-	mode?: 'trigger' | 'manual';
-	pollBudgetMs?: number;
-}
-
-export interface PollResult {
-	output: INodeExecutionData[][] | null;
-	/** The workflow's static data after the poll, through JSON as n8n stores it: feed it to the next poll. */
-	staticData: IDataObject;
-}
-
-/** Runs one poll of a trigger, starting from `setup.staticData` (a JSON copy is used; the input is untouched). */
-export async function runPoll(setup: PollSetup): Promise<PollResult> {
-	const staticData = JSON.parse(JSON.stringify(setup.staticData ?? {})) as IDataObject;
-	const { workflow, node } = buildWorkflow({ ...setup, staticData });
-	const context = new PollContext(
-		workflow,
-		node,
-		additionalDataFor(setup.credentials),
-		setup.mode ?? 'trigger',
-		'activate',
-		undefined,
-		undefined,
-		undefined,
-		undefined,
-		undefined,
-		setup.pollBudgetMs === undefined ? undefined : () => setup.pollBudgetMs as number,
-	);
-	if (!setup.nodeType.poll) throw new Error('node type has no poll()');
-	const output = await setup.nodeType.poll.call(context);
-	return { output, staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject };
 }
 
 /** A LoadOptionsContext for methods (listSearch, loadOptions) of `setup.nodeType`. */

@@ -1,7 +1,7 @@
 /**
- * Runs the HiBob Trigger through n8n-core's real PollContext against the simulator. Unlike the shared
- * `runPoll`, a failing poll still reports the static data it left behind (and whether n8n's observable
- * static data was marked changed), which is what the "errors never advance the state" tests assert.
+ * Runs the HiBob Trigger through n8n-core's real PollContext against the simulator. A failing poll
+ * still reports the static data it left behind (and whether n8n's observable static data was marked
+ * changed), which is what the "errors never advance the state" tests assert.
  * Time: the transport's clock is bound to the simulator's clock, so the trigger's "now" is the
  * simulated one and retry waits move simulated time instead of being waited for.
  */
