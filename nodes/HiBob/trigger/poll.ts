@@ -222,8 +222,9 @@ export async function pollLifecycle(
 		});
 	}
 
-	// Everything that can fail has run: only now does the state move (never in manual mode).
-	if (!manual && JSON.stringify(previous) !== JSON.stringify(result.nextSnapshot)) {
+	// Everything that can fail has run: only now does the state move (never in manual mode), and only
+	// when the engine says it changed (no write on a quiet poll, nothing for durable cursors to commit).
+	if (!manual && result.changed) {
 		staticData[SNAPSHOT_KEY] = result.nextSnapshot as unknown as IDataObject;
 	}
 

@@ -104,6 +104,17 @@ describe('HiBob Trigger: polls against the simulator', () => {
 			expect(second.staticData).toEqual(first.staticData);
 			expect(second.dataChanged).toBe(false);
 		});
+
+		it('a quiet poll on a new day stores the new day (no event, but the state moved)', async () => {
+			const first = await pollOk({ sim });
+			sim.control.advanceDays({ days: 1 });
+			const second = await pollOk({ sim, staticData: first.staticData });
+			expect(second.output).toBeNull();
+			expect(second.dataChanged).toBe(true);
+			expect(snapshotOf(second.staticData)?.t).not.toBe(snapshotOf(first.staticData)?.t);
+			const third = await pollOk({ sim, staticData: second.staticData });
+			expect(third.dataChanged).toBe(false);
+		});
 	});
 
 	describe('a scripted company history: every event exactly once', () => {

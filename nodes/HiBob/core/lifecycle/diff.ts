@@ -49,6 +49,7 @@ import {
 	encodeEmployeeId,
 	encodeSnapshot,
 	rowValues,
+	sameJsonTree,
 } from './snapshot';
 import type { LifecycleCategory } from './status';
 import { classifyLifecycleStatus, sameStatus } from './status';
@@ -385,6 +386,7 @@ function baseline(
 		reason,
 		events,
 		nextSnapshot: encodeSnapshot(fingerprint, context.today, options.storedFields, rows),
+		changed: true,
 	};
 }
 
@@ -591,6 +593,15 @@ export function diffLifecycle(
 		});
 	}
 
+	const nextSnapshot = encodeColumnar(
+		fingerprint,
+		context.today,
+		storedFields,
+		sameRows ? previous.encodedIds : nextEncodedIds,
+		nextFired,
+		nextValues,
+		sameRows ? reusableColumns(previous, storedFields, columnChanged) : undefined,
+	);
 	return {
 		status: 'diffed',
 		// Already ordered by employee ID, then by LIFECYCLE_EVENTS order inside evaluate().
@@ -601,15 +612,9 @@ export function diffLifecycle(
 					compareEmployeeIds(left.employeeId, right.employeeId) ||
 					(EVENT_ORDER.get(left.event) as number) - (EVENT_ORDER.get(right.event) as number),
 			),
-		nextSnapshot: encodeColumnar(
-			fingerprint,
-			context.today,
-			storedFields,
-			sameRows ? previous.encodedIds : nextEncodedIds,
-			nextFired,
-			nextValues,
-			sameRows ? reusableColumns(previous, storedFields, columnChanged) : undefined,
-		),
+		nextSnapshot,
+		// Reused columns and IDs are the stored ones themselves: a quiet poll compares them by identity.
+		changed: !sameJsonTree(previous.stored, nextSnapshot),
 	};
 }
 
@@ -628,5 +633,5 @@ function reusableColumns(
 }
 
 function guardTripped(guard: LifecycleGuardFailure): LifecycleDiffResult {
-	return { status: 'guardTripped', guard, events: [], nextSnapshot: undefined };
+	return { status: 'guardTripped', guard, events: [], nextSnapshot: undefined, changed: false };
 }

@@ -166,6 +166,40 @@ export function sameJson(left: unknown, right: unknown): boolean {
 	return JSON.stringify(left) === JSON.stringify(right);
 }
 
+/**
+ * `JSON.stringify(left) === JSON.stringify(right)` for snapshots, without building either text: key order
+ * included, and shared parts (the columns and ID list a quiet poll reuses) are equal by identity, so they
+ * are not walked. Never true where the two JSON texts differ; may be false where they agree (an
+ * `undefined` member, NaN), which only costs one needless write of the state.
+ */
+export function sameJsonTree(left: unknown, right: unknown): boolean {
+	if (left === right) return typeof left !== 'number' || !Number.isNaN(left);
+	if (typeof left !== 'object' || typeof right !== 'object' || left === null || right === null)
+		return false;
+	if (Array.isArray(left)) {
+		if (!Array.isArray(right) || left.length !== right.length) return false;
+		for (let index = 0; index < left.length; index++) {
+			const a: unknown = left[index];
+			const b: unknown = right[index];
+			if (a !== b && !sameJsonTree(a, b)) return false;
+		}
+		return true;
+	}
+	if (Array.isArray(right)) return false;
+	const leftKeys = Object.keys(left);
+	const rightKeys = Object.keys(right);
+	if (leftKeys.length !== rightKeys.length) return false;
+	for (let index = 0; index < leftKeys.length; index++) {
+		const key = leftKeys[index];
+		if (key !== rightKeys[index]) return false;
+		if (
+			!sameJsonTree((left as Record<string, unknown>)[key], (right as Record<string, unknown>)[key])
+		)
+			return false;
+	}
+	return true;
+}
+
 /** JSON primitives a Map can key directly: distinct keys ⇔ distinct canonicalJson. */
 function isPlainPrimitive(value: unknown): boolean {
 	return (
@@ -559,6 +593,11 @@ export interface ColumnarSnapshot {
 	columns: Map<string, ColumnReader>;
 	/** The stored column each field's values came from. */
 	raw: Map<string, SnapshotColumn>;
+	/**
+	 * The snapshot as stored, rebuilt from the plain copies above (same arrays and column objects): what
+	 * the next snapshot is compared with to tell whether the state changed.
+	 */
+	stored: LifecycleSnapshot;
 }
 
 export type ColumnarDecodeResult =
@@ -628,6 +667,14 @@ export function decodeSnapshotColumns(raw: unknown): ColumnarDecodeResult {
 			fired: fired as number[],
 			columns: decoded,
 			raw: rawColumns,
+			stored: {
+				v: SNAPSHOT_VERSION,
+				c: fingerprint,
+				t: today,
+				i: ids as string[],
+				x: fired as number[],
+				o: columns as SnapshotColumn[],
+			},
 		},
 	};
 }

@@ -110,15 +110,31 @@ export interface LifecycleGuardFailure {
 	fields?: string[];
 }
 
+/**
+ * `changed`: whether `nextSnapshot` differs from the snapshot passed in (as JSON), i.e. whether the caller
+ * has anything to store. Always true for a baseline, false when the guard tripped.
+ */
 export type LifecycleDiffResult =
 	| {
 			status: 'baseline';
 			reason: BaselineReason;
 			events: LifecycleEvent[];
 			nextSnapshot: LifecycleSnapshot;
+			changed: true;
 	  }
-	| { status: 'diffed'; events: LifecycleEvent[]; nextSnapshot: LifecycleSnapshot }
-	| { status: 'guardTripped'; guard: LifecycleGuardFailure; events: []; nextSnapshot: undefined };
+	| {
+			status: 'diffed';
+			events: LifecycleEvent[];
+			nextSnapshot: LifecycleSnapshot;
+			changed: boolean;
+	  }
+	| {
+			status: 'guardTripped';
+			guard: LifecycleGuardFailure;
+			events: [];
+			nextSnapshot: undefined;
+			changed: false;
+	  };
 
 /** Values a snapshot column may hold; see snapshot.ts for the layout. */
 export type SnapshotColumn =

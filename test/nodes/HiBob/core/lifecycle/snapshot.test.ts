@@ -9,6 +9,7 @@ import {
 	decodeSnapshot,
 	encodeEmployeeId,
 	encodeSnapshot,
+	sameJsonTree,
 } from '../../../../../nodes/HiBob/core/lifecycle/snapshot';
 import { generateCompany } from './companyGenerator';
 
@@ -150,6 +151,75 @@ describe('snapshot codec', () => {
 		],
 	])('rejects %s', (_name, raw, reason) => {
 		expect(decodeSnapshot(raw)).toEqual({ ok: false, reason });
+	});
+});
+
+describe('sameJsonTree (does the state need writing?)', () => {
+	const stringifyEqual = (left: unknown, right: unknown) =>
+		JSON.stringify(left) === JSON.stringify(right);
+
+	it.each([
+		[{ a: [1, 'x', null, { b: true }] }, { a: [1, 'x', null, { b: true }] }],
+		[[], []],
+		['x', 'x'],
+		[0, -0],
+		[{ v: 1, o: [{ f: 'a', k: 'e', d: ['1'], v: [0, 0] }] }, { v: 1, o: [{ f: 'a', k: 'e', d: ['1'], v: [0, 0] }] }],
+	])('agrees with JSON when the texts match: %j', (left, right) => {
+		expect(stringifyEqual(left, right)).toBe(true);
+		expect(sameJsonTree(left, right)).toBe(true);
+	}); // prettier-ignore
+
+	it.each([
+		[
+			{ a: 1, b: 2 },
+			{ b: 2, a: 1 },
+		],
+		[{ a: [1, 2] }, { a: [1, 2, 3] }],
+		[{ a: [1, 2] }, { a: [2, 1] }],
+		[[1], { 0: 1 }],
+		[{ a: '1' }, { a: 1 }],
+		[{ a: null }, { a: {} }],
+		[{ a: null }, {}],
+		['2026-11-21', '2026-11-22'],
+		[{ x: [[1]] }, { x: [[1, 0]] }],
+	])('says "changed" whenever the JSON texts differ: %j vs %j', (left, right) => {
+		expect(stringifyEqual(left, right)).toBe(false);
+		expect(sameJsonTree(left, right)).toBe(false);
+		expect(sameJsonTree(right, left)).toBe(false);
+	});
+
+	it('never says "same" where JSON differs, over random values', () => {
+		let state = 7;
+		const next = () => {
+			state = (state * 1103515245 + 12345) % 2147483648;
+			return state / 2147483648;
+		};
+		const leaves = [0, 1, -1, 2.5, '', 'a', 'b', null, true, false];
+		const build = (depth: number): unknown => {
+			const roll = next();
+			if (depth > 2 || roll < 0.5) return leaves[Math.floor(next() * leaves.length)];
+			if (roll < 0.75)
+				return Array.from({ length: Math.floor(next() * 3) }, () => build(depth + 1));
+			const object: Record<string, unknown> = {};
+			for (const key of ['a', 'b', 'c']) if (next() < 0.5) object[key] = build(depth + 1);
+			return object;
+		};
+		let agreedSame = 0;
+		for (let round = 0; round < 3000; round++) {
+			const left = build(0);
+			const right = next() < 0.4 ? JSON.parse(JSON.stringify(left)) : build(0);
+			expect(sameJsonTree(left, right)).toBe(stringifyEqual(left, right));
+			if (stringifyEqual(left, right)) agreedSame++;
+		}
+		expect(agreedSame).toBeGreaterThan(1000);
+	});
+
+	it('compares shared parts by identity and leans to "changed" where JSON would hide a difference', () => {
+		const shared = { v: [1, 2, 3] };
+		expect(sameJsonTree({ o: shared }, { o: shared })).toBe(true);
+		// JSON drops undefined members and writes NaN as null: one needless write, never a missed one.
+		expect(sameJsonTree({ a: undefined }, {})).toBe(false);
+		expect(sameJsonTree([Number.NaN], [Number.NaN])).toBe(false);
 	});
 });
 

@@ -50,7 +50,7 @@ import type { LifecycleCategory } from './status';
 import { classifyLifecycleStatus, sameStatus } from './status';
 import type {
 	BaselineReason,
-	LifecycleDiffResult,
+	LifecycleDiffResult as CurrentLifecycleDiffResult,
 	LifecycleEmployee,
 	LifecycleEvent,
 	LifecycleEventName,
@@ -59,6 +59,13 @@ import type {
 	LifecycleOptions,
 } from '../../../../../../nodes/HiBob/core/lifecycle/types';
 import { LIFECYCLE_EVENTS } from '../../../../../../nodes/HiBob/core/lifecycle/types';
+
+/** The result as this engine returned it: before `changed` was added (the oracle stays verbatim). */
+type LifecycleDiffResult = CurrentLifecycleDiffResult extends infer Result
+	? Result extends unknown
+		? Omit<Result, 'changed'>
+		: never
+	: never;
 
 export const FIRED_START_APPROACHING = 1;
 export const FIRED_STARTED = 2;
