@@ -17,6 +17,7 @@ import type { FieldIndex } from '../../core/fields';
 import { DEFAULT_SET } from '../../core/fields';
 import type { RawEmployee } from '../../core/people';
 import { employeeId, employeesOf, readField } from '../../core/people';
+import { employeeLocator } from '../../shared/employeeLocator';
 import { asNodeError, errorItem } from '../../shared/items';
 import { loadFieldIndex } from '../../shared/metadata';
 import { hiBobRequest } from '../../transport';
@@ -42,55 +43,12 @@ const ID_PATTERN = /^[0-9]{19}$/;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Employee',
-		name: 'employee',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+	employeeLocator({
 		description:
 			'The employee to get: pick from the list, or give their HiBob ID (19 digits) or work email. When many items come in, all of them are looked up together in a few HiBob calls.',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select an employee…',
-				typeOptions: { searchListMethod: 'searchEmployees', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 3332883884017713238',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^\\s*[0-9]{19}\\s*$',
-							errorMessage: 'A HiBob employee ID has 19 digits',
-						},
-					},
-				],
-			},
-			{
-				displayName: 'By Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'e.g. amy.miles@acme.com',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^\\s*[^\\s@]+@[^\\s@]+\\.[^\\s@]+\\s*$',
-							errorMessage: 'Not a valid email address',
-						},
-					},
-				],
-			},
-		],
-		displayOptions: { show },
-	},
+		show,
+		byEmail: true,
+	}),
 	...outputProperties(show),
 ];
 

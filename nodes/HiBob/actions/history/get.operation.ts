@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { EMPLOYEE_ID_EXAMPLE } from '../../core/employeeIds';
 import { historyRow, parseEmployeeTable } from '../../core/history';
+import { employeeLocator } from '../../shared/employeeLocator';
 import { mapItems } from '../../shared/items';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
@@ -18,17 +18,11 @@ const show = { resource: [RESOURCE], operation: ['get'] };
 
 export const description: INodeProperties[] = [
 	tableProperty('get'),
-	{
-		displayName: 'Employee ID',
-		name: 'employeeId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: `e.g. ${EMPLOYEE_ID_EXAMPLE}`,
+	employeeLocator({
 		description:
-			"The employee's HiBob ID: 19 digits, as text (a number this long loses digits). Employee → Get or Search returns it.",
-		displayOptions: { show },
-	},
+			'The employee whose history to get: pick from the list, or give their HiBob ID (19 digits, as text: a number this long loses digits)',
+		show,
+	}),
 ];
 
 async function execute(

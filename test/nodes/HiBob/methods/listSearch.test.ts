@@ -25,10 +25,20 @@ describe('HiBob list search: searchEmployees', () => {
 	it('is wired into the node and its Employee locator', () => {
 		const node = new HiBob();
 		expect(node.methods.listSearch.searchEmployees).toBe(searchEmployees);
-		const employee = node.description.properties.find((property) => property.name === 'employee');
-		expect(employee?.modes?.map((mode) => mode.name)).toEqual(['list', 'id', 'email']);
-		expect(employee?.default).toEqual({ mode: 'list', value: '' });
-		expect(employee?.modes?.[0].typeOptions?.searchListMethod).toBe('searchEmployees');
+		const locators = node.description.properties.filter((property) => property.name === 'employee');
+		const modesOf = (resource: string) =>
+			locators
+				.find((property) => property.displayOptions?.show?.resource?.includes(resource))
+				?.modes?.map((mode) => mode.name);
+		// Employee → Get resolves emails itself; History → Get reads /people/{id}/… and takes IDs only.
+		expect(modesOf('employee')).toEqual(['list', 'id', 'email']);
+		expect(modesOf('employeeHistory')).toEqual(['list', 'id']);
+		for (const employee of locators) {
+			expect(employee.type).toBe('resourceLocator');
+			expect(employee.default).toEqual({ mode: 'list', value: '' });
+			expect(employee.modes?.[0].typeOptions?.searchListMethod).toBe('searchEmployees');
+		}
+		expect(locators).toHaveLength(2);
 	});
 
 	it('lists everyone (inactive people too) as "Name (email)" → ID, sorted, 100 per page', async () => {

@@ -78,11 +78,19 @@ describe('HiBob → Employee History', () => {
 	}
 
 	describe('Get (one employee)', () => {
+		const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+		const fromList = (value: string) => ({
+			__rl: true,
+			mode: 'list',
+			value,
+			cachedResultName: 'someone',
+		});
+
 		it.each<Table>(['lifecycle', 'work', 'employment'])(
 			'returns every %s row of the employee, one item each, with employeeId and string IDs',
 			async (table) => {
 				const employee = employed()[4];
-				const { output } = await run({ operation: 'get', table, employeeId: employee.id });
+				const { output } = await run({ operation: 'get', table, employee: fromList(employee.id) });
 				const rows = output[0];
 				expect(rows.length).toBeGreaterThan(0);
 				expect(rows.map((item) => item.json)).toEqual(expectedRows(employee.id, table));
@@ -97,7 +105,7 @@ describe('HiBob → Employee History', () => {
 		it('reads the employee ID of each input item (expression), pairing rows with their item', async () => {
 			const [a, b] = employed();
 			const { output } = await run(
-				{ operation: 'get', table: 'lifecycle', employeeId: '={{ $json.id }}' },
+				{ operation: 'get', table: 'lifecycle', employee: byId('={{ $json.id }}') },
 				[{ json: { id: a.id } }, { json: { id: b.id } }],
 			);
 			const byItem = (index: number) =>
@@ -106,9 +114,18 @@ describe('HiBob → Employee History', () => {
 			expect(new Set(byItem(1))).toEqual(new Set([b.id]));
 		});
 
+		it('takes the ID as a plain value too (a whole-parameter expression, or a workflow saved before the locator)', async () => {
+			const [a] = employed();
+			const { output } = await run(
+				{ operation: 'get', table: 'work', employee: '={{ $json.id }}' },
+				[{ json: { id: a.id } }],
+			);
+			expect(output[0].map((item) => item.json)).toEqual(expectedRows(a.id, 'work'));
+		});
+
 		it('explains an unknown employee (404) with the ID', async () => {
 			const error = await failureOf(
-				run({ operation: 'get', table: 'work', employeeId: UNKNOWN_ID }),
+				run({ operation: 'get', table: 'work', employee: byId(UNKNOWN_ID) }),
 			);
 			expect(error.message).toBe(`HiBob has no employee with ID ${UNKNOWN_ID}`);
 			expect(error.description).toMatch(/19 digits/);
@@ -116,7 +133,7 @@ describe('HiBob → Employee History', () => {
 
 		it('refuses a bad ID before any request', async () => {
 			const error = await failureOf(
-				run({ operation: 'get', table: 'work', employeeId: 'amy.miles@acme.com' }),
+				run({ operation: 'get', table: 'work', employee: byId('amy.miles@acme.com') }),
 			);
 			expect(error.constructor.name).toBe('NodeOperationError');
 			expect(error.message).toBe('"amy.miles@acme.com" is not a HiBob employee ID');
@@ -126,7 +143,7 @@ describe('HiBob → Employee History', () => {
 
 		it('refuses an ID that went through a JS number and lost digits', async () => {
 			const error = await failureOf(
-				run({ operation: 'get', table: 'work', employeeId: '={{ 3332883884017713238 }}' }),
+				run({ operation: 'get', table: 'work', employee: byId('={{ 3332883884017713238 }}') }),
 			);
 			expect(error.message).toMatch(/arrived as a number and has lost digits/);
 			expect(sim.log.entries()).toEqual([]);
@@ -138,7 +155,7 @@ describe('HiBob → Employee History', () => {
 				permissions: { categories: '*', scope: 'employed-only' },
 			});
 			const error = await failureOf(
-				run({ operation: 'get', table: 'lifecycle', employeeId: terminated.id }, undefined, {
+				run({ operation: 'get', table: 'lifecycle', employee: byId(terminated.id) }, undefined, {
 					user: scoped,
 				}),
 			);
@@ -152,7 +169,7 @@ describe('HiBob → Employee History', () => {
 		it('with continue-on-fail: an error item per failed item, the others still run', async () => {
 			const employee = employed()[0];
 			const { output } = await run(
-				{ operation: 'get', table: 'lifecycle', employeeId: '={{ $json.id }}' },
+				{ operation: 'get', table: 'lifecycle', employee: byId('={{ $json.id }}') },
 				[{ json: { id: employee.id } }, { json: { id: 'nope' } }, { json: { id: UNKNOWN_ID } }],
 				{ continueOnFail: true },
 			);
