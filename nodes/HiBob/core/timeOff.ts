@@ -155,6 +155,37 @@ export function validateDateRange(
 }
 
 /**
+ * Out today's optional inputs: "Today" (a calendar date, or empty for HiBob's own UTC today) and the
+ * site ID (an item ID of the "site" list, or empty for all sites). Returns only what is set.
+ */
+export function validateOutTodayQuery(input: { today: unknown; siteId: unknown }): {
+	today?: string;
+	siteId?: string;
+} {
+	const query: { today?: string; siteId?: string } = {};
+	if (input.today !== undefined && input.today !== null && input.today !== '') {
+		const today = toCalendarDate(input.today);
+		if (!today)
+			throw new TimeOffInputError(
+				`"Today" must be a date, got "${String(input.today)}"`,
+				'Give a date such as 2026-11-21, or remove the option.',
+			);
+		query.today = today;
+	}
+	const site = input.siteId;
+	const siteId = typeof site === 'number' ? String(site) : String(site ?? '').trim();
+	if (siteId !== '') {
+		if (!/^[\w.-]+$/.test(siteId))
+			throw new TimeOffInputError(
+				`"${siteId}" is not a site ID`,
+				'Pick a site from the list, or give the ID of an item of the "site" named list (Company → Get Named List), e.g. 2606110.',
+			);
+		query.siteId = siteId;
+	}
+	return query;
+}
+
+/**
  * The window of `/timeoff/requests/changes` (§7.3): `since` no more than 6 months before now, `to`
  * (optional) after `since` and no more than 6 months after it. Returns both as UTC ISO strings.
  */

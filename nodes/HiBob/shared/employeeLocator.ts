@@ -65,11 +65,13 @@ export function employeeLocator(options: {
 }
 
 /**
- * The locator's value: its `value` for a locator object, the parameter itself otherwise (an expression
- * that yields the ID, or a workflow saved before the parameter was a locator).
+ * A locator parameter as `{ mode, value }`: the object n8n stores, or, for a plain value (an expression
+ * that yields the ID, or a workflow saved before the parameter was a locator), no mode and that value.
  */
-export function locatorValue(raw: unknown): unknown {
-	return raw !== null && typeof raw === 'object' && 'value' in raw
-		? (raw as { value?: unknown }).value
-		: raw;
+export function readLocator(raw: unknown): { mode: string | undefined; value: unknown } {
+	if (raw !== null && typeof raw === 'object' && 'value' in raw) {
+		const { mode, value } = raw as { mode?: unknown; value?: unknown };
+		return { mode: typeof mode === 'string' ? mode : undefined, value };
+	}
+	return { mode: undefined, value: raw };
 }

@@ -17,7 +17,7 @@ import type { FieldIndex } from '../../core/fields';
 import { DEFAULT_SET } from '../../core/fields';
 import type { RawEmployee } from '../../core/people';
 import { employeeId, employeesOf, readField } from '../../core/people';
-import { employeeLocator } from '../../shared/employeeLocator';
+import { employeeLocator, readLocator } from '../../shared/employeeLocator';
 import { asNodeError, errorItem } from '../../shared/items';
 import { loadFieldIndex } from '../../shared/metadata';
 import { hiBobRequest } from '../../transport';
@@ -62,12 +62,8 @@ interface Lookup {
 
 /** The item's identifier, checked; a malformed one is this item's error before anything is sent. */
 function readLookup(context: IExecuteFunctions, itemIndex: number): Lookup {
-	const raw = context.getNodeParameter('employee', itemIndex, '') as unknown;
-	const locator =
-		raw !== null && typeof raw === 'object' && 'value' in raw
-			? (raw as { mode?: unknown; value?: unknown })
-			: { mode: undefined, value: raw };
-	const mode = typeof locator.mode === 'string' ? locator.mode : 'list';
+	const locator = readLocator(context.getNodeParameter('employee', itemIndex, ''));
+	const mode = locator.mode ?? 'list';
 	if (typeof locator.value === 'number') {
 		throw new NodeOperationError(
 			context.getNode(),

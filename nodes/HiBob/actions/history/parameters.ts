@@ -10,7 +10,7 @@ import {
 } from '../../core/employeeIds';
 import type { HistoryTable } from '../../core/history';
 import { isHistoryTable } from '../../core/history';
-import { locatorValue } from '../../shared/employeeLocator';
+import { readLocator } from '../../shared/employeeLocator';
 
 /** The permission category behind each table, as Bob's permission screens name it. */
 export const TABLE_CATEGORY: Record<HistoryTable, string> = {
@@ -39,7 +39,7 @@ function idFailure(context: IExecuteFunctions, itemIndex: number, error: unknown
 
 /** The Employee locator of History → Get (a plain ID string is accepted too). */
 export function readEmployeeId(context: IExecuteFunctions, itemIndex: number): string {
-	const value = locatorValue(context.getNodeParameter('employee', itemIndex, ''));
+	const { value } = readLocator(context.getNodeParameter('employee', itemIndex, ''));
 	let id: string | undefined;
 	let failure: unknown;
 	try {

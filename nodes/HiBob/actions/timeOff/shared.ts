@@ -1,11 +1,29 @@
-/** What the time-off operations share: the resource name, reading `{outs}`/`{changes}`, input errors. */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+/** What the time-off operations share: the resource name, two options, reading `{outs}`/`{changes}`, input errors. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { stringifyIds } from '../../core/employeeIds';
 import { TimeOffInputError } from '../../core/timeOff';
 
 export const RESOURCE = 'timeOff';
+
+/** Options that Who's Out and Out Today both send to HiBob. */
+export const INCLUDE_HOURLY_OPTION: INodeProperties = {
+	displayName: 'Include Hourly',
+	name: 'includeHourly',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to include time off requested in hours, not only whole or half days',
+};
+
+export const INCLUDE_PRIVATE_OPTION: INodeProperties = {
+	displayName: 'Include Private',
+	name: 'includePrivate',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to include requests of private policy types (the service user needs permission to see them)',
+};
 
 /** The list under `key` of a time-off answer, IDs as strings; an error when the answer has none. */
 export function listOf(

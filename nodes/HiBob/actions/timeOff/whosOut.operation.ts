@@ -9,7 +9,13 @@ import { validateDateRange } from '../../core/timeOff';
 import { mapItems } from '../../shared/items';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
-import { listOf, RESOURCE, validated } from './shared';
+import {
+	INCLUDE_HOURLY_OPTION,
+	INCLUDE_PRIVATE_OPTION,
+	listOf,
+	RESOURCE,
+	validated,
+} from './shared';
 
 const show = { resource: [RESOURCE], operation: ['whosOut'] };
 
@@ -41,13 +47,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Include Hourly',
-				name: 'includeHourly',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include time off requested in hours, not only whole or half days',
-			},
+			INCLUDE_HOURLY_OPTION,
 			{
 				displayName: 'Include Pending',
 				name: 'includePending',
@@ -55,14 +55,7 @@ export const description: INodeProperties[] = [
 				default: false,
 				description: 'Whether to include requests still waiting for approval (status Pending)',
 			},
-			{
-				displayName: 'Include Private',
-				name: 'includePrivate',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to include requests of private policy types (the service user needs permission to see them)',
-			},
+			INCLUDE_PRIVATE_OPTION,
 		],
 	},
 ];

@@ -5,6 +5,7 @@ import {
 	toInstant,
 	validateChangesWindow,
 	validateDateRange,
+	validateOutTodayQuery,
 } from '../../../../nodes/HiBob/core/timeOff';
 
 const NOW = Date.parse('2026-11-21T09:00:00Z');
@@ -158,5 +159,21 @@ describe('core/timeOff', () => {
 				'"Since" must be a date and time, got nothing',
 			);
 		});
+	});
+
+	describe('validateOutTodayQuery', () => {
+		it('returns only what is set: a calendar date and a trimmed site ID', () => {
+			expect(validateOutTodayQuery({ today: '', siteId: '' })).toEqual({});
+			expect(validateOutTodayQuery({ today: null, siteId: undefined })).toEqual({});
+			expect(validateOutTodayQuery({ today: '2026-11-21T18:00:00+02:00', siteId: ' 2606110 ' })).toEqual({ today: '2026-11-21', siteId: '2606110' });
+			expect(validateOutTodayQuery({ today: undefined, siteId: 2606110 })).toEqual({ siteId: '2606110' });
+		}); // prettier-ignore
+
+		it('refuses a day that is not a date and a site that is not an ID', () => {
+			expect(failure(() => validateOutTodayQuery({ today: 'tomorrow', siteId: '' })).message).toBe('"Today" must be a date, got "tomorrow"');
+			const site = failure(() => validateOutTodayQuery({ today: '', siteId: 'London, UK' }));
+			expect(site.message).toBe('"London, UK" is not a site ID');
+			expect(site.description).toMatch(/Company → Get Named List/);
+		}); // prettier-ignore
 	});
 });

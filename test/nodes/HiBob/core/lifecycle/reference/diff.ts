@@ -61,11 +61,8 @@ import type {
 import { LIFECYCLE_EVENTS } from '../../../../../../nodes/HiBob/core/lifecycle/types';
 
 /** The result as this engine returned it: before `changed` was added (the oracle stays verbatim). */
-type LifecycleDiffResult = CurrentLifecycleDiffResult extends infer Result
-	? Result extends unknown
-		? Omit<Result, 'changed'>
-		: never
-	: never;
+type WithoutChanged<Result> = Result extends unknown ? Omit<Result, 'changed'> : never;
+type LifecycleDiffResult = WithoutChanged<CurrentLifecycleDiffResult>;
 
 export const FIRED_START_APPROACHING = 1;
 export const FIRED_STARTED = 2;
