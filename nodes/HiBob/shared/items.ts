@@ -6,6 +6,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { InputError } from '../core/errors';
+
 /** A NodeApiError/NodeOperationError for `failure`, carrying `itemIndex`. */
 export function asNodeError(
 	context: IExecuteFunctions,
@@ -15,6 +17,12 @@ export function asNodeError(
 	if (failure instanceof NodeApiError || failure instanceof NodeOperationError) {
 		failure.context.itemIndex ??= itemIndex;
 		return failure;
+	}
+	if (failure instanceof InputError) {
+		return new NodeOperationError(context.getNode(), failure.message, {
+			itemIndex,
+			...(failure.hint ? { description: failure.hint } : {}),
+		});
 	}
 	return new NodeOperationError(context.getNode(), failure as Error, { itemIndex });
 }

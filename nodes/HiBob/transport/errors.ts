@@ -141,3 +141,14 @@ export function networkFailure(
 		description: `${request.method} ${request.path} failed before HiBob answered (${code})${request.attempts > 1 ? `, ${request.attempts} times` : ''}. Check n8n's network access to HiBob and the credential's Environment and Base URL.`,
 	};
 }
+
+/**
+ * A write that was sent once and whose outcome is unknown (server error, dropped connection, cut-off
+ * answer). It is never repeated: repeating could create, terminate or add a row twice.
+ */
+export function unknownOutcomeFailure(failure: FailureText, checkInBob: string): FailureText {
+	return {
+		message: `HiBob may or may not have applied this change — ${failure.message}`,
+		description: `${failure.description} The request was sent once and not repeated, since repeating it could apply it twice. Check ${checkInBob} in Bob before running it again.`,
+	};
+}

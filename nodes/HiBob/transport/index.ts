@@ -7,7 +7,11 @@
  *   GETs carrying it with 400 HTML (hibob-api.md §1.5).
  * - The body is read as text and parsed here, so that a 200 HTML page (HiBob's answer to unknown paths,
  *   §10) or a cut-off answer is an error that says so, never data.
- * - Retries per retry.ts, waiting with n8n's `sleep` through an injectable clock.
+ * - Retries per retry.ts, waiting with n8n's `sleep` through an injectable clock. Reads and idempotent
+ *   writes are repeated after a 5xx or a dropped connection; a write that is not idempotent never is:
+ *   its outcome is unknown, and the error says what to check in Bob before running it again. A 429 was
+ *   not processed, so it is waited out and repeated for every request; 401/403 never are.
+ * - Writes (`hiBobWrite`) report HiBob's 304 ("nothing changed") as `unchanged`, not as an error.
  * - Failures become NodeApiError with what happened and how to fix it (errors.ts). Nothing from the
  *   request (headers, auth) is attached to an error, and the token is scrubbed from any text HiBob echoes.
  */
@@ -18,6 +22,7 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	IPollFunctions,
+	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
@@ -30,13 +35,18 @@ import {
 	invalidJsonFailure,
 	networkFailure,
 	statusFailure,
+	unknownOutcomeFailure,
 } from './errors';
 import type { Outcome, RetryPolicy } from './retry';
 import { DEFAULT_RETRY_POLICY, decideRetry, headerValue } from './retry';
 
 export const CREDENTIAL_TYPE = 'hiBobApi';
 
-export type HiBobContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+export type HiBobContext =
+	| IExecuteFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions
+	| IWebhookFunctions;
 
 /** Time as the transport sees it; tests swap it for one whose sleep returns at once. */
 export interface Clock {
@@ -57,14 +67,25 @@ export const transportSettings: { clock: Clock; retryPolicy: RetryPolicy } = {
 	retryPolicy: DEFAULT_RETRY_POLICY,
 };
 
+/** What makes a request a write, and how safe repeating it is. */
+export interface HiBobWriteOptions {
+	/**
+	 * Sending it twice has the same effect as once (a PUT that sets values): repeated after a 5xx or a
+	 * dropped connection like a read. A POST that creates, terminates, invites or adds a row is not.
+	 */
+	idempotent: boolean;
+	/** What to look at in Bob when the outcome is unknown, e.g. "the employee's Employment table". */
+	checkInBob: string;
+}
+
 export interface HiBobRequest {
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 	/** Path under the base URL, starting with /v1. */
 	path: string;
 	qs?: IDataObject;
-	body?: IDataObject;
-	/** Whether repeating the request is harmless. HiBob's POST searches are reads. Default true. */
-	read?: boolean;
+	body?: IDataObject | IDataObject[];
+	/** Set for every request that changes data in HiBob; absent for reads (HiBob's POST searches too). */
+	write?: HiBobWriteOptions;
 	/** The input item this request serves, for the error's item index. */
 	itemIndex?: number;
 	/** Absolute time (ms since epoch) after which no retry wait may end, e.g. a poll's budget. */
@@ -179,14 +200,48 @@ function apiError(
 	});
 }
 
+/**
+ * Whether a failed attempt may have been applied by HiBob: a server error, a connection dropped before
+ * the answer, or a 2xx whose body was cut off. A 4xx (429 included) was refused, so nothing happened.
+ */
+function outcomeUnknown(outcome: Outcome): boolean {
+	if (outcome.kind === 'status') return outcome.status >= 500;
+	return true;
+}
+
 /** Sends one HiBob request (with retries) and returns the parsed JSON body (null for an empty body). */
 export async function hiBobRequest<T = unknown>(
 	context: HiBobContext,
 	request: HiBobRequest,
 ): Promise<T> {
+	return (await exchange<T>(context, request)).body as T;
+}
+
+/** What a write got back: HiBob answers many writes with an empty body (`body` null), some with 304. */
+export interface WriteResult<T = unknown> {
+	status: number;
+	body: T | null;
+	/** HiBob answered 304: the values were already so (or the field is historical), nothing was stored. */
+	unchanged: boolean;
+}
+
+/** Sends one write to HiBob under the write rules above. */
+export async function hiBobWrite<T = unknown>(
+	context: HiBobContext,
+	request: HiBobRequest & { write: HiBobWriteOptions },
+): Promise<WriteResult<T>> {
+	const { status, body } = await exchange<T>(context, request);
+	return { status, body, unchanged: status === 304 };
+}
+
+async function exchange<T>(
+	context: HiBobContext,
+	request: HiBobRequest,
+): Promise<{ status: number; body: T | null }> {
 	const { clock, retryPolicy } = transportSettings;
 	const { baseUrl, secrets } = await credentialsFor(context, request.itemIndex);
-	const read = request.read ?? true;
+	// Repeating is harmless for reads and idempotent writes only; retry.ts calls that `read`.
+	const read = request.write === undefined || request.write.idempotent;
 	const hasBody = request.body !== undefined;
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -249,8 +304,9 @@ export async function hiBobRequest<T = unknown>(
 						: response.body === undefined || response.body === null
 							? ''
 							: JSON.stringify(response.body);
+			if (status === 304 && request.write) return { status, body: null };
 			if (status >= 200 && status < 300) {
-				if (text.trim() === '') return null as T;
+				if (text.trim() === '') return { status, body: null };
 				if (isHtml(headerValue(headers, 'content-type'), text)) {
 					throw apiError(context, htmlFailure(where), {
 						httpCode: status,
@@ -265,7 +321,7 @@ export async function hiBobRequest<T = unknown>(
 				} catch {
 					parseFailed = true;
 				}
-				if (!parseFailed) return parsed as T;
+				if (!parseFailed) return { status, body: parsed as T };
 				outcome = { kind: 'invalidJson' };
 				failure = invalidJsonFailure({ ...where, attempts: attempt });
 			} else {
@@ -293,6 +349,13 @@ export async function hiBobRequest<T = unknown>(
 			retryPolicy,
 		);
 		if (!decision.retry) {
+			if (!read && request.write && outcomeUnknown(outcome)) {
+				throw apiError(context, unknownOutcomeFailure(failure, request.write.checkInBob), {
+					httpCode,
+					itemIndex: request.itemIndex,
+					secrets,
+				});
+			}
 			if (outcome.kind === 'status' && outcome.status === 429) {
 				retryAfterMs = decideRetry(
 					outcome,

@@ -1,8 +1,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import nock from 'nock';
 
-import type { HiBobRequest } from '../../../../nodes/HiBob/transport';
-import { hiBobRequest } from '../../../../nodes/HiBob/transport';
+import type { HiBobRequest, HiBobWriteOptions } from '../../../../nodes/HiBob/transport';
+import { hiBobRequest, hiBobWrite } from '../../../../nodes/HiBob/transport';
 import { useFastClock } from '../../../harness/fastClock';
 import { runExecute } from '../../../harness/n8n';
 import { probeNode } from '../../../harness/probeNode';
@@ -50,6 +50,19 @@ const search: HiBobRequest = {
 	body: { fields: ['root.id'] },
 };
 const fields: HiBobRequest = { method: 'GET', path: '/v1/company/people/fields' };
+const notIdempotent: HiBobWriteOptions = {
+	idempotent: false,
+	checkInBob: "the employee's Employment table",
+};
+
+async function write(request: HiBobRequest & { write: HiBobWriteOptions }): Promise<unknown> {
+	const { output } = await runExecute({
+		nodeType: probeNode(async (context: IExecuteFunctions) => await hiBobWrite(context, request)),
+		parameters: {},
+		credentials,
+	});
+	return output[0][0].json.result;
+}
 
 describe('transport', () => {
 	beforeAll(() => nock.disableNetConnect());
@@ -216,11 +229,80 @@ describe('transport', () => {
 			scope.done();
 		});
 
-		it('does not retry a 503 for a write', async () => {
+		it('does not retry a 503 for a write that is not idempotent, and says what to check in Bob', async () => {
 			const scope = nock(ORIGIN).post('/v1/people/search').once().reply(503, { error: 'down' });
-			const error = await failure({ ...search, read: false });
-			expect(error.message).toBe('HiBob is unavailable right now (503)');
+			const error = await failure({ ...search, write: notIdempotent });
+			expect(error.message).toBe(
+				'HiBob may or may not have applied this change — HiBob is unavailable right now (503)',
+			);
 			expect(error.description).toContain('HiBob said: "down"');
+			expect(error.description).toContain(
+				"not repeated, since repeating it could apply it twice. Check the employee's Employment table in Bob before running it again.",
+			);
+			expect(clock.current.sleeps).toEqual([]);
+			scope.done();
+		});
+
+		it('repeats an idempotent write (a PUT) after a 503', async () => {
+			const scope = nock(ORIGIN)
+				.put('/v1/people/1/email', { email: 'a@example.com' })
+				.reply(503, 'down')
+				.put('/v1/people/1/email', { email: 'a@example.com' })
+				.reply(200, '');
+			await expect(
+				write({
+					method: 'PUT',
+					path: '/v1/people/1/email',
+					body: { email: 'a@example.com' },
+					write: { idempotent: true, checkInBob: "the employee's work email" },
+				}),
+			).resolves.toEqual({ status: 200, body: null, unchanged: false });
+			expect(clock.current.sleeps).toHaveLength(1);
+			scope.done();
+		});
+
+		it('waits out a 429 and repeats even a write that is not idempotent (HiBob did not process it)', async () => {
+			const reset = Math.floor(clock.current.now() / 1000) + 3;
+			const scope = nock(ORIGIN)
+				.post('/v1/employees/1/terminate')
+				.reply(429, { error: 'Too many requests' }, { 'X-RateLimit-Reset': String(reset) })
+				.post('/v1/employees/1/terminate')
+				.reply(200, '');
+			await expect(
+				write({
+					method: 'POST',
+					path: '/v1/employees/1/terminate',
+					body: { terminationDate: '2026-12-31' },
+					write: notIdempotent,
+				}),
+			).resolves.toEqual({ status: 200, body: null, unchanged: false });
+			expect(clock.current.sleeps).toHaveLength(1);
+			scope.done();
+		});
+
+		it('reports a 304 to a write as unchanged, not as an error', async () => {
+			const scope = nock(ORIGIN).put('/v1/people/1').once().reply(304);
+			await expect(
+				write({
+					method: 'PUT',
+					path: '/v1/people/1',
+					body: { work: { title: 'x' } },
+					write: { idempotent: true, checkInBob: "the employee's profile" },
+				}),
+			).resolves.toEqual({ status: 304, body: null, unchanged: true });
+			scope.done();
+		});
+
+		it('never repeats a 401 to a write', async () => {
+			const scope = nock(ORIGIN).put('/v1/people/1').once().reply(401, { error: 'bad' });
+			const error = await failure({
+				method: 'PUT',
+				path: '/v1/people/1',
+				body: {},
+				write: { idempotent: true, checkInBob: 'x' },
+			});
+			expect(error.message).toBe('HiBob rejected the service user ID or token (401)');
+			expect(clock.current.sleeps).toEqual([]);
 			scope.done();
 		});
 
@@ -343,8 +425,10 @@ describe('transport', () => {
 
 		it('does not retry a reset connection for a write', async () => {
 			sim.control.injectFault({ kind: 'reset', count: 1, path: '/v1/people/search' });
-			const error = await failure({ ...search, read: false }, simCredentials());
-			expect(error.message).toBe('Could not reach HiBob: the connection was reset');
+			const error = await failure({ ...search, write: notIdempotent }, simCredentials());
+			expect(error.message).toBe(
+				'HiBob may or may not have applied this change — Could not reach HiBob: the connection was reset',
+			);
 			expect(clock.current.sleeps).toEqual([]);
 		});
 	});
