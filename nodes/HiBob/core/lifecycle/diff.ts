@@ -41,18 +41,17 @@ import {
 	configurationFingerprint,
 	readableFieldName,
 	resolveLifecycleOptions,
-} from './fields';
-import type { ResolvedLifecycleOptions } from './fields';
-import type { ColumnarSnapshot, ColumnReader, StoredEmployee } from './snapshot';
+} from './options';
+import type { ResolvedLifecycleOptions } from './options';
+import { canonicallyEqual, sameJsonTree } from './json';
+import type { ColumnarSnapshot, ColumnReader, SnapshotColumn, StoredEmployee } from './snapshot';
 import {
-	canonicallyEqual,
 	compareEmployeeIds,
 	decodeSnapshotColumns,
 	encodeColumnar,
 	encodeEmployeeId,
 	encodeSnapshot,
 	rowValues,
-	sameJsonTree,
 } from './snapshot';
 import type { LifecycleCategory } from './status';
 import { classifyLifecycleStatus, sameStatus } from './status';
@@ -65,7 +64,6 @@ import type {
 	LifecycleFieldChange,
 	LifecycleGuardFailure,
 	LifecycleOptions,
-	SnapshotColumn,
 } from './types';
 import { LIFECYCLE_EVENTS } from './types';
 
@@ -455,20 +453,8 @@ export function diffLifecycle(
 		return baseline('configurationChanged', current, context, options, fingerprint);
 	}
 
-	// Stored IDs are sorted and distinct unless the data was edited by hand; then a repeated ID keeps
-	// its last row, as a Map would.
-	let ascending = true;
-	for (let row = 1; row < previous.ids.length && ascending; row++) {
-		if (compareEmployeeIds(previous.ids[row - 1], previous.ids[row]) >= 0) ascending = false;
-	}
-	let previousIds = previous.ids;
-	let previousRows = previous.ids.map((_, row) => row);
-	if (!ascending) {
-		const rowOf = new Map<string, number>();
-		previous.ids.forEach((id, row) => rowOf.set(id, row));
-		previousIds = [...rowOf.keys()].sort(compareEmployeeIds);
-		previousRows = previousIds.map((id) => rowOf.get(id) as number);
-	}
+	const previousIds = previous.ids;
+	const previousRows = previous.ids.map((_, row) => row);
 	const knownEmployees = previousIds.length;
 	const vanished = vanishedFields(previous, previousRows, current, options.storedFields);
 	if (vanished.length > 0) {
@@ -508,7 +494,7 @@ export function diffLifecycle(
 	const nextValues: Array<Record<string, unknown>> = [];
 	const nextEncodedIds: string[] = [];
 	const nextFired: number[] = [];
-	let sameRows = ascending && newcomers.length === 0;
+	let sameRows = newcomers.length === 0;
 
 	const events: LifecycleEvent[] = [];
 	let affected = 0;
@@ -563,14 +549,7 @@ export function diffLifecycle(
 		const evaluation = evaluate(before, merged, context.today, previousToday, options);
 		if (evaluation.terminated) affected++;
 		nextValues.push(merged);
-		let encodedId = row === undefined ? encodeEmployeeId(id) : previous.encodedIds[row];
-		// Base 62 never starts with '0'; '~' holds raw IDs: both are re-encoded in case of hand edits.
-		const first = encodedId.charCodeAt(0);
-		if (row !== undefined && (first === 48 || first === 126)) {
-			const canonical = encodeEmployeeId(id);
-			if (canonical !== encodedId) sameRows = false;
-			encodedId = canonical;
-		}
+		const encodedId = row === undefined ? encodeEmployeeId(id) : previous.encodedIds[row];
 		nextEncodedIds.push(encodedId);
 		nextFired.push(evaluation.fired);
 		if (evaluation.drafts.length === 0) continue;

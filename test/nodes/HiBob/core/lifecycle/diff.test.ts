@@ -944,6 +944,22 @@ describe('snapshot versions and determinism', () => {
 			'snapshotVersionChanged',
 		],
 		['corrupt static data', () => ({ v: 1, i: 'nope' }), 'snapshotUnreadable'],
+		[
+			'hand-edited IDs out of order',
+			(snapshot: Record<string, unknown>) => ({
+				...snapshot,
+				i: [...(snapshot.i as string[])].reverse(),
+			}),
+			'snapshotUnreadable',
+		],
+		[
+			'a hand-edited ID stored raw',
+			(snapshot: Record<string, unknown>) => ({
+				...snapshot,
+				i: (snapshot.i as string[]).map((id, row) => (row === 0 ? `~${ALICE}` : id)),
+			}),
+			'snapshotUnreadable',
+		],
 	])('%s re-baselines quietly', (_name, corrupt, reason) => {
 		const poller = new Poller();
 		poller.poll('2026-04-01', [person(ALICE), person(BOB)]);

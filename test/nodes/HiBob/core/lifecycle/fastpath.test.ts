@@ -74,7 +74,7 @@ describe('stored data as n8n hands it over', () => {
 
 describe('employee ID codec without BigInt', () => {
 	function referenceEncode(id: string): string {
-		if (!/^[1-9]\d{0,39}$/.test(id)) return `~${id}`;
+		if (!/^[1-9]\d{0,18}$/.test(id)) return `~${id}`;
 		const digits = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 		let number = BigInt(id);
 		let encoded = '';
@@ -85,10 +85,10 @@ describe('employee ID codec without BigInt', () => {
 		return encoded;
 	}
 
-	it('matches BigInt on random IDs of every length up to 40 digits', () => {
+	it('matches BigInt on random IDs of every length up to 19 digits, and keeps longer ones raw', () => {
 		const next = random(11);
 		const mismatches: string[] = [];
-		for (let length = 1; length <= 40; length++) {
+		for (let length = 1; length <= 24; length++) {
 			for (let sample = 0; sample < 200; sample++) {
 				let id = String(1 + Math.floor(next() * 9));
 				while (id.length < length) id += String(Math.floor(next() * 10));
@@ -102,18 +102,19 @@ describe('employee ID codec without BigInt', () => {
 		expect(mismatches).toEqual([]);
 	});
 
-	it.each([['zzzzzzzzzzz'], ['00A'], ['0'], ['zzzzzzzzzzzz'], ['a-b'], [''], ['~x']])(
-		'decodes %p like BigInt would',
-		(encoded) => {
-			const digits = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-			let expected: string | undefined;
-			if (encoded.startsWith('~')) expected = encoded.slice(1);
-			else if (/^[0-9A-Za-z]+$/.test(encoded)) {
-				let number = 0n;
-				for (const character of encoded) number = number * 62n + BigInt(digits.indexOf(character));
-				expected = number.toString();
-			}
-			expect(decodeEmployeeId(encoded)).toBe(expected);
-		},
-	);
+	it.each([
+		['zzzzzzzzzzz'],
+		['00A'],
+		['0'],
+		['zzzzzzzzzzzz'],
+		['a-b'],
+		[''],
+		['~1'],
+		['~x'],
+		['A'],
+	])('decodes %p only if it is what the encoder writes for that ID', (encoded) => {
+		const id = decodeEmployeeId(encoded);
+		if (id !== undefined) expect(encodeEmployeeId(id)).toBe(encoded);
+		expect(id).toBe({ '~x': 'x', A: '10' }[encoded]);
+	});
 });

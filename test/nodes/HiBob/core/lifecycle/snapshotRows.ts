@@ -26,3 +26,21 @@ export function decodeRows(snapshot: LifecycleSnapshot | unknown): {
 		rows: ids.map((id, row) => ({ id, values: rowValues(columns, row), fired: fired[row] })),
 	};
 }
+
+/** The stored rows by ID, or why the snapshot does not decode. */
+export function decodeSnapshot(raw: unknown):
+	| {
+			ok: true;
+			snapshot: {
+				fingerprint: string;
+				today: string;
+				employees: Map<string, Omit<SnapshotRow, 'id'>>;
+			};
+	  }
+	| { ok: false; reason: 'snapshotVersionChanged' | 'snapshotUnreadable' } {
+	const decoded = decodeSnapshotColumns(raw);
+	if (!decoded.ok) return decoded;
+	const { rows, fingerprint, today } = decodeRows(raw);
+	const employees = new Map(rows.map(({ id, values, fired }) => [id, { values, fired }]));
+	return { ok: true, snapshot: { fingerprint, today, employees } };
+}
