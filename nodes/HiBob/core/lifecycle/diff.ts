@@ -11,20 +11,23 @@
  *   between two leave types is only a status change.
  * - Dated events fire once per (employee, event, date). The flags in the snapshot (`x`, FIRED_*) say which
  *   dated events are done for the *stored* date; when the date changes the flags reset, so a moved date
- *   fires again. A date that is already reached when it is first seen (baseline) counts as done.
+ *   fires again. The baseline emits nothing: a date already reached then counts as done, unless HiBob
+ *   has not yet flipped the status for it (still Hired on or after the start date, still working after
+ *   the last day): then the flip, seen later, is news and fires.
  *   - startDateApproaching: startDate − leadDays ≤ today < startDate, status not Terminated.
- *   - employeeStarted: Hired → a working status, or the start date is reached (startDate ≤ today) while
- *     HiBob still says Hired (it flips on the start date, possibly later than our poll), or the start
- *     date was crossed since the previous poll (startDate ≥ the previous poll's today: someone added on
- *     their first day). Whichever comes first fires; the other is then a no-op. Backdating an old
- *     start date does not fire.
+ *   - employeeStarted: Hired → a working status, or the start date is crossed since the previous poll
+ *     (startDate > the previous poll's today; ≥ for a date first seen in this poll: someone added on
+ *     their first day) while the status is not Terminated, or a start date first seen in this poll is
+ *     reached while HiBob still says Hired (it flips on the start date, possibly later than our poll).
+ *     Whichever comes first fires; the other is then a no-op. Backdating an employed person's start
+ *     date does not fire.
  *   - terminationScheduled: a termination date ≥ today is set or moved while the status is not
  *     Terminated (garden leave included).
  *   - employeeTerminated: status becomes Terminated, or the termination date has *passed*
  *     (terminationDate < today) since the previous poll while HiBob has not flipped the status yet. The
- *     termination date is the last day of employment (garden leave ends on it, hibob-api.md §5.3), so
- *     "reached" for a termination means the day after, as "reached" for a start means the start date
- *     itself. Whichever comes first fires; the other is a no-op for the same termination date.
+ *     termination date is the last day of employment (garden leave ends on it), so "reached" for a
+ *     termination means the day after, as "reached" for a start means the start date itself. Whichever
+ *     comes first fires; the other is a no-op for the same termination date.
  * - employeeUpdated: a watched field changed (both sides readable; unreadable is never a change).
  *
  * `changes` lists the lifecycle fields (status, access status, start and termination dates) that changed
@@ -38,18 +41,17 @@ import {
 	configurationFingerprint,
 	readableFieldName,
 	resolveLifecycleOptions,
-} from './fields';
-import type { ResolvedLifecycleOptions } from './fields';
-import type { ColumnarSnapshot, ColumnReader, StoredEmployee } from './snapshot';
+} from './options';
+import type { ResolvedLifecycleOptions } from './options';
+import { canonicallyEqual, sameJsonTree } from './json';
+import type { ColumnarSnapshot, ColumnReader, SnapshotColumn, StoredEmployee } from './snapshot';
 import {
-	canonicallyEqual,
 	compareEmployeeIds,
 	decodeSnapshotColumns,
 	encodeColumnar,
 	encodeEmployeeId,
 	encodeSnapshot,
 	rowValues,
-	sameJsonTree,
 } from './snapshot';
 import type { LifecycleCategory } from './status';
 import { classifyLifecycleStatus, sameStatus } from './status';
@@ -62,7 +64,6 @@ import type {
 	LifecycleFieldChange,
 	LifecycleGuardFailure,
 	LifecycleOptions,
-	SnapshotColumn,
 } from './types';
 import { LIFECYCLE_EVENTS } from './types';
 
@@ -159,6 +160,7 @@ function evaluate(
 	today: string,
 	previousToday: number,
 	options: ResolvedLifecycleOptions,
+	atBaseline = false,
 ): Evaluation {
 	const todayDays = dateToDayNumber(today) as number;
 	const previousValues = previous?.values ?? {};
@@ -172,9 +174,13 @@ function evaluate(
 	const terminationDays = dateToDayNumber(terminationDate);
 
 	let fired = previous?.fired ?? 0;
+	let startDateIsNew = !previous;
 	if (previous) {
 		const { startDate: start, terminationDate: end } = LIFECYCLE_FIELDS;
-		if (!canonicallyEqual(previousValues[start], merged[start])) fired &= ~START_FLAGS;
+		if (!canonicallyEqual(previousValues[start], merged[start])) {
+			fired &= ~START_FLAGS;
+			startDateIsNew = true;
+		}
 		if (!canonicallyEqual(previousValues[end], merged[end])) fired &= ~TERMINATION_FLAGS;
 	}
 	// `fired & FLAG` below reads the flags as they are at that point, as the rules require.
@@ -215,8 +221,11 @@ function evaluate(
 		startDays !== undefined &&
 		startDays <= todayDays &&
 		category !== 'terminated' &&
-		(category === 'hired' || startDays >= previousToday);
-	const started = (fired & FIRED_STARTED) === 0 && (startedByStatus || startedByDate);
+		(startDateIsNew
+			? category === 'hired' || startDays >= previousToday
+			: startDays > previousToday);
+	const started =
+		!atBaseline && (fired & FIRED_STARTED) === 0 && (startedByStatus || startedByDate);
 
 	if (startDays !== undefined) {
 		const inWindow = todayDays >= startDays - options.leadDays && todayDays < startDays;
@@ -231,7 +240,10 @@ function evaluate(
 		addDraft(drafts, 'employeeStarted', startOrToday, lifecycleChanges);
 		fired |= FIRED_STARTED | FIRED_START_APPROACHING;
 	}
-	if (startDays !== undefined && startDays <= todayDays) fired |= FIRED_STARTED;
+	// Still Hired on or after the start date: not started until HiBob flips the status.
+	if (startDays !== undefined && startDays <= todayDays && category !== 'hired') {
+		fired |= FIRED_STARTED;
+	}
 
 	if (previousCategory !== undefined && previousCategory !== 'unknown') {
 		if (previousCategory === 'leave' && category !== 'leave' && category !== 'unknown') {
@@ -264,12 +276,10 @@ function evaluate(
 		terminationDays >= previousToday &&
 		category !== 'terminated' &&
 		(fired & FIRED_TERMINATED) === 0;
-	const terminated = terminatedByStatus || terminatedByDate;
+	const terminated = !atBaseline && (terminatedByStatus || terminatedByDate);
 	if (terminated) addDraft(drafts, 'employeeTerminated', terminationOrToday, lifecycleChanges);
-	if (
-		terminationDays !== undefined &&
-		(terminated || terminationDays < todayDays || category === 'terminated')
-	) {
+	// A passed date while HiBob still says working is not done: the flip to Terminated still fires.
+	if (terminationDays !== undefined && (terminated || category === 'terminated')) {
 		fired |= FIRED_TERMINATED;
 	}
 
@@ -353,7 +363,7 @@ function baseline(
 	const rows = ids.map((id) => {
 		const values = definedValues(current.get(id)?.values ?? {}, options.storedFields);
 		// Evaluated as "new" with the previous poll = today: reached dates are marked done, nothing fires.
-		const { fired } = evaluate(undefined, values, context.today, todayDays, options);
+		const { fired } = evaluate(undefined, values, context.today, todayDays, options, true);
 		return [id, { values, fired }] as const;
 	});
 	const emitCreated =
@@ -443,20 +453,8 @@ export function diffLifecycle(
 		return baseline('configurationChanged', current, context, options, fingerprint);
 	}
 
-	// Stored IDs are sorted and distinct unless the data was edited by hand; then a repeated ID keeps
-	// its last row, as a Map would.
-	let ascending = true;
-	for (let row = 1; row < previous.ids.length && ascending; row++) {
-		if (compareEmployeeIds(previous.ids[row - 1], previous.ids[row]) >= 0) ascending = false;
-	}
-	let previousIds = previous.ids;
-	let previousRows = previous.ids.map((_, row) => row);
-	if (!ascending) {
-		const rowOf = new Map<string, number>();
-		previous.ids.forEach((id, row) => rowOf.set(id, row));
-		previousIds = [...rowOf.keys()].sort(compareEmployeeIds);
-		previousRows = previousIds.map((id) => rowOf.get(id) as number);
-	}
+	const previousIds = previous.ids;
+	const previousRows = previous.ids.map((_, row) => row);
 	const knownEmployees = previousIds.length;
 	const vanished = vanishedFields(previous, previousRows, current, options.storedFields);
 	if (vanished.length > 0) {
@@ -496,7 +494,7 @@ export function diffLifecycle(
 	const nextValues: Array<Record<string, unknown>> = [];
 	const nextEncodedIds: string[] = [];
 	const nextFired: number[] = [];
-	let sameRows = ascending && newcomers.length === 0;
+	let sameRows = newcomers.length === 0;
 
 	const events: LifecycleEvent[] = [];
 	let affected = 0;
@@ -551,14 +549,7 @@ export function diffLifecycle(
 		const evaluation = evaluate(before, merged, context.today, previousToday, options);
 		if (evaluation.terminated) affected++;
 		nextValues.push(merged);
-		let encodedId = row === undefined ? encodeEmployeeId(id) : previous.encodedIds[row];
-		// Base 62 never starts with '0'; '~' holds raw IDs: both are re-encoded in case of hand edits.
-		const first = encodedId.charCodeAt(0);
-		if (row !== undefined && (first === 48 || first === 126)) {
-			const canonical = encodeEmployeeId(id);
-			if (canonical !== encodedId) sameRows = false;
-			encodedId = canonical;
-		}
+		const encodedId = row === undefined ? encodeEmployeeId(id) : previous.encodedIds[row];
 		nextEncodedIds.push(encodedId);
 		nextFired.push(evaluation.fired);
 		if (evaluation.drafts.length === 0) continue;

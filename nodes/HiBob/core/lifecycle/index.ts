@@ -1,4 +1,4 @@
-/** Lifecycle diff engine for the HiBob Trigger: pure TypeScript, no n8n imports (design.md). */
+/** Lifecycle diff engine for the HiBob Trigger: pure TypeScript, no n8n imports. */
 export { diffLifecycle } from './diff';
 export type { LifecycleDiffContext } from './diff';
 export {
@@ -8,7 +8,7 @@ export {
 	DEFAULT_WATCHED_FIELDS,
 	lifecycleFieldIds,
 	readableFieldName,
-} from './fields';
+} from './options';
 export { SNAPSHOT_VERSION } from './snapshot';
 export { classifyLifecycleStatus } from './status';
 export type { LifecycleCategory } from './status';

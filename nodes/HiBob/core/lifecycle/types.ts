@@ -1,7 +1,8 @@
 /**
- * Public contract of the lifecycle diff engine (issue #6). Pure data: the trigger node fetches people,
- * calls `diffLifecycle`, emits the events and stores `nextSnapshot` in its static data.
+ * Public contract of the lifecycle diff engine. Pure data: the trigger node fetches people, calls
+ * `diffLifecycle`, emits the events and stores `nextSnapshot` in its static data.
  */
+import type { SnapshotColumn } from './snapshot/columns';
 
 /** Event names are part of the public contract (workflows switch on them): never rename. */
 export const LIFECYCLE_EVENTS = [
@@ -53,7 +54,7 @@ export interface LifecycleEvent {
 	previous: Record<string, unknown> | null;
 	/** Watched values after the change, keyed by readable name; null when the employee was removed. */
 	current: Record<string, unknown> | null;
-	/** Field-level changes relevant to this event (see README of the engine in diff.ts). */
+	/** Field-level changes relevant to this event (see the rules in diff.ts's header comment). */
 	changes: LifecycleFieldChange[];
 	/**
 	 * The employee's full input record (`values` as given, so it includes the user's output fields); for
@@ -136,19 +137,6 @@ export type LifecycleDiffResult =
 			changed: false;
 	  };
 
-/** Values a snapshot column may hold; see snapshot.ts for the layout. */
-export type SnapshotColumn =
-	/** Dictionary: `d` sorted by frequency, `v` indexes into it, -1 = unreadable. */
-	| { f: string; k: 'd'; d: unknown[]; v: number[] }
-	/** Plain strings: `v` holds the string, null, or 0 = unreadable. */
-	| { f: string; k: 's'; v: Array<string | null | 0> }
-	/** Email: like 's', but the part after the last '@' is an index into the domain list `d`. */
-	| { f: string; k: 'e'; d: string[]; v: Array<string | null | 0> }
-	/** Calendar date: days since 1970-01-01, null, or false = unreadable. */
-	| { f: string; k: 't'; v: Array<number | null | false> }
-	/** Join: 1 = the `s` fields' values joined by a space (display name = first + surname), else like 's'. */
-	| { f: string; k: 'j'; s: string[]; v: Array<string | null | 0 | 1> };
-
 /**
  * What the trigger stores in static data: plain JSON, never mutated by the engine after it is returned.
  * Short keys on purpose: the size target is ≤ 96 bytes per employee.
@@ -160,10 +148,10 @@ export interface LifecycleSnapshot {
 	c: string;
 	/** `today` of the diff that produced it. */
 	t: string;
-	/** Employee IDs, encoded (see encodeEmployeeId), sorted by ID. */
+	/** Employee IDs, encoded (snapshot/ids.ts), sorted by ID. */
 	i: string[];
 	/** Per employee, bit flags of dated events already fired for the stored dates (FIRED_* in diff.ts). */
 	x: number[];
-	/** One column per stored field, values aligned with `i`. */
+	/** One column per stored field, values aligned with `i` (snapshot/columns.ts). */
 	o: SnapshotColumn[];
 }

@@ -615,6 +615,101 @@ const scenarios: Scenario[] = [
 		],
 	},
 	{
+		name: 'a termination already due at the baseline, HiBob still says Employed: terminated once when it flips',
+		steps: [
+			{ today: '2026-04-01', people: [person(ALICE, { end: '2026-03-30' })], expected: [] },
+			{ today: '2026-04-02', people: [person(ALICE, { end: '2026-03-30' })], expected: [] },
+			{
+				today: '2026-04-03',
+				people: [person(ALICE, terminated('2026-03-30'))],
+				expected: [
+					'alice lifecycleStatusChanged 2026-04-03',
+					'alice employeeTerminated 2026-03-30',
+				],
+			},
+			{ today: '2026-04-04', people: [person(ALICE, terminated('2026-03-30'))], expected: [] },
+		],
+	},
+	{
+		name: 'a last day of garden leave already past at the baseline: terminated once when HiBob flips overnight',
+		steps: [
+			{
+				today: '2026-04-01',
+				people: [person(ALICE, { status: 'Garden leave', end: '2026-03-31' })],
+				expected: [],
+			},
+			{
+				today: '2026-04-01',
+				people: [person(ALICE, terminated('2026-03-31'))],
+				expected: [
+					'alice lifecycleStatusChanged 2026-04-01',
+					'alice employeeTerminated 2026-03-31',
+				],
+			},
+			{ today: '2026-04-02', people: [person(ALICE, terminated('2026-03-31'))], expected: [] },
+		],
+	},
+	{
+		name: 'someone added after the baseline with a past termination date: created, then terminated on the flip',
+		steps: [
+			{ today: '2026-04-01', people: [person(BOB)], expected: [] },
+			{
+				today: '2026-04-02',
+				people: [person(BOB), person(ALICE, { end: '2026-03-30' })],
+				expected: ['alice employeeCreated 2020-01-06'],
+			},
+			{
+				today: '2026-04-03',
+				people: [person(BOB), person(ALICE, terminated('2026-03-30'))],
+				expected: [
+					'alice lifecycleStatusChanged 2026-04-03',
+					'alice employeeTerminated 2026-03-30',
+				],
+			},
+		],
+	},
+	{
+		name: 'a start date already reached at the baseline, HiBob still says Hired: started once when it flips',
+		steps: [
+			{ today: '2026-04-10', people: [person(BOB, hired('2026-04-08'))], expected: [] },
+			{ today: '2026-04-11', people: [person(BOB, hired('2026-04-08'))], expected: [] },
+			{
+				today: '2026-04-12',
+				people: [person(BOB, { start: '2026-04-08' })],
+				expected: ['bob lifecycleStatusChanged 2026-04-12', 'bob employeeStarted 2026-04-08'],
+			},
+			{ today: '2026-04-13', people: [person(BOB, { start: '2026-04-08' })], expected: [] },
+		],
+	},
+	{
+		name: 'a baseline on the start day while HiBob still says Hired: nothing that day, started when it flips',
+		steps: [
+			{ today: '2026-04-10', people: [person(BOB, hired('2026-04-10'))], expected: [] },
+			{ today: '2026-04-10', people: [person(BOB, hired('2026-04-10'))], expected: [] },
+			{
+				today: '2026-04-11',
+				people: [person(BOB, { start: '2026-04-10' })],
+				expected: ['bob lifecycleStatusChanged 2026-04-11', 'bob employeeStarted 2026-04-10'],
+			},
+		],
+	},
+	{
+		name: 'a start date moved to the past while HiBob says Hired: started once, not again on the flip',
+		steps: [
+			{ today: '2026-04-01', people: [person(BOB, hired('2026-04-20'))], expected: [] },
+			{
+				today: '2026-04-05',
+				people: [person(BOB, hired('2026-04-03'))],
+				expected: ['bob employeeStarted 2026-04-03'],
+			},
+			{
+				today: '2026-04-06',
+				people: [person(BOB, { start: '2026-04-03' })],
+				expected: ['bob lifecycleStatusChanged 2026-04-06'],
+			},
+		],
+	},
+	{
 		name: 'an unreadable field on one person is not a change, and its last value is kept',
 		steps: [
 			{ today: '2026-04-01', people: [person(ALICE), person(BOB)], expected: [] },
@@ -849,6 +944,22 @@ describe('snapshot versions and determinism', () => {
 			'snapshotVersionChanged',
 		],
 		['corrupt static data', () => ({ v: 1, i: 'nope' }), 'snapshotUnreadable'],
+		[
+			'hand-edited IDs out of order',
+			(snapshot: Record<string, unknown>) => ({
+				...snapshot,
+				i: [...(snapshot.i as string[])].reverse(),
+			}),
+			'snapshotUnreadable',
+		],
+		[
+			'a hand-edited ID stored raw',
+			(snapshot: Record<string, unknown>) => ({
+				...snapshot,
+				i: (snapshot.i as string[]).map((id, row) => (row === 0 ? `~${ALICE}` : id)),
+			}),
+			'snapshotUnreadable',
+		],
 	])('%s re-baselines quietly', (_name, corrupt, reason) => {
 		const poller = new Poller();
 		poller.poll('2026-04-01', [person(ALICE), person(BOB)]);

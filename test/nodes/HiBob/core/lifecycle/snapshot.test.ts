@@ -3,15 +3,15 @@ import type {
 	LifecycleEmployee,
 	LifecycleSnapshot,
 } from '../../../../../nodes/HiBob/core/lifecycle';
+import { sameJsonTree } from '../../../../../nodes/HiBob/core/lifecycle/json';
 import {
 	compareEmployeeIds,
 	decodeEmployeeId,
-	decodeSnapshot,
 	encodeEmployeeId,
 	encodeSnapshot,
-	sameJsonTree,
 } from '../../../../../nodes/HiBob/core/lifecycle/snapshot';
 import { generateCompany } from './companyGenerator';
+import { decodeSnapshot } from './snapshotRows';
 
 const STORED_FIELDS = lifecycleFieldIds().slice(1);
 const MAX_BYTES_PER_EMPLOYEE = 96;
@@ -147,6 +147,41 @@ describe('snapshot codec', () => {
 		[
 			'unknown column kind',
 			{ v: 1, c: '', t: '2026-03-31', i: ['1'], x: [0], o: [{ f: 'a', k: 'z', v: [1] }] },
+			'snapshotUnreadable',
+		],
+		[
+			'unsorted IDs',
+			{ v: 1, c: '', t: '2026-03-31', i: ['2', '1'], x: [0, 0], o: [] },
+			'snapshotUnreadable',
+		],
+		[
+			'a repeated ID',
+			{ v: 1, c: '', t: '2026-03-31', i: ['1', '1'], x: [0, 0], o: [] },
+			'snapshotUnreadable',
+		],
+		[
+			'a decimal ID stored raw',
+			{ v: 1, c: '', t: '2026-03-31', i: ['~3332883884017713238'], x: [0], o: [] },
+			'snapshotUnreadable',
+		],
+		[
+			'a base-62 ID with a leading zero',
+			{ v: 1, c: '', t: '2026-03-31', i: ['01'], x: [0], o: [] },
+			'snapshotUnreadable',
+		],
+		[
+			'a field stored twice',
+			{
+				v: 1,
+				c: '',
+				t: '2026-03-31',
+				i: ['1'],
+				x: [0],
+				o: [
+					{ f: 'a', k: 's', v: ['x'] },
+					{ f: 'a', k: 's', v: ['y'] },
+				],
+			},
 			'snapshotUnreadable',
 		],
 	])('rejects %s', (_name, raw, reason) => {

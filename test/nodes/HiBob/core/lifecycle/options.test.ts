@@ -5,7 +5,7 @@ import {
 import {
 	configurationFingerprint,
 	resolveLifecycleOptions,
-} from '../../../../../nodes/HiBob/core/lifecycle/fields';
+} from '../../../../../nodes/HiBob/core/lifecycle/options';
 
 const LIFECYCLE = [
 	'internal.lifecycleStatus',
