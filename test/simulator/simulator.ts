@@ -81,6 +81,12 @@ export interface FaultSpec {
 	retryAfterSeconds?: number;
 	/** `slow`: delay before answering normally (default 1000 ms). */
 	delayMs?: number;
+	/**
+	 * `slow`: compute the answer when the request arrives and deliver it after the delay, so it is
+	 * already out of date when it lands if HiBob changed meanwhile (a slow gateway or a slow HiBob). Default
+	 * false: the answer is computed after the delay.
+	 */
+	staleOnArrival?: boolean;
 }
 
 export interface Fault extends FaultSpec {
@@ -426,7 +432,8 @@ export class Simulator {
 
 	async handle(req: ApiRequest): Promise<ApiResponse> {
 		const fault = this.takeFault(req.method, req.path);
-		if (fault?.kind === 'slow') await this.delay(fault.delayMs ?? 1000);
+		const stale = fault?.kind === 'slow' && fault.staleOnArrival === true;
+		if (fault?.kind === 'slow' && !stale) await this.delay(fault.delayMs ?? 1000);
 		this.sync();
 		let user: ServiceUser | null = null;
 		let res = fault ? this.faultResponse(fault) : undefined;
@@ -435,6 +442,7 @@ export class Simulator {
 			res = out.res;
 			user = out.user;
 		}
+		if (stale) await this.delay(fault.delayMs ?? 1000);
 		if (fault?.kind === 'truncated-json' && res.body) {
 			res = {
 				...res,

@@ -321,6 +321,22 @@ export class N8nInstance {
 		this.authCookie = undefined;
 	}
 
+	/** SIGKILL to n8n's process group (a crash: no shutdown, nothing saved); waits for the exit. */
+	async kill(): Promise<void> {
+		const server = this.server;
+		if (!server) return;
+		if (server.child.pid !== undefined) {
+			try {
+				process.kill(-server.child.pid, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+		}
+		await server.exited;
+		this.server = undefined;
+		this.authCookie = undefined;
+	}
+
 	get running(): boolean {
 		return this.server !== undefined;
 	}

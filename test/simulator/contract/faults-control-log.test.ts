@@ -1,6 +1,9 @@
 import type { RunningSimulator } from '../index';
 import { call, ctl, search, start, TODAY } from './helpers';
 
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- test tooling: a real pause while a slow answer is in flight
+const pause = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
 describe('simulator: fault injection', () => {
 	let sim: RunningSimulator;
 	beforeEach(async () => {
@@ -51,6 +54,31 @@ describe('simulator: fault injection', () => {
 		expect(r.status).toBe(200);
 		expect(r.json.employees.length).toBeGreaterThan(0);
 	});
+
+	it('slow with staleOnArrival: the answer is computed on arrival, delivered after the delay', async () => {
+		const [target] = sim.control.listEmployees({ lifecycleStatus: 'employed' });
+		const body = { fields: ['root.id', 'work.department'], filters: [{ fieldPath: 'root.id', operator: 'equals', values: [target.id] }] };
+		const department = async (answer: Promise<{ json: any }>) => (await answer).json.employees[0].work.department as string; // eslint-disable-line @typescript-eslint/no-explicit-any -- a search answer
+		const before = await department(search(sim, body));
+		sim.control.injectFault({ kind: 'slow', delayMs: 400, staleOnArrival: true });
+		const t0 = Date.now();
+		const slow = search(sim, body);
+		// HiBob changes while the slow answer is on its way
+		await pause(150);
+		sim.control.changeFields({ employeeId: target.id, fields: { 'work.department': before === 'Legal' ? 'Security' : 'Legal' } });
+		const fresh = await department(search(sim, body));
+		expect(fresh).not.toBe(before);
+		expect(await department(slow)).toBe(before);
+		expect(Date.now() - t0).toBeGreaterThanOrEqual(380);
+		// without the option the answer is computed after the delay: it carries the change
+		sim.control.injectFault({ kind: 'slow', delayMs: 300 });
+		const late = search(sim, body);
+		await pause(100);
+		sim.control.changeFields({ employeeId: target.id, fields: { 'work.department': before } });
+		expect(await department(late)).toBe(before);
+		// the log is in delivery order
+		expect(sim.control.getLog({ path: '/v1/people/search' }).map((e) => e.fault ?? null)).toEqual([null, null, 'slow', 'slow']);
+	}); // prettier-ignore
 
 	it('answers 200 text/html', async () => {
 		sim.control.injectFault({ kind: 'html' });

@@ -1,0 +1,141 @@
+/**
+ * Reading a HiBob Trigger's work back from a real n8n: its searches in the simulator's log, and the
+ * events of its finished trigger executions over n8n's REST API (each execution read once). Used by the
+ * queue-mode and unattended-operation scenarios.
+ */
+import { type ExecutionSummary, type N8nInstance, nodeOutput } from './n8n';
+import { delay } from './processes';
+import type { SimLogEntry, SimulatorProcess } from './simulator';
+
+export interface TriggerEvent {
+	event: string;
+	employeeId: string;
+	executionId: string;
+	json: Record<string, unknown>;
+}
+
+export type Expected = Array<[event: string, employeeId: string]>;
+
+export const eventKey = ([event, employeeId]: readonly [string, string]) =>
+	`${event} ${employeeId}`;
+
+/** Sorted "event employeeId" keys, to compare event lists as multisets. */
+export function eventKeys(events: Array<TriggerEvent | readonly [string, string]>): string[] {
+	return events
+		.map((e) =>
+			Array.isArray(e)
+				? eventKey(e as [string, string])
+				: eventKey([(e as TriggerEvent).event, (e as TriggerEvent).employeeId]),
+		)
+		.sort();
+}
+
+/** Polls `probe` every 500 ms until it returns a value; the error carries `context()` (e.g. a log tail). */
+export async function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined>,
+	options: { timeoutMs: number; context?: () => string },
+): Promise<T> {
+	const deadline = Date.now() + options.timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) {
+			throw new Error(`e2e: timed out waiting for ${what}\n${options.context?.() ?? ''}`);
+		}
+		await delay(500);
+	}
+}
+
+export class TriggerWatch {
+	/** Events of every finished successful trigger execution, by execution id. */
+	readonly eventsByExecution = new Map<string, TriggerEvent[]>();
+
+	readonly failedExecutions = new Map<string, ExecutionSummary>();
+
+	/** The whole finished execution (run data included), by id. */
+	readonly executions = new Map<string, ExecutionSummary>();
+
+	constructor(
+		private readonly n8n: N8nInstance,
+		private readonly sim: SimulatorProcess,
+		readonly workflowId: string,
+		readonly triggerName: string,
+		/** The service user of the trigger's credential (other nodes should use another one). */
+		readonly serviceUserId: string,
+	) {}
+
+	/** The trigger's people searches, in the order the simulator answered them. */
+	async searches(): Promise<SimLogEntry[]> {
+		return (await this.sim.searches()).filter((s) => s.serviceUserId === this.serviceUserId);
+	}
+
+	/** Reads the trigger executions n8n has finished since the last call. */
+	async collect(): Promise<void> {
+		for (const summary of await this.n8n.listExecutions(this.workflowId)) {
+			if (summary.mode !== 'trigger' || this.executions.has(summary.id)) continue;
+			if (['new', 'running', 'waiting'].includes(summary.status)) continue;
+			const execution = await this.n8n.getExecution(summary.id);
+			// read again next time when n8n has not stored the run data yet
+			if (!execution?.run) continue;
+			this.executions.set(summary.id, execution);
+			if (execution.status !== 'success') {
+				this.failedExecutions.set(summary.id, execution);
+				continue;
+			}
+			this.eventsByExecution.set(
+				summary.id,
+				nodeOutput(execution.run, this.triggerName).map((json) => ({
+					event: String(json.event),
+					employeeId: String(json.employeeId),
+					executionId: summary.id,
+					json,
+				})),
+			);
+		}
+	}
+
+	/** Trigger executions n8n has created but not finished (queued or running). */
+	async unfinished(): Promise<ExecutionSummary[]> {
+		return (await this.n8n.listExecutions(this.workflowId)).filter(
+			(e) => e.mode === 'trigger' && ['new', 'running', 'waiting'].includes(e.status),
+		);
+	}
+
+	events(): TriggerEvent[] {
+		return [...this.eventsByExecution.values()].flat();
+	}
+
+	/** Waits until the trigger has searched HiBob successfully after its first `mark` searches. */
+	async pollAfter(mark: number, timeoutMs: number, context?: () => string): Promise<void> {
+		await waitFor(
+			'a poll',
+			async () =>
+				(await this.searches()).slice(mark).some((s) => s.status === 200) ? true : undefined,
+			{ timeoutMs, context },
+		);
+	}
+
+	/**
+	 * Waits until the events `wanted` have arrived in executions not in `seenBefore` and returns every
+	 * event of those executions (expected or not).
+	 */
+	async eventsSince(
+		seenBefore: Set<string>,
+		wanted: Expected,
+		timeoutMs: number,
+		context?: () => string,
+	): Promise<TriggerEvent[]> {
+		const keys = eventKeys(wanted);
+		return await waitFor(
+			`events ${keys.join(', ')}`,
+			async () => {
+				await this.collect();
+				const events = this.events().filter((e) => !seenBefore.has(e.executionId));
+				const got = eventKeys(events);
+				return keys.every((k) => got.includes(k)) ? events : undefined;
+			},
+			{ timeoutMs, context },
+		);
+	}
+}
