@@ -25,8 +25,10 @@ export type MethodKind =
 export interface NamedMethod {
 	kind: MethodKind;
 	method: string;
-	/** Parameter path as n8n's editor writes it, e.g. `filters.conditions.field` or `employee` (a locator). */
+	/** Parameter path by name, e.g. `filters.conditions.field` or `employee` (a locator). */
 	path: string;
+	/** The path n8n's editor sends for the field: `parameters.filters.conditions[0].field`. */
+	editorPath: string;
 	/** The `displayOptions.show` of every property on the path, outermost first. */
 	show: Array<Record<string, unknown[] | undefined>>;
 }
@@ -41,40 +43,69 @@ function isCollection(option: AnyOption): option is INodePropertyCollection {
 	return !('type' in option) && 'values' in option && Array.isArray(option.values);
 }
 
+interface Where {
+	path: string;
+	editorPath: string;
+	multiple: boolean;
+}
+
 function walk(
 	properties: readonly AnyOption[],
-	prefix: string,
+	at: Where,
 	show: NamedMethod['show'],
 	found: NamedMethod[],
 ): void {
 	for (const option of properties) {
 		if (isCollection(option)) {
-			walk(option.values, `${prefix}${option.name}.`, show, found);
+			const index = at.multiple ? '[0]' : '';
+			walk(
+				option.values,
+				{
+					path: `${at.path}${option.name}.`,
+					editorPath: `${at.editorPath}${option.name}${index}.`,
+					multiple: false,
+				},
+				show,
+				found,
+			);
 			continue;
 		}
 		if (!isProperty(option)) continue;
-		const path = `${prefix}${option.name}`;
+		const path = `${at.path}${option.name}`;
+		const editorPath = `${at.editorPath}${option.name}`;
 		const here = option.displayOptions?.show ? [...show, option.displayOptions.show] : show;
 		const add = (kind: MethodKind, method: string | undefined) => {
-			if (method) found.push({ kind, method, path, show: here });
+			if (method) found.push({ kind, method, path, editorPath, show: here });
 		};
 		add('loadOptions', option.typeOptions?.loadOptionsMethod);
 		add('resourceMapping', option.typeOptions?.resourceMapper?.resourceMapperMethod);
 		add('localResourceMapping', option.typeOptions?.resourceMapper?.localResourceMapperMethod);
 		for (const mode of option.modes ?? []) add('listSearch', mode.typeOptions?.searchListMethod);
-		if (option.options) walk(option.options, `${path}.`, here, found);
+		if (option.options)
+			walk(
+				option.options,
+				{
+					path: `${path}.`,
+					editorPath: `${editorPath}.`,
+					multiple:
+						option.type === 'fixedCollection' && option.typeOptions?.multipleValues === true,
+				},
+				here,
+				found,
+			);
 	}
 }
 
 export function namedMethods(description: INodeTypeDescription): NamedMethod[] {
 	const found: NamedMethod[] = [];
-	walk(description.properties, '', [], found);
+	walk(description.properties, { path: '', editorPath: 'parameters.', multiple: false }, [], found);
 	for (const credential of description.credentials ?? [])
 		if (credential.testedBy && typeof credential.testedBy === 'string')
 			found.push({
 				kind: 'credentialTest',
 				method: credential.testedBy,
 				path: `credentials.${credential.name}`,
+				editorPath: `credentials.${credential.name}`,
 				show: [],
 			});
 	return found;
@@ -89,15 +120,24 @@ export function unregisteredMethods(node: INodeType): string[] {
 }
 
 /**
- * Top-level parameters under which `method`'s field shows: the first allowed value of every top-level
- * `displayOptions.show` condition on its path (resource, operation, output…). Nested conditions refer
- * to sibling values inside a collection and are not needed to call the method.
+ * Top-level parameters under which `named`'s field shows: the first allowed value of every
+ * `displayOptions.show` condition on its path (resource, operation, output…), as an array where the
+ * referenced parameter takes several values (multiOptions). Nested conditions refer to sibling values
+ * inside a collection and are not needed to call the method.
  */
-export function visibleParameters(named: NamedMethod): Record<string, unknown> {
+export function visibleParameters(
+	named: NamedMethod,
+	description?: INodeTypeDescription,
+): Record<string, unknown> {
 	const parameters: Record<string, unknown> = {};
 	for (const show of named.show)
-		for (const [name, values] of Object.entries(show))
-			if (!name.startsWith('@') && values && values.length > 0)
-				parameters[name.replace(/^\//, '')] ??= values[0];
+		for (const [key, values] of Object.entries(show)) {
+			const name = key.replace(/^\//, '');
+			if (key.startsWith('@') || !values || values.length === 0 || name in parameters) continue;
+			const multiple = description?.properties.some(
+				(property) => property.name === name && property.type === 'multiOptions',
+			);
+			parameters[name] = multiple ? [values[0]] : values[0];
+		}
 	return parameters;
 }

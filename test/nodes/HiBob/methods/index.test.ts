@@ -38,6 +38,7 @@ describe('node methods', () => {
 					kind: 'loadOptions',
 					method: 'getFilterFields',
 					path: 'filters.conditions.field',
+					editorPath: 'parameters.filters.conditions[0].field',
 				}),
 			);
 		expect(namedMethods(new HiBob().description)).toContainEqual(
