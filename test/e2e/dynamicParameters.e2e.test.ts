@@ -7,8 +7,6 @@
  * without touching this file. Each answers from the simulator with a non-empty, well-formed list; with
  * a wrong token each fails with our message, never a stack trace or the token.
  */
-import { join } from 'node:path';
-
 import type { INodeType } from 'n8n-workflow';
 
 import { namedMethods, type NamedMethod, visibleParameters } from '../harness/dynamicMethods';
@@ -24,7 +22,7 @@ const UNAUTHORIZED = 'HiBob rejected the service user ID or token (401)';
 /** The nodes as n8n loads them: the built package's classes. */
 function builtNode(file: string, className: string): INodeType {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built dist/ file, as n8n loads it
-	const module = require(join(PROJECT_ROOT, 'dist', 'nodes', 'HiBob', file)) as Record<
+	const module = require(`${PROJECT_ROOT}/dist/nodes/HiBob/${file}`) as Record<
 		string,
 		new () => INodeType
 	>;
