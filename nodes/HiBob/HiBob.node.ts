@@ -8,9 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties } from './actions/resources';
 import { route } from './actions/router';
-import { getFilterFields } from './methods/filterFields';
-import { searchEmployees } from './methods/listSearch';
-import * as loadOptions from './methods/loadOptions';
+import { methods } from './methods';
 
 /**
  * Programmatic rather than declarative: HiBob's people search is a POST with a field list and no
@@ -34,7 +32,7 @@ export class HiBob implements INodeType {
 		properties: nodeProperties(),
 	};
 
-	methods = { loadOptions: { ...loadOptions, getFilterFields }, listSearch: { searchEmployees } };
+	methods = methods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { getEmployeeFields } from './methods/loadOptions';
+import { methods } from './methods';
 import { triggerProperties } from './trigger/description';
 import { pollLifecycle } from './trigger/poll';
 
@@ -33,7 +33,7 @@ export class HiBobTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	methods = { loadOptions: { getEmployeeFields } };
+	methods = methods;
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollLifecycle(this);

@@ -79,6 +79,23 @@ export function readLabel(employee: RawEmployee, fieldId: string, index?: FieldI
 	return value === ABSENT ? undefined : value;
 }
 
+/** An ISO calendar date or UTC timestamp, as HiBob's machine values carry dates. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * The label worth showing beside a machine value, or undefined. Labels name list items and people
+ * (a department ID becomes "Engineering", a manager or site ID a name); HiBob also "labels" dates in the company's display format (26/11/2026),
+ * booleans as Yes/No and numbers as strings, which say nothing more and which no other node parses,
+ * so those keep their machine values only.
+ */
+export function labelFor(value: unknown, label: unknown): unknown {
+	if (label === undefined || label === null || value === null || value === undefined)
+		return undefined;
+	if (String(label) === String(value) || typeof value === 'boolean') return undefined;
+	if (typeof value === 'string' && ISO_DATE.test(value)) return undefined;
+	return label;
+}
+
 export function employeeId(employee: RawEmployee): string {
 	const id = readField(employee, 'root.id');
 	return id === undefined || id === null ? '' : String(id);

@@ -3,27 +3,46 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { DEFAULT_FIELD_IDS, DEFAULT_SET } from '../core/fields';
 import { flattenItems, loadFieldMetadata, loadNamedLists } from '../shared/metadata';
 
-/** Employee fields for "Fields" pickers, grouped by category (custom fields included), Default Set first. */
+/** Employee fields (custom ones included) as options, by category then name. */
+async function fieldOptions(
+	context: ILoadOptionsFunctions,
+	listNote: (listId: string) => string,
+): Promise<INodePropertyOptions[]> {
+	const fields = await loadFieldMetadata(context);
+	return [...fields]
+		.sort(
+			(a, b) =>
+				a.categoryDisplayName.localeCompare(b.categoryDisplayName) || a.name.localeCompare(b.name),
+		)
+		.map((field) => ({
+			name: `${field.categoryDisplayName} › ${field.name}`,
+			value: field.id,
+			description: `${field.id} (${field.type}${field.listId ? `, ${listNote(field.listId)}` : ''})`,
+		}));
+}
+
+/** Employee fields for "Fields" pickers, grouped by category, Default Set first. */
 export async function getEmployeeFields(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
-	const fields = await loadFieldMetadata(this);
-	const sorted = [...fields].sort(
-		(a, b) =>
-			a.categoryDisplayName.localeCompare(b.categoryDisplayName) || a.name.localeCompare(b.name),
-	);
 	return [
 		{
 			name: 'Default Set',
 			value: DEFAULT_SET,
 			description: `The fields most workflows need: ${DEFAULT_FIELD_IDS.join(', ')}`,
 		},
-		...sorted.map((field) => ({
-			name: `${field.categoryDisplayName} › ${field.name}`,
-			value: field.id,
-			description: `${field.id} (${field.type}${field.listId ? `, list ${field.listId}` : ''})`,
-		})),
+		...(await fieldOptions(this, (listId) => `list ${listId}`)),
 	];
+}
+
+/** Employee fields a filter can compare, by category; no "Default Set". */
+export async function getFilterFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return await fieldOptions(
+		this,
+		(listId) => `list ${listId}: compare with labels such as "Engineering"`,
+	);
 }
 
 export async function getFieldCategories(

@@ -157,7 +157,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to add labels for list values (department names instead of IDs, manager names…) in "currentLabels", "previousLabels", the changes and the employee. Asks HiBob for its human-readable values in the same search, so no extra request.',
+					'Whether to add labels for list values (department names instead of IDs, manager names…) in "currentLabels", "previousLabels", the changes and the employee. Dates stay ISO (YYYY-MM-DD). Asks HiBob for its human-readable values in the same search, so no extra request.',
 			},
 			{
 				displayName: 'Emit Existing Employees on First Run',

@@ -3,10 +3,10 @@
  * (HiBob's nested form without slash keys, or Simplified), and optional human-readable labels.
  *
  * Labels come from HiBob's own `humanReadable: "APPEND"` in the same people search (hibob-api.md §2.1,
- * §2.2), so turning them on costs no request: list IDs become item names, manager IDs names, dates the
- * company's format. HiBob only labels *current* values; a previous value is labelled with the label
- * another employee currently carries for the same value (a department someone still belongs to), and
- * left unlabelled otherwise.
+ * §2.2), so turning them on costs no request: list IDs become item names, manager IDs names; dates,
+ * yes/no and numbers keep their machine values only (core/people `labelFor`). HiBob only labels
+ * *current* values; a previous value is labelled with the label another employee currently carries
+ * for the same value (a department someone still belongs to), and left unlabelled otherwise.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -14,7 +14,7 @@ import { defaultJsonPath } from '../core/fields';
 import { lifecycleFieldIds, readableFieldName } from '../core/lifecycle';
 import type { LifecycleEvent, LifecycleFieldChange } from '../core/lifecycle';
 import type { RawEmployee } from '../core/people';
-import { readField, readLabel, simplify } from '../core/people';
+import { labelFor, readField, readLabel, simplify } from '../core/people';
 import type { TriggerSettings } from './settings';
 
 function setAtPath(target: Record<string, unknown>, path: string, value: unknown): void {
@@ -44,7 +44,7 @@ export function projectEmployee(
 		const value = readField(raw, fieldId);
 		if (value !== undefined) setAtPath(output, defaultJsonPath(fieldId), value);
 		if (withLabels) {
-			const label = readLabel(raw, fieldId);
+			const label = labelFor(value, readLabel(raw, fieldId));
 			if (label !== undefined) setAtPath(labels, defaultJsonPath(fieldId), label);
 		}
 	}
@@ -74,9 +74,7 @@ export class Labels {
 	current(employeeId: string, fieldId: string, value: unknown): unknown {
 		const raw = this.employees.get(employeeId);
 		if (!raw) return this.forValue(fieldId, value);
-		const label = readLabel(raw, fieldId);
-		// A label is only worth adding where it says more than the value.
-		return label === undefined || label === value ? undefined : label;
+		return labelFor(value, readLabel(raw, fieldId));
 	}
 
 	forValue(fieldId: string, value: unknown): unknown {
@@ -92,8 +90,7 @@ export class Labels {
 			}
 			this.reverse.set(fieldId, byValue);
 		}
-		const label = byValue.get(valueKey(value));
-		return label === undefined || label === value ? undefined : label;
+		return labelFor(value, byValue.get(valueKey(value)));
 	}
 }
 

@@ -3,6 +3,7 @@ import {
 	employeeId,
 	employeesOf,
 	fieldsMissingFromAll,
+	labelFor,
 	readField,
 	simplify,
 	withoutSlashKeys,
@@ -88,5 +89,18 @@ describe('people', () => {
 		expect(employeesOf({ employees: [amy] })).toEqual([amy]);
 		expect(employeesOf({ hello: 1 })).toBeUndefined();
 		expect(employeesOf('<html>')).toBeUndefined();
+	});
+
+	it('labelFor: names for list items and people; never a date, yes/no, or a label that repeats the value', () => {
+		expect(labelFor('265590516', 'Product')).toBe('Product');
+		expect(labelFor(9756390, 'Sydney')).toBe('Sydney');
+		expect(labelFor('3332883884017713239', 'Tom Smith')).toBe('Tom Smith');
+		expect(labelFor('2015-03-20', '20/03/2015')).toBeUndefined();
+		expect(labelFor('2026-11-21T09:30:00.000Z', '21/11/2026 09:30')).toBeUndefined();
+		expect(labelFor(true, 'Yes')).toBeUndefined();
+		expect(labelFor(12, '12')).toBeUndefined();
+		expect(labelFor('Active', 'Active')).toBeUndefined();
+		expect(labelFor(null, 'x')).toBeUndefined();
+		expect(labelFor('265590516', undefined)).toBeUndefined();
 	});
 });

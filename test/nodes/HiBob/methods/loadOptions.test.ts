@@ -1,5 +1,6 @@
 import { DEFAULT_SET } from '../../../../nodes/HiBob/core/fields';
 import { HiBob } from '../../../../nodes/HiBob/HiBob.node';
+import { HiBobTrigger } from '../../../../nodes/HiBob/HiBobTrigger.node';
 import {
 	getEmployeeFields,
 	getFieldCategories,
@@ -8,7 +9,7 @@ import {
 import { useFastClock } from '../../../harness/fastClock';
 import { credentialsFor, loadOptionsContext } from '../../../harness/n8n';
 import type { RunningSimulator } from '../../../simulator';
-import { startSimulator } from '../../../simulator';
+import { CUSTOM_COST_CENTER, startSimulator } from '../../../simulator';
 
 useFastClock();
 
@@ -57,4 +58,29 @@ describe('HiBob load options', () => {
 			sim.log.entries().filter((entry) => entry.path === '/v1/company/people/fields'),
 		).toHaveLength(1);
 	});
+
+	it.each([
+		['HiBob', new HiBob()],
+		['HiBob Trigger', new HiBobTrigger()],
+	])(
+		'%s: filter fields offer every field (custom ones included) but no Default Set',
+		async (_name, node) => {
+			const options = await node.methods.loadOptions.getFilterFields.call(
+				loadOptionsContext({
+					nodeType: node,
+					parameters: {},
+					credentials: credentialsFor(sim.url, sim.serviceUser.id, sim.serviceUser.token),
+				}),
+			);
+			const values = options.map((option) => option.value);
+			expect(values).not.toContain(DEFAULT_SET);
+			expect(values).toEqual(expect.arrayContaining(['work.department', CUSTOM_COST_CENTER]));
+			expect(options.find((option) => option.value === 'work.department')).toEqual({
+				name: 'Work › Department',
+				value: 'work.department',
+				description:
+					'work.department (list, list department: compare with labels such as "Engineering")',
+			});
+		},
+	);
 });

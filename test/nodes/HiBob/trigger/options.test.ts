@@ -169,6 +169,35 @@ describe('HiBob Trigger: options', () => {
 			expect(((updated.employee as IDataObject).humanReadable as IDataObject).work).toEqual(expect.objectContaining({ department: target.name })); // prettier-ignore
 		}); // prettier-ignore
 
+		it('keeps dates ISO with labels on: labels are for list values, in the Simplified employee and beside it', async () => {
+			const parameters = {
+				events: ALL_EVENTS,
+				options: { humanReadableLabels: true, employeeOutput: 'simplified' },
+			};
+			const first = await pollOk({ sim, parameters });
+			const hire = sim.control.hire({ firstName: 'Iso', surname: 'Date', startDate: '2026-11-26', department: 'Finance' }); // prettier-ignore
+			const leaving = sim.control.listEmployees({ lifecycleStatus: 'employed' })[20].id;
+			sim.control.terminate({ employeeId: leaving, terminationDate: '2026-12-31' });
+			const run = await pollOk({ sim, parameters, staticData: first.staticData });
+			const created = run.events.find((e) => e.employeeId === hire.id && e.event === 'employeeCreated') as IDataObject; // prettier-ignore
+			const scheduled = run.events.find((e) => e.employeeId === leaving && e.event === 'terminationScheduled') as IDataObject; // prettier-ignore
+			expect(created.employee).toEqual(expect.objectContaining({ startDate: '2026-11-26', department: 'Finance', lifecycleStatus: 'Hired' })); // prettier-ignore
+			expect((scheduled.employee as IDataObject).terminationDate).toBe('2026-12-31');
+			expect(created.currentLabels).toEqual(expect.objectContaining({ lifecycleStatus: 'Hired', department: 'Finance' })); // prettier-ignore
+			expect(created.currentLabels).not.toHaveProperty('startDate');
+			expect(scheduled.changes).toContainEqual({ field: 'internal.terminationDate', previous: null, current: '2026-12-31' }); // prettier-ignore
+			// Bob's display format (26/11/2026) appears nowhere in the events.
+			expect(JSON.stringify(run.events).match(/"[^"]*":"\d{2}\/\d{2}\/\d{4}"/g)).toBeNull();
+		});
+
+		it("keeps dates ISO in the Nested employee's labels too, and labels list values there", async () => {
+			const parameters = { options: { humanReadableLabels: true, emitExistingOnFirstRun: true } };
+			const run = await pollOk({ sim, parameters });
+			const employee = run.events[0].employee as IDataObject;
+			expect(((employee.humanReadable as IDataObject).work as IDataObject).department).toEqual(expect.any(String)); // prettier-ignore
+			expect(JSON.stringify(run.events).match(/"[^"]*":"\d{2}\/\d{2}\/\d{4}"/g)).toBeNull();
+		});
+
 		it('adds no labels when off', async () => {
 			const first = await pollOk({ sim, parameters: { events: ALL_EVENTS } });
 			const moved = sim.control.listEmployees({ lifecycleStatus: 'employed' })[12].id;

@@ -86,6 +86,19 @@ describe('HiBob → Employee → Get Many', () => {
 			}
 		});
 
+		it('Simplified: dates stay ISO beside the labels (start and termination dates, inactive people too)', async () => {
+			const result = await runEmployee(sim, getMany({ returnAll: true, includeInactive: true }));
+			const byPerson = new Map(snapshots().map((snapshot) => [snapshot.id, snapshot.values]));
+			const json = jsonOf(result);
+			expect(json.some((entry) => entry.terminationDate !== null)).toBe(true);
+			for (const entry of json) {
+				const values = byPerson.get(entry.id as string);
+				expect(entry.startDate).toBe(values?.['work.startDate'] ?? null);
+				expect(entry.terminationDate).toBe(values?.['internal.terminationDate'] ?? null);
+			}
+			expect(JSON.stringify(json).match(/"[^"]*":"\d{2}\/\d{2}\/\d{4}"/g)).toBeNull();
+		});
+
 		it('Full: Default Set plus a custom field, nested, no slash keys, 19-digit string IDs', async () => {
 			const result = await runEmployee(
 				sim,

@@ -1,0 +1,10 @@
+/**
+ * The dynamic methods of both nodes, in one place: each node registers all of them, so a parameter
+ * shared between the nodes (such as Filters) always finds its method. One export per kind of method
+ * n8n looks up (`loadOptions`, `listSearch`; add `resourceMapping` the same way); every exported
+ * function of a kind's module is registered under its name.
+ */
+import * as listSearch from './listSearch';
+import * as loadOptions from './loadOptions';
+
+export const methods = { loadOptions: { ...loadOptions }, listSearch: { ...listSearch } };
