@@ -23,6 +23,15 @@ import type {
 	Simulator,
 } from './simulator';
 import { addDays, DAY, isIsoDate } from './util';
+import type { Folder, Task } from './work';
+import {
+	controlAddTask,
+	controlDenyWork,
+	controlListDocuments,
+	controlListFolders,
+	controlListTasks,
+	type TaskInput,
+} from './workControl';
 
 export interface EmployeeSummary {
 	id: string;
@@ -282,6 +291,29 @@ export class SimulatorControl {
 
 	editTimeOff(input: { requestId: number; startDate: string; endDate: string }): TimeOffRequest {
 		return { ...this.company.editTimeOff(need(input?.requestId, 'requestId'), input) };
+	}
+
+	// ---------- tasks, documents (workControl.ts) ----------
+
+	addTask(input: TaskInput): Task {
+		return controlAddTask(this.company, input);
+	}
+
+	listTasks(input: { employeeId?: string } = {}): Task[] {
+		return controlListTasks(this.company, input);
+	}
+
+	listDocuments(input: { employeeId?: string } = {}): ReturnType<typeof controlListDocuments> {
+		return controlListDocuments(this.company, input);
+	}
+
+	listDocumentFolders(): Folder[] {
+		return controlListFolders(this.company);
+	}
+
+	denyWork(input: { serviceUserId?: string; deny: string[] }): { denied: string[] } {
+		const id = input?.serviceUserId ?? this.sim.defaultUser.id;
+		return controlDenyWork(this.company, id, input?.deny);
 	}
 
 	// ---------- service users ----------

@@ -40,10 +40,10 @@ export interface RunningSimulator {
 
 const CONTROL_PREFIX = '/__control';
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of req) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks).toString('utf8');
+	return Buffer.concat(chunks);
 }
 
 function send(
@@ -111,7 +111,8 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
 	const sockets = new Set<import('node:net').Socket>();
 
 	const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
-		const rawBody = await readBody(req);
+		const rawBytes = await readBody(req);
+		const rawBody = rawBytes.toString('utf8');
 		const url = new URL(req.url ?? '/', 'http://simulator');
 		const method = (req.method ?? 'GET').toUpperCase();
 		if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`))
@@ -122,6 +123,7 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
 			query: url.searchParams,
 			headers: req.headers,
 			rawBody,
+			rawBytes,
 			remoteAddress: req.socket.remoteAddress ?? 'unknown',
 		});
 		if (answer.reset) {

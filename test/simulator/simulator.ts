@@ -22,8 +22,12 @@ import {
 	type TableName,
 	type TimeOffRequest,
 } from './company';
+import { documentsRoute, multipartSummary } from './documents';
 import { toMeta } from './fields';
 import { readEmployee, searchPeople } from './render';
+import type { Handler } from './routes';
+import { tasksRoute } from './tasks';
+import { requestShapeFields, timeOffRequestsRoute } from './timeOffRequests';
 import { addMonthsMs, dateOfMs, hibobTime, isIsoDate, Prng } from './util';
 
 export type CursorKey = 'next_cursor' | 'cursor';
@@ -115,6 +119,8 @@ export interface ApiRequest {
 	query: URLSearchParams;
 	headers: Record<string, string | string[] | undefined>;
 	rawBody: string;
+	/** The body's bytes (multipart uploads); `rawBody` is their UTF-8 reading. */
+	rawBytes?: Buffer;
 	remoteAddress: string;
 }
 
@@ -455,7 +461,9 @@ export class Simulator {
 			method: req.method,
 			path: req.path,
 			query: Object.fromEntries(req.query.entries()),
-			body: parseLogBody(req.rawBody),
+			body:
+				multipartSummary(header(req, 'content-type'), req.rawBytes ?? Buffer.alloc(0)) ??
+				parseLogBody(req.rawBody),
 			serviceUserId: user?.id ?? this.authenticate(header(req, 'authorization'))?.id ?? null,
 			status: res.reset ? 0 : res.status,
 			timestamp: new Date(this.clock.now()).toISOString(),
@@ -507,7 +515,8 @@ export class Simulator {
 			}
 		}
 		let body: unknown = undefined;
-		if (req.method === 'POST' && req.rawBody.trim() !== '') {
+		const multipart = /^multipart\//i.test(header(req, 'content-type') ?? '');
+		if (req.method === 'POST' && !multipart && req.rawBody.trim() !== '') {
 			try {
 				body = JSON.parse(req.rawBody);
 			} catch {
@@ -517,7 +526,7 @@ export class Simulator {
 		const res =
 			body === INVALID_JSON
 				? apiError(400, 'bad.request', 'The request body is not valid JSON')
-				: handler.run(user, body);
+				: handler.run(user, body, req);
 		res.headers = { ...res.headers, ...limitHeaders };
 		return { res, user };
 	}
@@ -526,7 +535,7 @@ export class Simulator {
 		method: string,
 		path: string,
 		query: URLSearchParams,
-	): { name: string; run: (user: ServiceUser, body: unknown) => ApiResponse } | undefined {
+	): Handler | undefined {
 		const p = path.replace(/\/+$/, '');
 		const parts = p.split('/').slice(1).map(safeDecode);
 		if (parts[0] !== 'v1') return undefined;
@@ -536,6 +545,9 @@ export class Simulator {
 			run,
 		});
 		const settings = { dateFormat: this.settings.dateFormat };
+		const ctx = { company: this.company, method, rest, query, now: this.clock.now() };
+		const workRoute = tasksRoute(ctx) ?? documentsRoute(ctx) ?? timeOffRequestsRoute(ctx);
+		if (workRoute) return workRoute;
 		if (method === 'POST' && rest.length === 2 && rest[0] === 'people') {
 			if (rest[1] === 'search')
 				return q('search', (user, body) => {
@@ -805,6 +817,7 @@ export class Simulator {
 				totalDuration: days,
 				totalCost: days,
 				durationUnit: 'days',
+				...requestShapeFields(this.company, r.requestId),
 				createdOn: hibobTime(r.createdOnMs),
 				previousRequestId: r.previousRequestId,
 				originalRequestId: r.originalRequestId,

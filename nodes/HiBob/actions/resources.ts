@@ -4,6 +4,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as company from './company';
 import * as employee from './employee';
 import * as employeeHistory from './history';
+import * as task from './task';
 import * as timeOff from './timeOff';
 import type { ResourceOperations } from './types';
 
@@ -33,6 +34,12 @@ export const RESOURCES: Resource[] = [
 		value: 'timeOff',
 		description: 'Who is out (in a date range or today) and changes to time-off requests',
 		...timeOff,
+	},
+	{
+		name: 'Task',
+		value: 'task',
+		description: "Tasks in Bob's task lists (onboarding, offboarding…): get them and complete them",
+		...task,
 	},
 	{
 		name: 'Company',
