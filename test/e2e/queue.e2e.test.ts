@@ -15,12 +15,20 @@
  */
 import { credentialRef, hiBobCredential, locator } from './harness/fixtures';
 import { selectedLine } from './harness/host';
-import { nodeOutput, nodeType, POLL_EVERY_10_SECONDS } from './harness/n8n';
+import { nodeOutput, nodeType } from './harness/n8n';
 import { delay } from './harness/processes';
 import { QueueDeployment } from './harness/queue';
 import { TestServices } from './harness/services';
 import { type SimEmployee, SimulatorProcess } from './harness/simulator';
-import { type Expected, eventKeys, TriggerWatch, waitFor } from './harness/watch';
+import {
+	type Expected,
+	eventKeys,
+	moveDepartment,
+	quietCompany,
+	triggerNode,
+	TriggerWatch,
+	waitFor,
+} from './harness/watch';
 
 const TRIGGER_USER = { id: 'SERVICE-QUEUE-TRIGGER', token: 'e2e-queue-trigger-token-0123456789' };
 const ACTION_USER = { id: 'SERVICE-QUEUE-ACTION', token: 'e2e-queue-action-token-0123456789' };
@@ -30,11 +38,18 @@ const LOOKUP = 'Look Up Employee';
 /** One poll (10 s apart) plus queueing and a worker run, on a loaded 2-core machine. */
 const STEP_TIMEOUT_MS = 150000;
 
-const MODES: Array<{ name: string; label: string; env: Record<string, string> }> = [
-	{ name: "n8n's default poll scheduler", label: 'queue-legacy', env: {} },
+const MODES: Array<{
+	name: string;
+	label: string;
+	env: Record<string, string>;
+	/** Where n8n keeps the trigger's state: static data (default) or a durable poll cursor. */
+	durableCursor: boolean;
+}> = [
+	{ name: "n8n's default poll scheduler", label: 'queue-legacy', env: {}, durableCursor: false },
 	{
 		name: "n8n's durable scheduler with durable poll cursors",
 		label: 'queue-durable',
+		durableCursor: true,
 		env: {
 			N8N_SCHEDULER_ENABLED: 'true',
 			N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
@@ -69,12 +84,7 @@ describeOn2x('HiBob Trigger in n8n queue mode (Postgres + Redis, one main + one 
 			serviceUser: TRIGGER_USER,
 		});
 		await sim.control('addServiceUser', ACTION_USER);
-		// a quiet company: nobody with a change already scheduled, so every event comes from a scenario
-		for (const status of ['hired', 'leave', 'parental leave', 'garden leave']) {
-			for (const e of await sim.employees({ lifecycleStatus: status })) {
-				await sim.control('deleteEmployee', { employeeId: e.id });
-			}
-		}
+		await quietCompany(sim);
 		people = await sim.employees({ lifecycleStatus: 'employed' });
 		expect(people.length).toBeGreaterThanOrEqual(10);
 	}, 900000);
@@ -84,29 +94,12 @@ describeOn2x('HiBob Trigger in n8n queue mode (Postgres + Redis, one main + one 
 		await services?.stop();
 	});
 
-	describe.each(MODES)('$name', ({ label, env }) => {
+	describe.each(MODES)('$name', ({ label, env, durableCursor }) => {
 		let q: QueueDeployment;
 		let watch: TriggerWatch;
 		const expectedAll: Expected = [];
 		const context = () =>
 			`--- main log (tail) ---\n${q.main.serverLog().split('\n').slice(-30).join('\n')}\n--- worker log (tail) ---\n${q.workerLog().split('\n').slice(-30).join('\n')}`;
-
-		/** A department change HiBob will report as Employee Updated (always a different value). */
-		const moveDepartment = async (employeeId: string): Promise<void> => {
-			const before = await sim.control<{ values: Record<string, unknown> }>('getEmployee', {
-				employeeId,
-			});
-			for (const department of ['Legal', 'Security']) {
-				await sim.control('changeFields', {
-					employeeId,
-					fields: { 'work.department': department },
-				});
-				const after = await sim.control<{ values: Record<string, unknown> }>('getEmployee', {
-					employeeId,
-				});
-				if (after.values['work.department'] !== before.values['work.department']) return;
-			}
-		};
 
 		/** Waits for `wanted` in executions that are new since `seenBefore`; returns those executions' events. */
 		const arrive = async (seenBefore: Set<string>, wanted: Expected) => {
@@ -126,26 +119,13 @@ describeOn2x('HiBob Trigger in n8n queue mode (Postgres + Redis, one main + one 
 					name: 'e2e: HiBob Trigger in queue mode',
 					settings: { executionOrder: 'v1', timezone: 'UTC' },
 					nodes: [
-						{
-							id: 'trigger',
-							name: TRIGGER,
-							type: nodeType('hiBobTrigger'),
-							typeVersion: 1,
-							position: [0, 0],
-							parameters: {
-								pollTimes: POLL_EVERY_10_SECONDS,
-								events: [
-									'employeeCreated',
-									'startDateApproaching',
-									'leaveStarted',
-									'terminationScheduled',
-									'employeeUpdated',
-								],
-								watchedFields: ['work.department'],
-								options: {},
-							},
-							credentials: credentialRef(triggerCredential),
-						},
+						triggerNode(TRIGGER, triggerCredential, [
+							'employeeCreated',
+							'startDateApproaching',
+							'leaveStarted',
+							'terminationScheduled',
+							'employeeUpdated',
+						]),
 						{
 							id: 'lookup',
 							name: LOOKUP,
@@ -192,7 +172,7 @@ describeOn2x('HiBob Trigger in n8n queue mode (Postgres + Redis, one main + one 
 			await watch.collect();
 			const seen = new Set(watch.executions.keys());
 			const lookupsBefore = (await sim.searches()).filter((s) => s.serviceUserId === ACTION_USER.id).length;
-			await moveDepartment(employee.id);
+			await moveDepartment(sim, employee.id);
 			const events = await arrive(seen, [['employeeUpdated', employee.id]]);
 			expect(eventKeys(events)).toEqual(eventKeys([['employeeUpdated', employee.id]]));
 			const [executionId] = [...new Set(events.map((e) => e.executionId))];
@@ -240,7 +220,7 @@ describeOn2x('HiBob Trigger in n8n queue mode (Postgres + Redis, one main + one 
 			const leaving = fresh();
 			const moving = fresh();
 			await sim.control('terminate', { employeeId: leaving.id, terminationDate: addDays(today, 20) });
-			await moveDepartment(moving.id);
+			await moveDepartment(sim, moving.id);
 			await q.main.start({ timeoutMs: 180000 });
 			await q.main.login();
 			const wanted: Expected = [
@@ -260,6 +240,9 @@ describeOn2x('HiBob Trigger in n8n queue mode (Postgres + Redis, one main + one 
 			expect(eventKeys(watch.events())).toEqual(eventKeys(expectedAll));
 			expect([...watch.failedExecutions.values()]).toEqual([]);
 			expect(await watch.unfinished()).toEqual([]);
+			// the trigger's state is where this mode keeps it: the workflow's static data, or the poll cursor
+			const stored = durableCursor ? (await q.pollerCursors(WORKFLOW)).join('\n') : await q.rawStaticData(WORKFLOW);
+			expect(stored).toContain('lifecycleSnapshot');
 			for (const id of watch.executions.keys()) {
 				expect({ id, ...q.ranBy(id) }).toEqual({ id, enqueuedByMain: true, startedOnWorker: true, finishedOnWorker: true });
 			}

@@ -13,11 +13,19 @@
  *    re-activating the workflow.
  * Both run on both n8n lines (E2E_N8N_LINE=1 for 1.123.x).
  */
-import { credentialRef, hiBobCredential } from './harness/fixtures';
-import { N8nInstance, nodeType, POLL_EVERY_10_SECONDS, type WorkflowFixture } from './harness/n8n';
+import { hiBobCredential } from './harness/fixtures';
+import { N8nInstance } from './harness/n8n';
 import { delay } from './harness/processes';
 import { type SimEmployee, SimulatorProcess } from './harness/simulator';
-import { type Expected, eventKeys, TriggerWatch, waitFor } from './harness/watch';
+import {
+	type Expected,
+	eventKeys,
+	moveDepartment,
+	quietCompany,
+	triggerNode,
+	TriggerWatch,
+	waitFor,
+} from './harness/watch';
 
 const SERVICE_USER = { id: 'SERVICE-UNATTENDED', token: 'e2e-unattended-token-0123456789' };
 const TRIGGER = 'HiBob Trigger';
@@ -36,36 +44,18 @@ function addDays(date: string, days: number): string {
 	return new Date(Date.parse(`${date}T00:00:00.000Z`) + days * 86400000).toISOString().slice(0, 10);
 }
 
-function triggerWorkflow(
-	id: string,
-	credential: ReturnType<typeof hiBobCredential>,
-): WorkflowFixture {
-	return {
-		id,
-		name: `e2e: ${id}`,
-		settings: { executionOrder: 'v1', timezone: 'UTC' },
-		nodes: [
-			{
-				id: 'trigger',
-				name: TRIGGER,
-				type: nodeType('hiBobTrigger'),
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {
-					pollTimes: POLL_EVERY_10_SECONDS,
-					events: EVENTS,
-					watchedFields: ['work.department'],
-					options: {},
-				},
-				credentials: credentialRef(credential),
-			},
-		],
-		connections: {},
-	};
+interface Setup {
+	sim: SimulatorProcess;
+	n8n: N8nInstance;
+	watch: TriggerWatch;
 }
 
-/** A simulator with nobody who has a change already scheduled, so every event comes from a scenario. */
-async function quietSimulator(today: string, seed: number): Promise<SimulatorProcess> {
+/**
+ * A quiet simulator (nobody with a change already scheduled) and one n8n with a published trigger
+ * workflow, not started yet.
+ */
+async function setUp(label: string, workflowId: string, seed: number): Promise<Setup> {
+	const today = new Date().toISOString().slice(0, 10);
 	const sim = await SimulatorProcess.start({
 		employees: 40,
 		seed,
@@ -74,33 +64,21 @@ async function quietSimulator(today: string, seed: number): Promise<SimulatorPro
 		noRateLimit: true,
 		serviceUser: SERVICE_USER,
 	});
-	for (const status of ['hired', 'leave', 'parental leave', 'garden leave']) {
-		for (const e of await sim.employees({ lifecycleStatus: status })) {
-			await sim.control('deleteEmployee', { employeeId: e.id });
-		}
-	}
-	return sim;
-}
-
-async function departmentOf(sim: SimulatorProcess, employeeId: string): Promise<unknown> {
-	const employee = await sim.control<{ values: Record<string, unknown> }>('getEmployee', {
-		employeeId,
-	});
-	return employee.values['work.department'];
-}
-
-/** Moves the employee to another department and returns [before, after]. */
-async function moveDepartment(
-	sim: SimulatorProcess,
-	employeeId: string,
-): Promise<[unknown, unknown]> {
-	const before = await departmentOf(sim, employeeId);
-	for (const department of ['Legal', 'Security']) {
-		await sim.control('changeFields', { employeeId, fields: { 'work.department': department } });
-		const after = await departmentOf(sim, employeeId);
-		if (after !== before) return [before, after];
-	}
-	throw new Error('e2e: the department did not change');
+	await quietCompany(sim);
+	const credential = hiBobCredential(`hibob${workflowId.slice(-11)}`, sim.url, SERVICE_USER);
+	const n8n = await N8nInstance.create({ label });
+	await n8n.importCredentials([credential]);
+	await n8n.importWorkflows([
+		{
+			id: workflowId,
+			name: `e2e: ${workflowId}`,
+			settings: { executionOrder: 'v1', timezone: 'UTC' },
+			nodes: [triggerNode(TRIGGER, credential, EVENTS)],
+			connections: {},
+		},
+	]);
+	await n8n.publishWorkflow(workflowId);
+	return { sim, n8n, watch: new TriggerWatch(n8n, sim, workflowId, TRIGGER, SERVICE_USER.id) };
 }
 
 describe('HiBob Trigger unattended: a slow, out-of-date answer while the next polls run', () => {
@@ -113,13 +91,7 @@ describe('HiBob Trigger unattended: a slow, out-of-date answer while the next po
 		`--- n8n log (tail) ---\n${n8n.serverLog().split('\n').slice(-40).join('\n')}`;
 
 	beforeAll(async () => {
-		sim = await quietSimulator(today, 21);
-		const credential = hiBobCredential('hibobSlowAnswer1', sim.url, SERVICE_USER);
-		n8n = await N8nInstance.create({ label: 'unattended-slow' });
-		await n8n.importCredentials([credential]);
-		await n8n.importWorkflows([triggerWorkflow(WORKFLOW, credential)]);
-		await n8n.publishWorkflow(WORKFLOW);
-		watch = new TriggerWatch(n8n, sim, WORKFLOW, TRIGGER, SERVICE_USER.id);
+		({ sim, n8n, watch } = await setUp('unattended-slow', WORKFLOW, 21));
 		await n8n.start({ timeoutMs: 180000 });
 		await n8n.login();
 	}, 600000);
@@ -168,7 +140,6 @@ describe('HiBob Trigger unattended: a slow, out-of-date answer while the next po
 });
 
 describe('HiBob Trigger unattended: n8n started during a one-minute HiBob outage', () => {
-	const today = new Date().toISOString().slice(0, 10);
 	const WORKFLOW = 'hbUnattendOuta01';
 	const OUTAGE_MS = 60000;
 	let sim: SimulatorProcess;
@@ -178,13 +149,7 @@ describe('HiBob Trigger unattended: n8n started during a one-minute HiBob outage
 		`--- n8n log (tail) ---\n${n8n.serverLog().split('\n').slice(-40).join('\n')}`;
 
 	beforeAll(async () => {
-		sim = await quietSimulator(today, 22);
-		const credential = hiBobCredential('hibobOutage00001', sim.url, SERVICE_USER);
-		n8n = await N8nInstance.create({ label: 'unattended-outage' });
-		await n8n.importCredentials([credential]);
-		await n8n.importWorkflows([triggerWorkflow(WORKFLOW, credential)]);
-		await n8n.publishWorkflow(WORKFLOW);
-		watch = new TriggerWatch(n8n, sim, WORKFLOW, TRIGGER, SERVICE_USER.id);
+		({ sim, n8n, watch } = await setUp('unattended-outage', WORKFLOW, 22));
 	}, 600000);
 
 	afterAll(async () => {

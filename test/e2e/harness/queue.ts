@@ -159,6 +159,15 @@ export class QueueDeployment {
 		return value === undefined || value === '' ? null : value;
 	}
 
+	/** The poll cursors n8n's durable poll cursors keep for the workflow (`poller_state`), raw JSON. */
+	async pollerCursors(workflowId: string): Promise<string[]> {
+		const rows = await this.services.psql(
+			this.database,
+			`select "cursor"::text from poller_state where "workflowId" = '${workflowId.replace(/'/g, "''")}'`,
+		);
+		return rows.map((row) => row[0]);
+	}
+
 	async dispose(): Promise<void> {
 		await this.stopWorker();
 		await this.main.dispose();

@@ -3,7 +3,15 @@
  * events of its finished trigger executions over n8n's REST API (each execution read once). Used by the
  * queue-mode and unattended-operation scenarios.
  */
-import { type ExecutionSummary, type N8nInstance, nodeOutput } from './n8n';
+import { credentialRef } from './fixtures';
+import {
+	type CredentialFixture,
+	type ExecutionSummary,
+	type N8nInstance,
+	nodeOutput,
+	nodeType,
+	POLL_EVERY_10_SECONDS,
+} from './n8n';
 import { delay } from './processes';
 import type { SimLogEntry, SimulatorProcess } from './simulator';
 
@@ -138,4 +146,56 @@ export class TriggerWatch {
 			{ timeoutMs, context },
 		);
 	}
+}
+
+/** A HiBob Trigger node polling every 10 s, watching `work.department` (the scenarios' field change). */
+export function triggerNode(
+	name: string,
+	credential: CredentialFixture,
+	events: string[],
+): Record<string, unknown> {
+	return {
+		id: 'trigger',
+		name,
+		type: nodeType('hiBobTrigger'),
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {
+			pollTimes: POLL_EVERY_10_SECONDS,
+			events,
+			watchedFields: ['work.department'],
+			options: {},
+		},
+		credentials: credentialRef(credential),
+	};
+}
+
+/**
+ * Deletes everyone with a change already scheduled (future starts, leave, garden leave), so every event
+ * comes from the scenario. Call before the baseline.
+ */
+export async function quietCompany(sim: SimulatorProcess): Promise<void> {
+	for (const status of ['hired', 'leave', 'parental leave', 'garden leave']) {
+		for (const e of await sim.employees({ lifecycleStatus: status })) {
+			await sim.control('deleteEmployee', { employeeId: e.id });
+		}
+	}
+}
+
+/** Moves the employee to another department (always a different value); returns [before, after]. */
+export async function moveDepartment(
+	sim: SimulatorProcess,
+	employeeId: string,
+): Promise<[unknown, unknown]> {
+	const departmentOf = async () =>
+		(await sim.control<{ values: Record<string, unknown> }>('getEmployee', { employeeId })).values[
+			'work.department'
+		];
+	const before = await departmentOf();
+	for (const department of ['Legal', 'Security']) {
+		await sim.control('changeFields', { employeeId, fields: { 'work.department': department } });
+		const after = await departmentOf();
+		if (after !== before) return [before, after];
+	}
+	throw new Error('e2e: the department did not change');
 }
