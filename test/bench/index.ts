@@ -14,7 +14,12 @@ import { measureNodes } from './nodeBench';
 import type { NodeFigures } from './nodeBench';
 import { forceGc, measure, summarise } from './stats';
 import type { Summary } from './stats';
-import { buildTriggerScenario, poll, snapshotOf } from './triggerCore';
+import {
+	buildTriggerScenario,
+	digestSnapshotBytesPerEmployee,
+	poll,
+	snapshotOf,
+} from './triggerCore';
 import type { TriggerScenario } from './triggerCore';
 
 interface Options {
@@ -53,6 +58,7 @@ interface TriggerFigures {
 	busyHeapMb: Summary;
 	busyEvents: number;
 	snapshotBytesPerEmployee: number;
+	digestBytesPerEmployee: number;
 	baselineCpu: Summary;
 }
 
@@ -108,6 +114,7 @@ function measureTrigger(scenario: TriggerScenario, runs: number): TriggerFigures
 		busyHeapMb: summarise(busyHeap),
 		busyEvents,
 		snapshotBytesPerEmployee: snapshotBytes,
+		digestBytesPerEmployee: digestSnapshotBytesPerEmployee(scenario),
 		baselineCpu: summarise(baselineCpu),
 	};
 }
@@ -249,6 +256,11 @@ function rows(core: readonly TriggerFigures[], nodes: readonly NodeFigures[]): R
 		{
 			figure: 'Snapshot bytes per employee, every event (all watched fields stored)',
 			cells: onCore((f) => fixed(f.snapshotBytesPerEmployee, 1)),
+			target: '≤ 96',
+		},
+		{
+			figure: 'Snapshot bytes per employee, every event, Keep Previous Values off (digests)',
+			cells: onCore((f) => fixed(f.digestBytesPerEmployee, 1)),
 			target: '≤ 96',
 		},
 		section('Action node: Employee', core.length),

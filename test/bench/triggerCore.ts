@@ -164,6 +164,14 @@ export function buildTriggerScenario(size: number): TriggerScenario {
 	};
 }
 
+/** Bytes per employee of the baseline snapshot with Keep Previous Values off (digests only). */
+export function digestSnapshotBytesPerEmployee(scenario: TriggerScenario): number {
+	const employees = normalise(JSON.parse(scenario.quietBody));
+	const context = { today: TODAY, detectedAt: DETECTED_AT };
+	const result = diffLifecycle(undefined, employees, context, { keepPreviousValues: false });
+	return Buffer.byteLength(JSON.stringify(result.nextSnapshot)) / scenario.size;
+}
+
 export function snapshotOf(json: string): LifecycleSnapshot {
 	return JSON.parse(json) as LifecycleSnapshot;
 }

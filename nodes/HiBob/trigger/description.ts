@@ -195,6 +195,14 @@ export const triggerProperties: INodeProperties[] = [
 					'Whether to read the lifecycle history of employees with lifecycle events (one extra request per 200 such employees) and add its effective date, reason and who made the change',
 			},
 			{
+				displayName: 'Keep Previous Values',
+				name: 'keepPreviousValues',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether the stored state keeps the watched values of every employee, so events can report them as "previous". Off: it keeps only digests (no names, emails, departments or dates); events still fire once, with "current" values and the changed fields, but "previous" is empty. Switching it starts from a new, silent baseline.',
+			},
+			{
 				displayName: 'Safety Limit (% of Employees)',
 				name: 'safetyMaxPercent',
 				type: 'number',

@@ -108,6 +108,7 @@ export function readSettings(context: IPollFunctions): TriggerSettings {
 		leadDays,
 		emitExistingOnFirstRun: options.emitExistingOnFirstRun === true,
 		scope: watchScope(),
+		keepPreviousValues: options.keepPreviousValues !== false,
 		guard: {
 			maxRemovalPercent: number(options.safetyMaxPercent, DEFAULT_MAX_REMOVAL_PERCENT),
 			maxRemovalCount: number(options.safetyMaxCount, DEFAULT_MAX_REMOVAL_COUNT),

@@ -1,11 +1,11 @@
 /**
- * HR dates are calendar dates `YYYY-MM-DD` with no time zone (hibob-api.md §5.3); the trigger passes
+ * HR dates are calendar dates `YYYY-MM-DD` with no time zone in HiBob; the trigger passes
  * `today` already computed in the workflow's time zone. Day numbers keep the arithmetic exact.
  *
  * Hot path: every poll converts two dates per employee, so the conversions are plain arithmetic on the
  * proleptic Gregorian calendar (the one `Date` uses; days_from_civil / civil_from_days, H. Hinnant)
- * instead of a RegExp and a `Date` per call. Results are identical to the `Date` round trip they replace
- * (tests compare them over every day of years 0–10000).
+ * instead of a RegExp and a `Date` per call. Results are identical to a `Date` round trip (tests compare
+ * them over every day of years 0–10000).
  */
 const DAY_MS = 86_400_000;
 const ZERO = 48; // '0'
@@ -49,7 +49,7 @@ export function dateToDayNumber(value: unknown): number | undefined {
 	const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
 	const month = m0 * 10 + m1;
 	const day = d0 * 10 + d1;
-	// Years 0000–0099: Date.UTC maps them to 1900–1999, so they never round-tripped: rejected as before.
+	// Years 0000–0099 are rejected: Date.UTC maps them to 1900–1999, so they cannot round-trip.
 	if (year < 100 || month < 1 || month > 12 || day < 1) return undefined;
 	const monthDays = month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1];
 	if (day > monthDays) return undefined;
@@ -61,7 +61,7 @@ function twoDigits(value: number): string {
 }
 
 export function dayNumberToDate(days: number): string {
-	// Integers within years 0–9999 by arithmetic; anything else (fractions, far dates) through Date as before.
+	// Integers within years 0–9999 by arithmetic; anything else (fractions, far dates) through Date.
 	if (Number.isInteger(days) && days >= -719528 && days <= 2932896) {
 		const z = days + 719468;
 		const era = Math.floor(z / 146097);

@@ -1,7 +1,7 @@
 import type { LifecycleEventName, LifecycleOptions } from './types';
 import { LIFECYCLE_EVENTS } from './types';
 
-/** Fields the lifecycle rules read, whatever the user watches (hibob-api.md §5.3). */
+/** Fields the lifecycle rules read, whatever the user watches. */
 export const LIFECYCLE_FIELDS = {
 	lifecycleStatus: 'internal.lifecycleStatus',
 	/** Access status Active/Inactive: reported in events, no rule depends on it (leave can be either). */
@@ -15,7 +15,7 @@ export const IDENTITY_FIELDS = { email: 'root.email', displayName: 'root.display
 
 /**
  * Default `employeeUpdated` fields. `work.siteId` rather than `work.site`: the ID is stable when a site is
- * renamed, like `work.department` (a list item ID, hibob-api.md §2.2).
+ * renamed, like `work.department` (HiBob returns the list item's ID).
  */
 export const DEFAULT_WATCHED_FIELDS: readonly string[] = [
 	'work.department',
@@ -62,6 +62,7 @@ export interface ResolvedLifecycleOptions {
 	leadDays: number;
 	emitExistingOnFirstRun: boolean;
 	scope: string;
+	keepPreviousValues: boolean;
 	maxRemovalPercent: number;
 	maxRemovalCount: number;
 }
@@ -87,6 +88,7 @@ export function resolveLifecycleOptions(options: LifecycleOptions = {}): Resolve
 		leadDays,
 		emitExistingOnFirstRun: options.emitExistingOnFirstRun ?? false,
 		scope: options.scope ?? '',
+		keepPreviousValues: options.keepPreviousValues ?? true,
 		maxRemovalPercent: options.guard?.maxRemovalPercent ?? DEFAULT_MAX_REMOVAL_PERCENT,
 		maxRemovalCount: options.guard?.maxRemovalCount ?? DEFAULT_MAX_REMOVAL_COUNT,
 	};
@@ -116,5 +118,8 @@ function fnv1a(text: string): string {
  * people already inside the new window fire once).
  */
 export function configurationFingerprint(options: ResolvedLifecycleOptions): string {
-	return fnv1a(JSON.stringify([options.storedFields, options.scope]));
+	const stored: unknown[] = [options.storedFields, options.scope];
+	// Digests only: a third member, so that the default keeps the fingerprint stored states already hold.
+	if (!options.keepPreviousValues) stored.push('digests');
+	return fnv1a(JSON.stringify(stored));
 }

@@ -1,8 +1,8 @@
 /**
- * Lifecycle status meanings (hibob-api.md §5.3). HiBob's machine-value casing is UNCONFIRMED (Title case
- * in the lifecycle table, lower case in third-party mocks), so statuses are compared after folding case
- * and separators, and any status that mentions "leave" other than garden leave counts as a leave:
- * admins can add custom leave types.
+ * Lifecycle status meanings. HiBob's casing of the machine values varies (Title case in the lifecycle
+ * table, lower case elsewhere), so statuses are compared after folding case and separators, and any
+ * status that mentions "leave" other than garden leave counts as a leave: admins can add custom leave
+ * types.
  */
 export type LifecycleCategory =
 	| 'hired'

@@ -37,7 +37,8 @@ export interface LifecycleEmployee {
 export interface LifecycleFieldChange {
 	/** HiBob field ID. */
 	field: string;
-	previous: unknown;
+	/** Absent when previous values are not kept (`keepPreviousValues: false`). */
+	previous?: unknown;
 	current: unknown;
 }
 
@@ -50,7 +51,10 @@ export interface LifecycleEvent {
 	detectedAt: string;
 	/** `YYYY-MM-DD`: the start or termination date when the event is about one, otherwise today. */
 	effectiveDate: string;
-	/** Watched values before the change, keyed by readable name; null when the employee is new. */
+	/**
+	 * Watched values before the change, keyed by readable name; null when the employee is new, `{}` when
+	 * previous values are not kept.
+	 */
 	previous: Record<string, unknown> | null;
 	/** Watched values after the change, keyed by readable name; null when the employee was removed. */
 	current: Record<string, unknown> | null;
@@ -87,6 +91,11 @@ export interface LifecycleOptions {
 	 * `showInactive`...). Part of the configuration fingerprint: when it changes, the engine re-baselines.
 	 */
 	scope?: string;
+	/**
+	 * Default true. False: the snapshot holds only digests of the stored values, events carry `previous:
+	 * {}` and no previous value in `changes`. Part of the configuration fingerprint.
+	 */
+	keepPreviousValues?: boolean;
 	guard?: LifecycleGuardOptions;
 }
 
