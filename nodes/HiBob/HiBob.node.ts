@@ -11,6 +11,7 @@ import { route } from './actions/router';
 import { getFilterFields } from './methods/filterFields';
 import { searchEmployees } from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
+import * as writeOptions from './methods/writeOptions';
 
 /**
  * Programmatic rather than declarative: HiBob's people search is a POST with a field list and no
@@ -25,7 +26,8 @@ export class HiBob implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read employees, their history, time off and company data from HiBob (Bob)',
+		description:
+			'Read employees, their history, time off and company data from HiBob (Bob), and write employee changes back',
 		defaults: { name: 'HiBob' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -34,7 +36,10 @@ export class HiBob implements INodeType {
 		properties: nodeProperties(),
 	};
 
-	methods = { loadOptions: { ...loadOptions, getFilterFields }, listSearch: { searchEmployees } };
+	methods = {
+		loadOptions: { ...loadOptions, ...writeOptions, getFilterFields },
+		listSearch: { searchEmployees },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);
