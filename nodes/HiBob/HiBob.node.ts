@@ -11,6 +11,7 @@ import { route } from './actions/router';
 import { getFilterFields } from './methods/filterFields';
 import { searchEmployees } from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
+import { getEmployeeUpdateFields } from './methods/updateFields';
 import * as writeOptions from './methods/writeOptions';
 
 /**
@@ -39,6 +40,7 @@ export class HiBob implements INodeType {
 	methods = {
 		loadOptions: { ...loadOptions, ...writeOptions, getFilterFields },
 		listSearch: { searchEmployees },
+		resourceMapping: { getEmployeeUpdateFields },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -5,9 +5,17 @@ import { get } from './get.operation';
 import { getAll } from './getAll.operation';
 import { revokeAccess } from './revokeAccess.operation';
 import { terminate } from './terminate.operation';
+import { update } from './update.operation';
 import { updateEmail } from './updateEmail.operation';
 
-export const operations: ResourceOperations = { get, getAll, updateEmail, terminate, revokeAccess };
+export const operations: ResourceOperations = {
+	get,
+	getAll,
+	update,
+	updateEmail,
+	terminate,
+	revokeAccess,
+};
 
 export const operationProperty: INodeProperties = {
 	displayName: 'Operation',
@@ -43,6 +51,13 @@ export const operationProperty: INodeProperties = {
 			description:
 				"Writes to Bob: add a termination (date, reason) to the employee's lifecycle. Cannot be undone through the API.",
 			action: 'Terminate an employee',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			description:
+				"Writes to Bob: change any of the employee's fields (custom fields too); job title, department, site and manager as a Work history entry from an effective date",
+			action: 'Update an employee',
 		},
 		{
 			name: 'Update Work Email',
