@@ -23,7 +23,8 @@ export class HiBob implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read employees, their history, time off and company data from HiBob (Bob)',
+		description:
+			'Read employees, their history, time off and company data from HiBob (Bob), and write employee changes back',
 		defaults: { name: 'HiBob' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

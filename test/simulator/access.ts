@@ -21,6 +21,8 @@ export interface Permissions {
 	scope: AccessScope;
 	/** "View … section histories": without it history tables show only the current row (§5.1). */
 	history?: boolean;
+	/** Categories whose fields it may edit ("Edit" in the permission group); default: those it may read. */
+	editCategories?: '*' | string[];
 }
 
 export interface ServiceUser {
@@ -83,5 +85,6 @@ export function validatePermissions(value: unknown): Permissions | null {
 		deniedFields: p.deniedFields ?? [],
 		scope,
 		history: p.history ?? true,
+		...(p.editCategories === undefined ? {} : { editCategories: p.editCategories }),
 	};
 }

@@ -32,6 +32,7 @@ import {
 	controlListTasks,
 	type TaskInput,
 } from './workControl';
+import type { AccessEvent, Wizard } from './writes';
 
 export interface EmployeeSummary {
 	id: string;
@@ -367,7 +368,9 @@ export class SimulatorControl {
 		namedListsShape?: NamedListsShape;
 		dateFormat?: string;
 		leaveRemainsActive?: boolean;
-	}): Simulator['settings'] {
+		/** Reads show the values from before a write for this many ms after it (HiBob: up to 20 s). */
+		readLagMs?: number;
+	}): Simulator['settings'] & { readLagMs: number } {
 		const s = this.sim.settings;
 		if (input.rateLimit !== undefined) s.rateLimit = input.rateLimit;
 		if (input.cursorKey !== undefined) {
@@ -383,7 +386,12 @@ export class SimulatorControl {
 		if (input.dateFormat !== undefined) s.dateFormat = input.dateFormat;
 		if (input.leaveRemainsActive !== undefined)
 			this.company.leaveRemainsActive = input.leaveRemainsActive;
-		return { ...s };
+		if (input.readLagMs !== undefined) {
+			if (!Number.isFinite(input.readLagMs) || input.readLagMs < 0)
+				throw new ControlError('readLagMs must be a number of milliseconds, 0 or more');
+			this.sim.writes.settings.readLagMs = input.readLagMs;
+		}
+		return { ...s, readLagMs: this.sim.writes.settings.readLagMs };
 	}
 
 	resetRateLimits(): { ok: true } {
@@ -400,6 +408,25 @@ export class SimulatorControl {
 	reset(): { ok: true } {
 		this.sim.reset();
 		return { ok: true };
+	}
+
+	// ---------- writes ----------
+
+	/** Invitations, revoked Bob access and verification mails the write endpoints caused, oldest first. */
+	getAccessEvents(input: { employeeId?: string } = {}): AccessEvent[] {
+		return this.sim.writes.access.filter(
+			(a) => input.employeeId === undefined || a.employeeId === input.employeeId,
+		);
+	}
+
+	/** Replaces the onboarding wizards `GET /v1/onboarding/wizards` lists. */
+	setWizards(input: { wizards: Wizard[] }): Wizard[] {
+		need(input?.wizards, 'wizards');
+		this.sim.writes.wizards = input.wizards.map((w) => ({
+			id: Number(w.id),
+			name: String(w.name),
+		}));
+		return this.sim.writes.wizards;
 	}
 
 	// ---------- request log ----------

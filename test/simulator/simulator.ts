@@ -29,6 +29,7 @@ import type { Handler } from './routes';
 import { tasksRoute } from './tasks';
 import { requestShapeFields, timeOffRequestsRoute } from './timeOffRequests';
 import { addMonthsMs, dateOfMs, hibobTime, isIsoDate, Prng } from './util';
+import { WRITE_RATE_LIMITS, WriteApi } from './writes';
 
 export type CursorKey = 'next_cursor' | 'cursor';
 export type NamedListsShape = 'object' | 'array';
@@ -40,6 +41,8 @@ export interface RateLimitOptions {
 	retryAfter?: boolean;
 	/** Optional per-minute limit for every other `/v1` endpoint (per-endpoint numbers are UNCONFIRMED); off by default. */
 	otherPerMinute?: number;
+	/** Per-minute limits by endpoint name (writes.ts: `update`, `terminate`, `work-entry`…); overrides the defaults there. */
+	endpoints?: Record<string, number>;
 }
 
 export interface AuthBlockOptions {
@@ -91,6 +94,8 @@ export interface FaultSpec {
 	 * false: the answer is computed after the delay.
 	 */
 	staleOnArrival?: boolean;
+	/** `reset` / `status`: handle the request first (the write is applied), then fail: the outcome the client sees is unknown. */
+	afterApply?: boolean;
 }
 
 export interface Fault extends FaultSpec {
@@ -208,6 +213,10 @@ export class Simulator {
 	private faultSeq = 0;
 	private readonly options: SimulatorOptions;
 	readonly timers = new Set<ReturnType<typeof setTimeout>>();
+	readonly writes = new WriteApi(
+		() => this.company,
+		() => this.clock.now(),
+	);
 
 	constructor(options: SimulatorOptions = {}) {
 		this.options = options;
@@ -246,6 +255,7 @@ export class Simulator {
 	/** Regenerates the company and forgets logs, faults, limits and extra service users. */
 	reset(): void {
 		this.company = this.generate();
+		this.writes.reset();
 		this.log = [];
 		this.faults = [];
 		this.windows.clear();
@@ -259,7 +269,10 @@ export class Simulator {
 	/** Brings "today" in line with the wall clock, applying lifecycle changes that fell due. */
 	sync(): number {
 		const today = dateOfMs(this.clock.now());
-		return today === this.company.today ? 0 : this.company.setToday(today);
+		if (today === this.company.today) return 0;
+		const applied = this.company.setToday(today);
+		this.writes.refresh();
+		return applied;
 	}
 
 	// ---------- service users ----------
@@ -442,11 +455,12 @@ export class Simulator {
 		if (fault?.kind === 'slow' && !stale) await this.delay(fault.delayMs ?? 1000);
 		this.sync();
 		let user: ServiceUser | null = null;
-		let res = fault ? this.faultResponse(fault) : undefined;
+		let res = fault && !fault.afterApply ? this.faultResponse(fault) : undefined;
 		if (!res) {
 			const out = this.route(req);
 			res = out.res;
 			user = out.user;
+			if (fault?.afterApply) res = this.faultResponse(fault) ?? res;
 		}
 		if (stale) await this.delay(fault.delayMs ?? 1000);
 		if (fault?.kind === 'truncated-json' && res.body) {
@@ -500,9 +514,11 @@ export class Simulator {
 		let limitHeaders: Record<string, string> = {};
 		if (rl) {
 			const isSearch = handler.name === 'search';
-			const limit = isSearch ? (rl.perMinute ?? 50) : rl.otherPerMinute;
+			const own = rl.endpoints?.[handler.name] ?? WRITE_RATE_LIMITS[handler.name];
+			const limit = isSearch ? (rl.perMinute ?? 50) : (own ?? rl.otherPerMinute);
 			if (limit !== undefined) {
-				const r = this.take(`${user.id}|${isSearch ? 'search' : 'other'}`, limit);
+				const bucket = isSearch ? 'search' : own !== undefined ? handler.name : 'other';
+				const r = this.take(`${user.id}|${bucket}`, limit);
 				limitHeaders = r.headers;
 				if (!r.ok) {
 					const headers: Record<string, string> = { ...r.headers, 'X-RateLimit-Remaining': '0' };
@@ -516,7 +532,7 @@ export class Simulator {
 		}
 		let body: unknown = undefined;
 		const multipart = /^multipart\//i.test(header(req, 'content-type') ?? '');
-		if (req.method === 'POST' && !multipart && req.rawBody.trim() !== '') {
+		if (req.method !== 'GET' && !multipart && req.rawBody.trim() !== '') {
 			try {
 				body = JSON.parse(req.rawBody);
 			} catch {
@@ -545,25 +561,30 @@ export class Simulator {
 			run,
 		});
 		const settings = { dateFormat: this.settings.dateFormat };
+		const lag = this.writes.lagged.bind(this.writes);
 		const ctx = { company: this.company, method, rest, query, now: this.clock.now() };
 		const workRoute = tasksRoute(ctx) ?? documentsRoute(ctx) ?? timeOffRequestsRoute(ctx);
 		if (workRoute) return workRoute;
 		if (method === 'POST' && rest.length === 2 && rest[0] === 'people') {
 			if (rest[1] === 'search')
 				return q('search', (user, body) => {
-					const r = searchPeople(this.company, user, body, settings);
+					const r = lag(() => searchPeople(this.company, user, body, settings));
 					return json(r.status, r.body);
 				});
 			return q('read', (user, body) => {
-				const r = readEmployee(this.company, user, rest[1], body, settings);
+				const r = lag(() => readEmployee(this.company, user, rest[1], body, settings));
 				return json(r.status, r.body);
 			});
 		}
+		const write = this.writes.match(method, rest);
+		if (write) return write;
 		if (method !== 'GET') return undefined;
 		if (rest.length === 3 && rest[0] === 'people' && TABLES.has(rest[2] as TableName))
-			return q('table', (user) => this.employeeTable(user, rest[1], rest[2] as TableName));
+			return q('table', (user) =>
+				lag(() => this.employeeTable(user, rest[1], rest[2] as TableName)),
+			);
 		if (rest.length === 3 && rest[0] === 'bulk' && rest[1] === 'people')
-			return q('bulk', (user) => this.bulkTable(user, rest[2], query));
+			return q('bulk', (user) => lag(() => this.bulkTable(user, rest[2], query)));
 		if (rest[0] === 'company') {
 			if (rest.length === 3 && rest[1] === 'people' && rest[2] === 'fields')
 				return q('fields', () => json(200, this.company.fields.map(toMeta)));

@@ -6,5 +6,11 @@
  */
 import * as listSearch from './listSearch';
 import * as loadOptions from './loadOptions';
+import * as resourceMapping from './updateFields';
+import * as writeOptions from './writeOptions';
 
-export const methods = { loadOptions: { ...loadOptions }, listSearch: { ...listSearch } };
+export const methods = {
+	loadOptions: { ...loadOptions, ...writeOptions },
+	listSearch: { ...listSearch },
+	resourceMapping: { ...resourceMapping },
+};

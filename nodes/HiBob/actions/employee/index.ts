@@ -3,8 +3,19 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ResourceOperations } from '../types';
 import { get } from './get.operation';
 import { getAll } from './getAll.operation';
+import { revokeAccess } from './revokeAccess.operation';
+import { terminate } from './terminate.operation';
+import { update } from './update.operation';
+import { updateEmail } from './updateEmail.operation';
 
-export const operations: ResourceOperations = { get, getAll };
+export const operations: ResourceOperations = {
+	get,
+	getAll,
+	update,
+	updateEmail,
+	terminate,
+	revokeAccess,
+};
 
 export const operationProperty: INodeProperties = {
 	displayName: 'Operation',
@@ -26,6 +37,34 @@ export const operationProperty: INodeProperties = {
 			description:
 				'Get the employees the service user can see, optionally filtered by any field (e.g. department is Engineering)',
 			action: 'Get many employees',
+		},
+		{
+			name: 'Revoke Access',
+			value: 'revokeAccess',
+			description:
+				"Writes to Bob: revoke the employee's login to Bob (only Bob; other accounts are untouched)",
+			action: 'Revoke an employee s bob access',
+		},
+		{
+			name: 'Terminate',
+			value: 'terminate',
+			description:
+				"Writes to Bob: add a termination (date, reason) to the employee's lifecycle. Cannot be undone through the API.",
+			action: 'Terminate an employee',
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			description:
+				"Writes to Bob: change any of the employee's fields (custom fields too); job title, department, site and manager as a Work history entry from an effective date",
+			action: 'Update an employee',
+		},
+		{
+			name: 'Update Work Email',
+			value: 'updateEmail',
+			description:
+				"Writes to Bob: change the employee's work email, which is their Bob login (may send a verification mail)",
+			action: 'Update an employee s work email',
 		},
 	],
 	default: 'get',

@@ -1,0 +1,202 @@
+/**
+ * Employee → Update: any fields from HiBob's metadata (custom fields included) through n8n's resource
+ * mapper. Plain fields go in one `PUT /v1/people/{id}` (nested body; idempotent, so the transport may
+ * repeat it); title, department, site and manager, which HiBob stores only as dated Work rows (a plain
+ * update answers 304 and stores nothing), go in one `POST /v1/people/{id}/work` entry from the
+ * Effective Date that carries over the other columns of the row in effect then (not repeated on an
+ * unknown outcome: it would add a second entry).
+ */
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import type { ListItemLike } from '../../core/writes';
+import { optionalDate } from '../../core/writes';
+import type { WorkRow } from '../../core/update';
+import { nestedBody, planUpdate, rowInEffect, workEntryBody } from '../../core/update';
+import { employeeLocator } from '../../shared/employeeLocator';
+import { mapItems } from '../../shared/items';
+import { flattenItems, loadFieldIndex, loadNamedLists } from '../../shared/metadata';
+import { hiBobRequest, hiBobWrite } from '../../transport';
+import type { HiBobOperation } from '../types';
+import { addHints } from './common';
+import {
+	employeeIdByEmail,
+	targetEmployeeId,
+	todayInWorkflowZone,
+	writeOutput,
+} from './writeSupport';
+
+const show = { resource: ['employee'], operation: ['update'] };
+
+const WORK_FIELD_OF = {
+	title: 'work.title',
+	department: 'work.department',
+	siteId: 'work.siteId',
+	reportsTo: 'work.manager',
+} as const;
+
+export const description: INodeProperties[] = [
+	employeeLocator({
+		description: 'The employee to update: pick from the list, or give their HiBob ID or work email',
+		show,
+		byEmail: true,
+	}),
+	{
+		displayName: 'Fields to Update',
+		name: 'updateFields',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		description:
+			'The fields to change, from HiBob\'s field metadata. List fields take the label as Bob shows it ("Engineering") or the item ID; Manager and other employee fields take an employee ID or work email.',
+		typeOptions: {
+			loadOptionsDependsOn: ['employee.value'],
+			resourceMapper: {
+				resourceMapperMethod: 'getEmployeeUpdateFields',
+				mode: 'add',
+				fieldWords: { singular: 'field', plural: 'fields' },
+				addAllFields: false,
+				multiKeyMatch: false,
+				supportAutoMap: false,
+			},
+		},
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Effective Date',
+		name: 'effectiveDate',
+		type: 'dateTime',
+		default: '',
+		description:
+			"When Job Title, Department, Site or Manager change: the date the change takes effect (a new Work history entry). Empty: today in the workflow's time zone. Other fields change at once.",
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Work Change Reason',
+		name: 'workReason',
+		type: 'string',
+		default: '',
+		description: 'Optional reason stored on the Work history entry',
+		displayOptions: { show },
+	},
+];
+
+function listsByName(lists: Array<{ name: string; items: ListItemLike[] }>) {
+	return new Map(
+		lists.map((list) => [list.name, flattenItems(list.items as never) as ListItemLike[]]),
+	);
+}
+
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const hints: string[] = [];
+	const output = await mapItems(this, items, async (itemIndex) => {
+		const mapping = this.getNodeParameter('updateFields', itemIndex, {}) as {
+			mappingMode?: string;
+			value?: IDataObject | null;
+		};
+		const mapped =
+			mapping.mappingMode === 'autoMapInputData' ? items[itemIndex].json : (mapping.value ?? {});
+		const effectiveDate =
+			optionalDate(this.getNodeParameter('effectiveDate', itemIndex, ''), 'Effective Date') ??
+			todayInWorkflowZone(this);
+		const reason = String(this.getNodeParameter('workReason', itemIndex, '') ?? '').trim();
+		const index = await loadFieldIndex(this, itemIndex);
+		const lists = listsByName(await loadNamedLists(this, itemIndex));
+		// Every value checked (types, labels) before the first write.
+		const plan = planUpdate(mapped, index, lists);
+		const employeeId = await targetEmployeeId(this, itemIndex);
+		for (const { fieldId, email } of plan.emails)
+			plan.fields[fieldId] = await employeeIdByEmail(this, email, itemIndex);
+		let manager: string | null | undefined;
+		if (plan.work.reportsTo) {
+			const ref = plan.work.reportsTo;
+			manager = ref.id ?? (ref.email ? await employeeIdByEmail(this, ref.email, itemIndex) : null);
+		}
+
+		const how: IDataObject = {};
+		const written: IDataObject = {};
+		const expected: Record<string, unknown> = {};
+		const unchanged: string[] = [];
+		if (Object.keys(plan.fields).length > 0) {
+			const result = await hiBobWrite(this, {
+				method: 'PUT',
+				path: `/v1/people/${employeeId}`,
+				body: nestedBody(plan.fields, index) as IDataObject,
+				write: { idempotent: true, checkInBob: "the employee's profile" },
+				itemIndex,
+			});
+			written.fields = plan.fields as IDataObject;
+			for (const fieldId of Object.keys(plan.fields)) {
+				how[fieldId] = result.unchanged ? 'unchanged (HiBob answered 304)' : 'field update';
+				if (result.unchanged) unchanged.push(fieldId);
+				else expected[fieldId] = plan.fields[fieldId];
+			}
+			if (result.unchanged)
+				hints.push(
+					'HiBob answered 304 (not modified) for some items: the fields already had those values, so nothing was stored. See "unchanged" in the output.',
+				);
+		}
+		if (Object.keys(plan.work).length > 0) {
+			const rows = (await hiBobRequest<{ values?: WorkRow[] }>(this, {
+				method: 'GET',
+				path: `/v1/people/${employeeId}/work`,
+				itemIndex,
+			})) ?? { values: [] };
+			const work = { ...plan.work, reportsTo: manager } as Parameters<typeof workEntryBody>[0];
+			if (plan.work.reportsTo === undefined) delete work.reportsTo;
+			const body = workEntryBody(
+				work,
+				effectiveDate,
+				rowInEffect(rows.values ?? [], effectiveDate),
+				reason,
+			);
+			await hiBobWrite(this, {
+				method: 'POST',
+				path: `/v1/people/${employeeId}/work`,
+				body: body as IDataObject,
+				write: {
+					idempotent: false,
+					checkInBob: `the employee's Work history for an entry effective ${effectiveDate}`,
+				},
+				itemIndex,
+			});
+			written.workEntry = body as IDataObject;
+			const today = todayInWorkflowZone(this);
+			for (const column of Object.keys(plan.work) as Array<keyof typeof WORK_FIELD_OF>) {
+				const fieldId = WORK_FIELD_OF[column];
+				how[fieldId] = `Work history entry effective ${effectiveDate}`;
+				if (effectiveDate <= today)
+					expected[fieldId] = column === 'reportsTo' ? manager : plan.work[column];
+			}
+		}
+		const out = await writeOutput(this, itemIndex, {
+			employeeId,
+			operation: 'update',
+			written,
+			expected,
+			fieldIndex: index,
+			extra: {
+				how,
+				...(unchanged.length > 0 ? { unchanged } : {}),
+				...(written.workEntry && effectiveDate > todayInWorkflowZone(this)
+					? {
+							scheduled: `The Work changes take effect on ${effectiveDate}; until then HiBob shows the current values.`,
+						}
+					: {}),
+			},
+		});
+		return out;
+	});
+	addHints(this, hints);
+	return output;
+}
+
+export const update: HiBobOperation = { description, execute };

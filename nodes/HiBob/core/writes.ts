@@ -1,0 +1,211 @@
+/**
+ * Checking and shaping what the HiBob node writes, before anything is sent. HiBob's writes take list
+ * values as item IDs, dates as `YYYY-MM-DD`, and answer most writes with an empty body, so the node
+ * resolves labels here, refuses what HiBob would refuse (or silently ignore), and compares a read-back
+ * with what was written. Pure: no n8n, no HTTP.
+ */
+import { InputError } from './errors';
+import { parseEmployeeId } from './employeeIds';
+import { toCalendarDate } from './timeOff';
+
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A calendar date parameter (date part as the user sees it), or an InputError naming the parameter. */
+export function requireDate(value: unknown, label: string): string {
+	const date = toCalendarDate(value);
+	if (date === undefined) {
+		const shown = typeof value === 'string' ? `"${value}"` : String(value);
+		throw new InputError(
+			value === undefined || value === null || value === ''
+				? `${label} is required`
+				: `${label} ${shown} is not a date`,
+			`Give ${label} as a date, e.g. 2026-12-01 (YYYY-MM-DD). Nothing was sent to HiBob.`,
+		);
+	}
+	return date;
+}
+
+export function optionalDate(value: unknown, label: string): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	return requireDate(value, label);
+}
+
+export function requireEmail(value: unknown, label = 'The email'): string {
+	const email = typeof value === 'string' ? value.trim() : '';
+	if (!EMAIL_PATTERN.test(email)) {
+		throw new InputError(
+			email === '' ? `${label} is required` : `${label} "${email}" is not a valid email address`,
+			'Give an address such as amy.miles@acme.com. Nothing was sent to HiBob.',
+		);
+	}
+	return email;
+}
+
+export interface ListItemLike {
+	id: string;
+	name: string;
+	value?: string;
+	archived?: boolean;
+}
+
+function distance(a: string, b: string): number {
+	const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		let previous = row[0];
+		row[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const saved = row[j];
+			row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+			previous = saved;
+		}
+	}
+	return row[b.length];
+}
+
+/** The names closest to `text` (substring matches first, then by edit distance). */
+export function closestNames(text: string, names: string[], count = 3): string[] {
+	const wanted = text.toLowerCase();
+	return [...new Set(names)]
+		.map((name) => {
+			const lower = name.toLowerCase();
+			const score = lower.includes(wanted) || wanted.includes(lower) ? -1 : distance(wanted, lower);
+			return { name, score };
+		})
+		.sort((x, y) => x.score - y.score || x.name.localeCompare(y.name))
+		.slice(0, count)
+		.map(({ name }) => name);
+}
+
+/**
+ * The item of a named list that `value` names: its ID, or its label case-insensitively (what a person
+ * knows: "Engineering"). No match is an InputError naming the closest labels.
+ */
+export function resolveListItem(items: ListItemLike[], value: unknown, what: string): ListItemLike {
+	const text = String(value ?? '').trim();
+	if (text === '')
+		throw new InputError(`${what} is empty`, `Pick ${what} from the list, or give its name or ID.`);
+	const byId = items.find((item) => item.id === text);
+	if (byId) return byId;
+	const lower = text.toLowerCase();
+	const byName =
+		items.find((item) => !item.archived && item.name.toLowerCase() === lower) ??
+		items.find((item) => item.value?.toLowerCase() === lower) ??
+		items.find((item) => item.name.toLowerCase() === lower);
+	if (byName) return byName;
+	const names = items.filter((item) => !item.archived).map((item) => item.name);
+	const closest = closestNames(text, names);
+	throw new InputError(
+		`"${text}" is not ${what} in HiBob`,
+		closest.length > 0
+			? `The closest are: ${closest.map((name) => `"${name}"`).join(', ')}. Give the name as it is in Bob or the item's ID. Nothing was sent to HiBob.`
+			: `The list is empty or the service user cannot read it. Nothing was sent to HiBob.`,
+	);
+}
+
+export type NoticeUnit = 'days' | 'weeks' | 'month' | 'years';
+
+export interface TerminateInput {
+	terminationDate: unknown;
+	lastDayOfWork?: unknown;
+	noticePeriodLength?: unknown;
+	noticePeriodUnit?: unknown;
+	/** Already resolved to list item IDs. */
+	terminationReason?: string;
+	reasonType?: string;
+}
+
+/** `POST /employees/{id}/terminate`'s body, checked. */
+export function terminateBody(input: TerminateInput): Record<string, unknown> {
+	const terminationDate = requireDate(input.terminationDate, 'Termination Date');
+	const lastDayOfWork = optionalDate(input.lastDayOfWork, 'Last Day of Work');
+	if (lastDayOfWork !== undefined && lastDayOfWork > terminationDate) {
+		throw new InputError(
+			`Last Day of Work (${lastDayOfWork}) is after the Termination Date (${terminationDate})`,
+			'The last day of work must be on or before the termination date (days in between are garden leave). Nothing was sent to HiBob.',
+		);
+	}
+	const body: Record<string, unknown> = { terminationDate };
+	if (lastDayOfWork !== undefined) body.lastDayOfWork = lastDayOfWork;
+	const length = input.noticePeriodLength;
+	if (length !== undefined && length !== null && length !== '' && Number(length) !== 0) {
+		const n = Number(length);
+		if (!Number.isInteger(n) || n < 0)
+			throw new InputError(
+				`Notice Period ${String(length)} is not a whole number`,
+				'Give the notice period as a whole number of days, weeks, months or years. Nothing was sent to HiBob.',
+			);
+		const unit = String(input.noticePeriodUnit ?? 'weeks');
+		if (!['days', 'weeks', 'month', 'years'].includes(unit))
+			throw new InputError(
+				`Notice period unit "${unit}" is not one HiBob knows`,
+				'Use days, weeks, month or years.',
+			);
+		body.noticePeriod = { length: n, unit };
+	}
+	if (input.terminationReason !== undefined) body.terminationReason = input.terminationReason;
+	if (input.reasonType !== undefined) body.reasonType = input.reasonType;
+	return body;
+}
+
+/** Whether a value read back equals what was written (IDs as text, emails case-insensitively). */
+export function sameValue(written: unknown, read: unknown): boolean {
+	const norm = (v: unknown): unknown => {
+		if (v === undefined) return null;
+		if (Array.isArray(v)) return v.map(norm);
+		if (v && typeof v === 'object') {
+			const id = (v as { id?: unknown }).id;
+			if (id !== undefined) return String(id);
+			return JSON.stringify(v);
+		}
+		if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+		if (typeof v === 'string') return v.trim().toLowerCase();
+		return v;
+	};
+	return JSON.stringify(norm(written)) === JSON.stringify(norm(read));
+}
+
+/** HiBob may show a write only up to 20 s later; this is what the output says when it does not yet. */
+export const READ_LAG_NOTE =
+	'HiBob accepted the write, but reading the employee back does not show it yet: HiBob can take up to 20 seconds to show writes. The values under "written" are what was sent.';
+
+/** The target's employee ID as given (list or By ID), or an InputError saying how to give it. */
+export function targetId(value: unknown): string {
+	let problem: string | undefined;
+	let id = '';
+	try {
+		id = parseEmployeeId(value);
+	} catch (error) {
+		problem = error instanceof Error ? error.message : String(error);
+	}
+	if (problem !== undefined)
+		throw new InputError(
+			problem,
+			'Pick the employee from the list, or give their HiBob ID (19 digits, as text) or work email. Nothing was sent to HiBob.',
+		);
+	return id;
+}
+
+/** The ID of the search result whose work email is `email`, or an InputError. */
+export function idOfEmail(
+	employees: Array<{ id: unknown; email: unknown }>,
+	email: string,
+): string {
+	const found = employees.find((e) => String(e.email ?? '').toLowerCase() === email.toLowerCase());
+	if (!found) {
+		throw new InputError(
+			`No employee with work email ${email} in HiBob (or the service user may not see them)`,
+			"Check the address, and that the service user's permission group covers this person. Nothing was written.",
+		);
+	}
+	return String(found.id);
+}
+
+/** A named list's items, or an InputError when the service user cannot read it. */
+export function itemsOfList<T>(list: { items: T[] } | undefined, listName: string): T[] {
+	if (!list)
+		throw new InputError(
+			`HiBob has no list "${listName}" the service user can read`,
+			'Check that the service user may read company lists (Settings → Permission groups). Nothing was sent to HiBob.',
+		);
+	return list.items;
+}
