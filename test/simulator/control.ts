@@ -30,6 +30,7 @@ import {
 	controlListDocuments,
 	controlListFolders,
 	controlListTasks,
+	controlSetTimeOffReadLag,
 	type TaskInput,
 } from './workControl';
 
@@ -309,6 +310,10 @@ export class SimulatorControl {
 
 	listDocumentFolders(): Folder[] {
 		return controlListFolders(this.company);
+	}
+
+	setTimeOffReadLag(input: { ms: number }): { readLagMs: number } {
+		return controlSetTimeOffReadLag(this.company, input?.ms);
 	}
 
 	denyWork(input: { serviceUserId?: string; deny: string[] }): { denied: string[] } {

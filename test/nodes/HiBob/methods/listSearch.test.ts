@@ -38,7 +38,8 @@ describe('HiBob list search: searchEmployees', () => {
 			expect(employee.default).toEqual({ mode: 'list', value: '' });
 			expect(employee.modes?.[0].typeOptions?.searchListMethod).toBe('searchEmployees');
 		}
-		expect(locators).toHaveLength(2);
+		// Every operation that picks one employee uses this same locator.
+		expect(locators.length).toBeGreaterThanOrEqual(2);
 	});
 
 	it('lists everyone (inactive people too) as "Name (email)" → ID, sorted, 100 per page', async () => {
