@@ -59,3 +59,4 @@ export async function getNamedListNames(
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 export { getTimeOffPolicyTypes, getTimeOffReasonCodes } from './timeOffOptions';
+export { getDocumentFolders } from './documentOptions';
