@@ -30,6 +30,7 @@ import {
 	controlListDocuments,
 	controlListFolders,
 	controlListTasks,
+	controlSetTimeOffReadLag,
 	type TaskInput,
 } from './workControl';
 import type { AccessEvent, Wizard } from './writes';
@@ -310,6 +311,10 @@ export class SimulatorControl {
 
 	listDocumentFolders(): Folder[] {
 		return controlListFolders(this.company);
+	}
+
+	setTimeOffReadLag(input: { ms: number }): { readLagMs: number } {
+		return controlSetTimeOffReadLag(this.company, input?.ms);
 	}
 
 	denyWork(input: { serviceUserId?: string; deny: string[] }): { denied: string[] } {

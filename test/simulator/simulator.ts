@@ -27,7 +27,7 @@ import { toMeta } from './fields';
 import { readEmployee, searchPeople } from './render';
 import type { Handler } from './routes';
 import { tasksRoute } from './tasks';
-import { requestShapeFields, timeOffRequestsRoute } from './timeOffRequests';
+import { hiddenByLag, requestShapeFields, timeOffRequestsRoute } from './timeOffRequests';
 import { addMonthsMs, dateOfMs, hibobTime, isIsoDate, Prng } from './util';
 import { WRITE_RATE_LIMITS, WriteApi } from './writes';
 
@@ -818,6 +818,7 @@ export class Simulator {
 		for (const c of this.company.timeOffChanges) {
 			if (c.atMs < since || (toRaw !== null && c.atMs >= to) || c.atMs > now) continue;
 			if (c.changeType === 'Pending' && !includePending) continue;
+			if (hiddenByLag(this.company, c.atMs, now)) continue;
 			const r = this.company.timeOff.get(c.requestId);
 			if (!r || !this.visible(user, r.employeeId)) continue;
 			const e = this.company.employees.get(r.employeeId)!;

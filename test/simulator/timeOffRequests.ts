@@ -102,6 +102,11 @@ export function requestShapeFields(company: Company, requestId: number): Record<
 	return { type: s.type, startPortion: s.startPortion, endPortion: s.endPortion, totalDuration: s.totalDuration, totalCost: s.totalDuration, durationUnit: s.durationUnit }; // prettier-ignore
 }
 
+/** HiBob's reads can lag its writes (up to ~20 s): changes younger than the set lag are not listed yet. */
+export function hiddenByLag(company: Company, atMs: number, nowMs: number): boolean {
+	return nowMs - atMs < workOf(company).readLagMs;
+}
+
 function daysOf(r: TimeOffRequest): number {
 	return toDayNumber(r.endDate) - toDayNumber(r.startDate) + 1;
 }

@@ -88,6 +88,8 @@ export interface WorkState {
 	documents: Map<number, StoredDocument>;
 	nextDocumentId: number;
 	shapes: Map<number, RequestShape>;
+	/** How long a time-off change stays out of `GET /timeoff/requests/changes` (0: listed at once). */
+	readLagMs: number;
 	/** service user ID → denied grants: `tasks`, `timeoff.requests`, `timeoff.balance`, `docs.<folderId>.<view|upload|delete>`. */
 	denied: Map<string, Set<string>>;
 }
@@ -137,6 +139,7 @@ function generate(company: Company): WorkState {
 		documents: new Map(),
 		nextDocumentId: 7_300_000,
 		shapes: new Map(),
+		readLagMs: 0,
 		denied: new Map(),
 	};
 	const it = company.adminId;

@@ -74,3 +74,11 @@ export function controlDenyWork(
 	workOf(company).denied.set(userId, new Set(deny));
 	return { denied: [...deny] };
 }
+
+/** Delays new time-off changes in `GET /timeoff/requests/changes` by `ms` of simulator time (HiBob's read lag). */
+export function controlSetTimeOffReadLag(company: Company, ms: unknown): { readLagMs: number } {
+	if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+		throw new ControlError('ms must be a number of milliseconds, 0 or more');
+	workOf(company).readLagMs = ms;
+	return { readLagMs: ms };
+}

@@ -2,6 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as company from './company';
+import * as document from './document';
 import * as employee from './employee';
 import * as employeeHistory from './history';
 import * as task from './task';
@@ -40,6 +41,12 @@ export const RESOURCES: Resource[] = [
 		value: 'task',
 		description: "Tasks in Bob's task lists (onboarding, offboarding…): get them and complete them",
 		...task,
+	},
+	{
+		name: 'Document',
+		value: 'document',
+		description: "People's documents: upload to a folder, list with download links, delete",
+		...document,
 	},
 	{
 		name: 'Company',

@@ -77,3 +77,5 @@ export async function getNamedListNames(
 		.map((list) => ({ name: list.name, value: list.name }))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
+export { getTimeOffPolicyTypes, getTimeOffReasonCodes } from './timeOffOptions';
+export { getDocumentFolders } from './documentOptions';

@@ -28,7 +28,8 @@ export async function explainStatus<T>(
 	const explanation = code ? explanations[code as keyof StatusExplanations] : undefined;
 	if (!code || !explanation) throw failure as Error;
 	// HiBob's own words, when it sent any, stay in the description after ours.
-	const hibobSaid = (failure as NodeApiError).message;
+	const { message: said, description: detail } = failure as NodeApiError;
+	const hibobSaid = detail ? `${said}. ${detail}` : said;
 	const { message, description } = explanation;
 	throw new NodeApiError(
 		context.getNode(),

@@ -84,6 +84,8 @@ export interface HiBobRequest {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
+	/** A ready multipart/form-data body (file uploads) instead of JSON: its bytes and Content-Type. */
+	multipart?: { body: Buffer; contentType: string };
 	/** Set for every request that changes data in HiBob; absent for reads (HiBob's POST searches too). */
 	write?: HiBobWriteOptions;
 	/** The input item this request serves, for the error's item index. */
@@ -243,14 +245,21 @@ async function exchange<T>(
 	// Repeating is harmless for reads and idempotent writes only; retry.ts calls that `read`.
 	const read = request.write === undefined || request.write.idempotent;
 	const hasBody = request.body !== undefined;
+	const { multipart } = request;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${baseUrl}${request.path}`,
-		headers: hasBody
-			? { Accept: 'application/json', 'Content-Type': 'application/json' }
-			: { Accept: 'application/json' },
+		headers: multipart
+			? { Accept: 'application/json', 'Content-Type': multipart.contentType }
+			: hasBody
+				? { Accept: 'application/json', 'Content-Type': 'application/json' }
+				: { Accept: 'application/json' },
 		...(request.qs ? { qs: request.qs } : {}),
-		...(hasBody ? { body: JSON.stringify(request.body) } : {}),
+		...(multipart
+			? { body: multipart.body }
+			: hasBody
+				? { body: JSON.stringify(request.body) }
+				: {}),
 		encoding: 'text',
 		json: false,
 		returnFullResponse: true,

@@ -1,12 +1,24 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../types';
+import { cancelRequest } from './cancelRequest.operation';
+import { createRequest } from './createRequest.operation';
+import { getBalance } from './getBalance.operation';
+import { getRequest } from './getRequest.operation';
 import { getRequestChanges } from './getRequestChanges.operation';
 import { outToday } from './outToday.operation';
 import { RESOURCE } from './shared';
 import { whosOut } from './whosOut.operation';
 
-export const operations: ResourceOperations = { whosOut, outToday, getRequestChanges };
+export const operations: ResourceOperations = {
+	whosOut,
+	outToday,
+	getRequestChanges,
+	createRequest,
+	getRequest,
+	cancelRequest,
+	getBalance,
+};
 
 export const operationProperty: INodeProperties = {
 	displayName: 'Operation',
@@ -15,6 +27,31 @@ export const operationProperty: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: [RESOURCE] } },
 	options: [
+		{
+			name: 'Cancel Request',
+			value: 'cancelRequest',
+			description: 'Cancel a time-off request',
+			action: 'Cancel a time off request',
+		},
+		{
+			name: 'Create Request',
+			value: 'createRequest',
+			description:
+				'Request time off for an employee (days, half days or hours) and output the new request',
+			action: 'Create a time off request',
+		},
+		{
+			name: 'Get Balance',
+			value: 'getBalance',
+			description: "Get an employee's balance of a policy type on a date",
+			action: 'Get a time off balance',
+		},
+		{
+			name: 'Get Request',
+			value: 'getRequest',
+			description: 'Get one time-off request by its ID',
+			action: 'Get a time off request',
+		},
 		{
 			name: 'Get Request Changes',
 			value: 'getRequestChanges',

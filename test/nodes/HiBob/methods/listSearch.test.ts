@@ -38,7 +38,7 @@ describe('HiBob list search: searchEmployees', () => {
 			expect(employee.default).toEqual({ mode: 'list', value: '' });
 			expect(employee.modes?.[0].typeOptions?.searchListMethod).toBe('searchEmployees');
 		}
-		// Get, History → Get, and every Employee write pick their employee with it.
+		// Every operation that picks one employee uses this same locator.
 		expect(locators.length).toBeGreaterThanOrEqual(2);
 	});
 

@@ -1,0 +1,75 @@
+/**
+ * Document → Get Many: `GET /v1/docs/people/{id}`, the documents of one employee in the folders the
+ * service user may view. HiBob's answer carries each document's name and download link; any more it
+ * sends (e.g. folder details) is passed on.
+ */
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { stringifyIds } from '../../core/employeeIds';
+import { employeeLocator } from '../../shared/employeeLocator';
+import { readEmployeeParameter } from '../../shared/employeeParameter';
+import { mapItems } from '../../shared/items';
+import { explainStatus } from '../../shared/statusErrors';
+import { hiBobRequest } from '../../transport';
+import type { HiBobOperation } from '../types';
+import { DOCS_PERMISSION, RESOURCE } from './shared';
+
+const show = { resource: [RESOURCE], operation: ['getAll'] };
+
+export const description: INodeProperties[] = [
+	employeeLocator({ description: 'The employee whose documents to list', show }),
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...show, returnAll: [false] } },
+	},
+];
+
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await mapItems(this, items, async (itemIndex) => {
+		const employeeId = readEmployeeParameter(this, itemIndex);
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const path = `/v1/docs/people/${employeeId}`;
+		const body = await explainStatus(
+			this,
+			itemIndex,
+			{
+				403: { message: `HiBob refused the documents of employee ${employeeId} (403)`, description: DOCS_PERMISSION },
+				404: { message: `HiBob has no employee with ID ${employeeId}`, description: "Check the ID (root.id, 19 digits), and that the service user's permission group includes this employee." },
+			},
+			async () => await hiBobRequest(this, { method: 'GET', path, itemIndex }),
+		); // prettier-ignore
+		const list =
+			body !== null && typeof body === 'object' ? (body as IDataObject).documents : undefined;
+		if (!Array.isArray(list))
+			throw new NodeOperationError(this.getNode(), `HiBob's answer to GET ${path} has no "documents" list`, { itemIndex, description: 'Nothing was output for this item. Try again; if it persists, report it.' }); // prettier-ignore
+		return (list as IDataObject[])
+			.filter((entry) => entry !== null && typeof entry === 'object')
+			.slice(0, limit)
+			.map((entry) => stringifyIds({ employeeId, name: entry.documentName ?? null, ...entry }));
+	});
+}
+
+export const getAll: HiBobOperation = { description, execute };

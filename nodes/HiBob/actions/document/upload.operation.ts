@@ -1,0 +1,145 @@
+/**
+ * Document → Upload: a binary property of the input item (multipart, `POST
+ * /v1/docs/people/{id}/{shared|confidential}/upload` or `…/folders/{folderId}/upload`) or a document
+ * HiBob fetches from a URL (`POST …/{shared|confidential}` or `…/custom/{folderId}`). Sizes are checked
+ * before sending. An upload is not repeated when its outcome is unknown (it would file a second copy).
+ */
+import { randomBytes } from 'node:crypto';
+
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import {
+	checkUploadSize,
+	folderPath,
+	multipartFile,
+	readDocumentUrl,
+	readFolder,
+	uploadedId,
+} from '../../core/documents';
+import { stringifyIds } from '../../core/employeeIds';
+import { InputError } from '../../core/errors';
+import { employeeLocator } from '../../shared/employeeLocator';
+import { readEmployeeParameter } from '../../shared/employeeParameter';
+import { mapItems } from '../../shared/items';
+import { explainStatus, type StatusExplanations } from '../../shared/statusErrors';
+import { hiBobWrite } from '../../transport';
+import type { HiBobOperation } from '../types';
+import { checkDocumentsOf, DOCS_PERMISSION, folderProperties, RESOURCE } from './shared';
+
+const show = { resource: [RESOURCE], operation: ['upload'] };
+
+export const description: INodeProperties[] = [
+	employeeLocator({ description: 'The employee whose documents get the file', show }),
+	...folderProperties(show),
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		options: [
+			{ name: 'Binary File', value: 'binary', description: 'A file of the input item (e.g. from Read Binary File or HTTP Request)' },
+			{ name: 'URL', value: 'url', description: 'HiBob downloads the document from a public URL' },
+		],
+		default: 'binary',
+		displayOptions: { show },
+	}, // prettier-ignore
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the input binary field containing the file to be uploaded',
+		description: 'At most 5 MB (1 MB into a custom folder)',
+		displayOptions: { show: { ...show, source: ['binary'] } },
+	},
+	{
+		displayName: 'Document URL',
+		name: 'documentUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. https://files.example.com/contract.pdf',
+		displayOptions: { show: { ...show, source: ['url'] } },
+	},
+	{
+		displayName: 'Document Name',
+		name: 'documentName',
+		type: 'string',
+		default: '',
+		description: "The document's name in Bob. Empty: the file's name (required for a URL).",
+		displayOptions: { show },
+	},
+];
+
+async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return await mapItems(this, items, async (itemIndex) => {
+		const employeeId = readEmployeeParameter(this, itemIndex);
+		const folder = readFolder(
+			this.getNodeParameter('folder', itemIndex, 'shared'),
+			this.getNodeParameter('folderId', itemIndex, ''),
+		);
+		const source = this.getNodeParameter('source', itemIndex, 'binary') as string;
+		const givenName = String(this.getNodeParameter('documentName', itemIndex, '')).trim();
+		const base = `/v1/docs/people/${employeeId}`;
+		const explanations: StatusExplanations = {
+			400: { message: 'HiBob refused the document (400)', description: 'Check the size (5 MB, 1 MB into a custom folder), the file and the folder against what HiBob said. Nothing was filed.' },
+			403: { message: `HiBob refused to file documents for employee ${employeeId} (403)`, description: DOCS_PERMISSION },
+			404: { message: `HiBob has no employee ${employeeId} or no such folder`, description: "Check the employee ID (root.id) and the folder: the service user's permission group must include the employee." },
+		}; // prettier-ignore
+		const write = { idempotent: false, checkInBob: checkDocumentsOf(employeeId) };
+		if (source === 'url') {
+			const documentUrl = readDocumentUrl(this.getNodeParameter('documentUrl', itemIndex, ''));
+			if (givenName === '')
+				throw new InputError(
+					'Document Name is empty',
+					'A document from a URL needs a name in Bob. Nothing was sent to HiBob.',
+				);
+			const { body } = await explainStatus(this, itemIndex, explanations, async () =>
+				await hiBobWrite(this, { method: 'POST', path: `${base}/${folderPath(folder, 'url')}`, body: { documentName: givenName, documentUrl }, write, itemIndex }),
+			); // prettier-ignore
+			const document = stringifyIds((body ?? {}) as IDataObject);
+			return {
+				employeeId,
+				folder: folder.kind,
+				documentId: uploadedId(body) ?? null,
+				name: givenName,
+				...document,
+			};
+		}
+		const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+		const binary = this.helpers.assertBinaryData(itemIndex, property);
+		const data = await this.helpers.getBinaryDataBuffer(itemIndex, property);
+		const fileName =
+			givenName ||
+			binary.fileName ||
+			`${property}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
+		checkUploadSize(fileName, data.length, folder);
+		const multipart = multipartFile({
+			fileName,
+			mimeType: binary.mimeType,
+			data,
+			boundary: `----n8n-hibob-${randomBytes(12).toString('hex')}`,
+		});
+		const { body } = await explainStatus(this, itemIndex, explanations, async () =>
+			await hiBobWrite(this, { method: 'POST', path: `${base}/${folderPath(folder, 'upload')}`, multipart, write, itemIndex }),
+		); // prettier-ignore
+		return {
+			employeeId,
+			folder: folder.kind,
+			...(folder.folderId ? { folderId: folder.folderId } : {}),
+			documentId: uploadedId(body) ?? null,
+			name: fileName,
+			size: data.length,
+		};
+	});
+}
+
+export const upload: HiBobOperation = { description, execute };
