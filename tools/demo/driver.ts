@@ -11,8 +11,8 @@
  * "arrives" now (start date moved to today, or the scheduled change run now), which HiBob reports exactly
  * as if the date had come.
  */
-import type { SimulatorControl } from '../simulator/control';
-import { addDays } from '../simulator/util';
+import type { SimulatorControl } from '../../test/simulator/control';
+import { addDays } from '../../test/simulator/util';
 
 export type DriverAction =
 	| 'hire'
