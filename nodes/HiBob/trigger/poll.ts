@@ -34,7 +34,7 @@ import { employeeId, employeesOf, flatValues } from '../core/people';
 import { compileFilterParameter } from '../shared/filters';
 import { loadFieldIndex } from '../shared/metadata';
 import { hiBobRequest, transportSettings } from '../transport';
-import { attachHistory, loadLifecycleHistory, wantsHistory } from './history';
+import { attachHistory, loadLifecycleHistory, wantsHistory } from './lifecycleHistory';
 import { eventJson, Labels } from './output';
 import type { WatchFilter } from './scope';
 import { SEARCH_SCOPE, watchedEmployees, watchScope } from './scope';

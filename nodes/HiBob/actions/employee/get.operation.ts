@@ -22,7 +22,7 @@ import { asNodeError, errorItem } from '../../shared/items';
 import { loadFieldIndex } from '../../shared/metadata';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
-import type { OutputSettings } from './common';
+import type { OutputSettings } from './shared';
 import {
 	addHints,
 	checkFieldsExist,
@@ -32,7 +32,7 @@ import {
 	outputProperties,
 	readOutputSettings,
 	simplifiedEmployee,
-} from './common';
+} from './shared';
 
 const show = { resource: ['employee'], operation: ['get'] };
 

@@ -34,7 +34,7 @@ import {
 	outputProperties,
 	readOutputSettings,
 	simplifiedEmployee,
-} from './common';
+} from './shared';
 
 const show = { resource: ['employee'], operation: ['getAll'] };
 

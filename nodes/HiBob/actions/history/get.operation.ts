@@ -12,7 +12,7 @@ import { mapItems } from '../../shared/items';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { RESOURCE, tableProperty } from './descriptions';
-import { readEmployeeId, readTable, TABLE_CATEGORY } from './parameters';
+import { readEmployeeId, readTable, TABLE_CATEGORY } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['get'] };
 

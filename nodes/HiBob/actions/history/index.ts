@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ResourceOperations } from '../types';
 import { RESOURCE } from './descriptions';
 import { get } from './get.operation';
-import { getMany } from './getMany.operation';
+import { getMany } from './getAll.operation';
 
 export const operations: ResourceOperations = { get, getMany };
 

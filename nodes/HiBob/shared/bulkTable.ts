@@ -6,9 +6,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { BulkError, BulkResult, HistoryTable } from '../../core/history';
-import { BULK_MAX_IDS, BULK_MAX_PAGE, CursorGuard, parseBulkPage } from '../../core/history';
-import { hiBobRequest } from '../../transport';
+import type { BulkError, BulkResult, HistoryTable } from '../core/history';
+import { BULK_MAX_IDS, BULK_MAX_PAGE, CursorGuard, parseBulkPage } from '../core/history';
+import { hiBobRequest } from '../transport';
 
 export interface BulkWalk {
 	results: BulkResult[];

@@ -22,9 +22,9 @@ import { BULK_MAX_IDS, BULK_MAX_PAGE, chunk, historyRow } from '../../core/histo
 import { EMPLOYEE_ID_EXAMPLE } from '../../core/employeeIds';
 import { asNodeError, errorItem } from '../../shared/items';
 import type { HiBobOperation } from '../types';
-import { walkBulkTable } from './bulk';
+import { walkBulkTable } from '../../shared/bulkTable';
 import { RESOURCE, tableProperty } from './descriptions';
-import { readEmployeeIds, readTable, TABLE_CATEGORY } from './parameters';
+import { readEmployeeIds, readTable, TABLE_CATEGORY } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['getMany'] };
 
