@@ -26,10 +26,10 @@ import { walkBulkTable } from '../../shared/bulkTable';
 import { RESOURCE, tableProperty } from './descriptions';
 import { readEmployeeIds, readTable, TABLE_CATEGORY } from './shared';
 
-const show = { resource: [RESOURCE], operation: ['getMany'] };
+const show = { resource: [RESOURCE], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
-	tableProperty('getMany'),
+	tableProperty('getAll'),
 	{
 		displayName: 'Employees',
 		name: 'employees',
@@ -283,4 +283,4 @@ async function execute(
 	return output;
 }
 
-export const getMany: HiBobOperation = { description, execute };
+export const getAll: HiBobOperation = { description, execute };
