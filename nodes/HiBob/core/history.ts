@@ -146,14 +146,6 @@ export function parseEmployeeTable(body: unknown): HistoryRow[] | undefined {
 	return tableRows(body.values);
 }
 
-/** Splits `ids` into runs of at most `size`. */
-export function chunk<T>(ids: readonly T[], size: number): T[][] {
-	const chunks: T[][] = [];
-	for (let start = 0; start < ids.length; start += size)
-		chunks.push(ids.slice(start, start + size));
-	return chunks;
-}
-
 /**
  * Remembers the cursors of a walk. HiBob's cursors are opaque; a cursor seen before means the walk
  * would loop forever (PostHog aborts on a repeated cursor, §5.2), so the caller stops with an error.

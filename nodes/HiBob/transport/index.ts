@@ -27,7 +27,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { BaseUrlError, resolveBaseUrl } from '../core/baseUrl';
+import { resolveBaseUrl } from '../core/baseUrl';
 import type { FailureText } from './errors';
 import {
 	hiBobErrorText,
@@ -107,14 +107,12 @@ async function loadCredentials(
 	const token = typeof data.token === 'string' ? data.token : '';
 	const serviceUserId = typeof data.serviceUserId === 'string' ? data.serviceUserId : '';
 	const secrets = token ? [token, Buffer.from(`${serviceUserId}:${token}`).toString('base64')] : [];
-	let baseUrl: string | BaseUrlError;
+	let baseUrl: string;
 	try {
 		baseUrl = resolveBaseUrl(data);
 	} catch (error) {
-		baseUrl = error instanceof BaseUrlError ? error : new BaseUrlError(String(error));
-	}
-	if (baseUrl instanceof BaseUrlError) {
-		throw new NodeOperationError(context.getNode(), baseUrl.message, {
+		// resolveBaseUrl's messages already say how to fix the credential.
+		throw new NodeOperationError(context.getNode(), (error as Error).message, {
 			itemIndex,
 			description: 'Nothing was sent to HiBob.',
 		});

@@ -20,12 +20,11 @@ import {
 	filterConditions,
 	filtersProperty,
 } from '../../shared/filters';
-import { mapItems } from '../../shared/items';
+import { addHints, mapItems } from '../../shared/items';
 import { loadFieldIndex } from '../../shared/metadata';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
 import {
-	addHints,
 	checkFieldsExist,
 	fullEmployee,
 	humanReadableBody,

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../types';
-import { RESOURCE } from './descriptions';
+import { RESOURCE } from './shared';
 import { get } from './get.operation';
 import { getAll } from './getAll.operation';
 

@@ -1,16 +1,44 @@
-/** Parameter readers shared by the history operations: each turns a bad value into an item error. */
-import type { IExecuteFunctions } from 'n8n-workflow';
+/** What the history operations share: the resource name, the Table parameter and the parameter readers. */
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	EMPLOYEE_ID_EXAMPLE,
-	EmployeeIdError,
-	parseEmployeeId,
-	parseEmployeeIds,
-} from '../../core/employeeIds';
+import { parseEmployeeId, parseEmployeeIds } from '../../core/employeeIds';
 import type { HistoryTable } from '../../core/history';
 import { isHistoryTable } from '../../core/history';
 import { readLocator } from '../../shared/employeeLocator';
+
+export const RESOURCE = 'employeeHistory';
+
+/** The table picker, one copy per operation (n8n shows a parameter by its displayOptions). */
+export function tableProperty(operation: string): INodeProperties {
+	return {
+		displayName: 'Table',
+		name: 'table',
+		type: 'options',
+		options: [
+			{
+				name: 'Employment',
+				value: 'employment',
+				description: 'Employment contract rows: type, contract, weekly hours, working pattern',
+			},
+			{
+				name: 'Lifecycle',
+				value: 'lifecycle',
+				description:
+					'Lifecycle status rows: Hired, Employed, Leave, Garden leave, Terminated, with active/inactive status and reasons',
+			},
+			{
+				name: 'Work',
+				value: 'work',
+				description: 'Work rows: department, title, site, manager (reportsTo), change type',
+			},
+		],
+		default: 'lifecycle',
+		description:
+			'Which history table to read. Each row has effectiveDate, endEffectiveDate and isCurrent. Without the "history" permission HiBob returns only the current row.',
+		displayOptions: { show: { resource: [RESOURCE], operation: [operation] } },
+	};
+}
 
 /** The permission category behind each table, as Bob's permission screens name it. */
 export const TABLE_CATEGORY: Record<HistoryTable, string> = {
@@ -30,38 +58,11 @@ export function readTable(context: IExecuteFunctions, itemIndex: number): Histor
 	return table;
 }
 
-function idFailure(context: IExecuteFunctions, itemIndex: number, error: unknown) {
-	return new NodeOperationError(context.getNode(), (error as Error).message, {
-		itemIndex,
-		description: `Give HiBob employee IDs (root.id), e.g. ${EMPLOYEE_ID_EXAMPLE}. Nothing was sent to HiBob for this item.`,
-	});
-}
-
 /** The Employee locator of History → Get (a plain ID string is accepted too). */
 export function readEmployeeId(context: IExecuteFunctions, itemIndex: number): string {
-	const { value } = readLocator(context.getNodeParameter('employee', itemIndex, ''));
-	let id: string | undefined;
-	let failure: unknown;
-	try {
-		id = parseEmployeeId(value);
-	} catch (error) {
-		failure = error;
-	}
-	if (failure instanceof EmployeeIdError) throw idFailure(context, itemIndex, failure);
-	if (failure !== undefined || id === undefined) throw failure as Error;
-	return id;
+	return parseEmployeeId(readLocator(context.getNodeParameter('employee', itemIndex, '')).value);
 }
 
 export function readEmployeeIds(context: IExecuteFunctions, itemIndex: number): string[] {
-	const value = context.getNodeParameter('employeeIds', itemIndex, '');
-	let ids: string[] | undefined;
-	let failure: unknown;
-	try {
-		ids = parseEmployeeIds(value);
-	} catch (error) {
-		failure = error;
-	}
-	if (failure instanceof EmployeeIdError) throw idFailure(context, itemIndex, failure);
-	if (failure !== undefined || ids === undefined) throw failure as Error;
-	return ids;
+	return parseEmployeeIds(context.getNodeParameter('employeeIds', itemIndex, ''));
 }

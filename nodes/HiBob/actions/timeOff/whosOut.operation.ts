@@ -14,7 +14,6 @@ import {
 	INCLUDE_PRIVATE_OPTION,
 	listOf,
 	RESOURCE,
-	validated,
 } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['whosOut'] };
@@ -65,11 +64,9 @@ async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return await mapItems(this, items, async (itemIndex) => {
-		const range = validated(this, itemIndex, () =>
-			validateDateRange(
-				this.getNodeParameter('from', itemIndex, ''),
-				this.getNodeParameter('to', itemIndex, ''),
-			),
+		const range = validateDateRange(
+			this.getNodeParameter('from', itemIndex, ''),
+			this.getNodeParameter('to', itemIndex, ''),
 		);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const path = '/v1/timeoff/whosout';

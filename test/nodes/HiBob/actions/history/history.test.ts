@@ -145,7 +145,7 @@ describe('HiBob → Employee History', () => {
 			const error = await failureOf(
 				run({ operation: 'get', table: 'work', employee: byId('={{ 3332883884017713238 }}') }),
 			);
-			expect(error.message).toMatch(/arrived as a number and has lost digits/);
+			expect(error.message).toMatch(/arrived as a number/);
 			expect(sim.log.entries()).toEqual([]);
 		});
 
