@@ -207,6 +207,23 @@ function outcomeUnknown(outcome: Outcome): boolean {
 	return true;
 }
 
+/**
+ * The one error for an answer HiBob's API does not document (a 200 without the expected list or
+ * page): `HiBob's answer to <request> <problem>`, what was (not) done, and what to do. `consequence`
+ * defaults to the action node's "Nothing was output for this item."
+ */
+export function unexpectedAnswer(
+	context: Pick<HiBobContext, 'getNode'>,
+	request: string,
+	problem: string,
+	options: { itemIndex?: number; consequence?: string } = {},
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `HiBob's answer to ${request} ${problem}`, {
+		itemIndex: options.itemIndex,
+		description: `${options.consequence ?? 'Nothing was output for this item.'} Try again; if it persists, check the credential's base URL or report it.`,
+	});
+}
+
 /** Sends one HiBob request (with retries) and returns the parsed JSON body (null for an empty body). */
 export async function hiBobRequest<T = unknown>(
 	context: HiBobContext,

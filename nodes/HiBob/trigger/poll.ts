@@ -33,7 +33,7 @@ import type { RawEmployee } from '../core/people';
 import { employeeId, employeesOf, flatValues } from '../core/people';
 import { compileFilterParameter } from '../shared/filters';
 import { loadFieldIndex } from '../shared/metadata';
-import { hiBobRequest, transportSettings } from '../transport';
+import { hiBobRequest, transportSettings, unexpectedAnswer } from '../transport';
 import { attachHistory, loadLifecycleHistory, wantsHistory } from './lifecycleHistory';
 import { eventJson, Labels } from './output';
 import type { WatchFilter } from './scope';
@@ -42,6 +42,9 @@ import type { TriggerSettings } from './settings';
 import { FILTER_FAILURE, readSettings } from './settings';
 
 export const SNAPSHOT_KEY = 'lifecycleSnapshot';
+
+/** What any failure of a poll means: no events, the snapshot untouched. */
+const POLL_FAILED = 'Nothing was emitted and the stored state was kept; the next poll tries again.';
 
 /** How many employees "Fetch Test Event" shows when nothing would fire now. */
 export const SAMPLE_SIZE = 3;
@@ -83,14 +86,9 @@ async function searchPeople(
 	});
 	const employees = employeesOf(body);
 	if (!employees) {
-		throw new NodeOperationError(
-			context.getNode(),
-			'HiBob answered the people search without an employee list',
-			{
-				description:
-					'Nothing was emitted and the stored state was kept; the next poll tries again.',
-			},
-		);
+		throw unexpectedAnswer(context, 'POST /v1/people/search', 'has no "employees" list', {
+			consequence: POLL_FAILED,
+		});
 	}
 	return employees;
 }
@@ -215,7 +213,8 @@ export async function pollLifecycle(
 					.map((event) => event.employeeId),
 			),
 		];
-		const history = ids.length > 0 ? await loadLifecycleHistory(context, ids, deadline) : new Map();
+		const history =
+			ids.length > 0 ? await loadLifecycleHistory(context, ids, deadline, POLL_FAILED) : new Map();
 		jsons.forEach((json, index) => {
 			if (wantsHistory(events[index].event))
 				attachHistory(json, history.get(events[index].employeeId));

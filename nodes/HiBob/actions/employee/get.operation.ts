@@ -6,7 +6,7 @@
  * people are found, and the answers are mapped back to their items.
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { EMPLOYEE_ID_EXAMPLE, parseEmployeeId } from '../../core/employeeIds';
 import { InputError } from '../../core/errors';
@@ -19,7 +19,7 @@ import { ItemBatch } from '../../shared/batch';
 import { addHints } from '../../shared/items';
 import { chunk } from '../../core/lists';
 import { loadFieldIndex } from '../../shared/metadata';
-import { hiBobRequest } from '../../transport';
+import { hiBobRequest, unexpectedAnswer } from '../../transport';
 import type { HiBobOperation } from '../types';
 import type { OutputSettings } from './shared';
 import {
@@ -133,16 +133,9 @@ async function searchChunk(
 	});
 	const employees = employeesOf(body);
 	if (!employees) {
-		throw new NodeApiError(
-			context.getNode(),
-			{ message: 'Unexpected answer' },
-			{
-				message: 'HiBob answered the people search without an "employees" list',
-				description:
-					"This is not an answer HiBob documents. Try again; if it persists, check the credential's base URL.",
-				itemIndex,
-			},
-		);
+		throw unexpectedAnswer(context, 'POST /v1/people/search', 'has no "employees" list', {
+			itemIndex,
+		});
 	}
 	for (const employee of employees) {
 		group.employees.push(employee);

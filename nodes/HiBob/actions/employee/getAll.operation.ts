@@ -9,7 +9,6 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { DEFAULT_SET } from '../../core/fields';
 import type { RawEmployee } from '../../core/people';
@@ -22,7 +21,7 @@ import {
 } from '../../shared/filters';
 import { addHints, mapItems } from '../../shared/items';
 import { loadFieldIndex } from '../../shared/metadata';
-import { hiBobRequest } from '../../transport';
+import { hiBobRequest, unexpectedAnswer } from '../../transport';
 import type { HiBobOperation } from '../types';
 import {
 	checkFieldsExist,
@@ -120,16 +119,9 @@ async function execute(
 		}
 		const employees = employeesOf(await pending);
 		if (!employees) {
-			throw new NodeApiError(
-				this.getNode(),
-				{ message: 'Unexpected answer' },
-				{
-					message: 'HiBob answered the people search without an "employees" list',
-					description:
-						"This is not an answer HiBob documents. Try again; if it persists, check the credential's base URL.",
-					itemIndex,
-				},
-			);
+			throw unexpectedAnswer(this, 'POST /v1/people/search', 'has no "employees" list', {
+				itemIndex,
+			});
 		}
 
 		if (employees.length === 0) hints.add(nobodyVisibleHint(includeInactive));

@@ -9,7 +9,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { historyRow, parseEmployeeTable } from '../../core/history';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { asNodeError, mapItems } from '../../shared/items';
-import { hiBobRequest } from '../../transport';
+import { hiBobRequest, unexpectedAnswer } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { RESOURCE, readEmployeeId, readTable, TABLE_CATEGORY, tableProperty } from './shared';
 
@@ -64,14 +64,9 @@ async function execute(
 		}
 		const rows = parseEmployeeTable(body);
 		if (rows === undefined) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`HiBob's answer to GET ${path} was not a table ({ values: [...] })`,
-				{
-					itemIndex,
-					description: 'Nothing was output for this item. Try again; if it persists, report it.',
-				},
-			);
+			throw unexpectedAnswer(this, `GET ${path}`, 'was not a table ({ values: [...] })', {
+				itemIndex,
+			});
 		}
 		return rows.map((row) => historyRow(employeeId, row) as IDataObject);
 	});

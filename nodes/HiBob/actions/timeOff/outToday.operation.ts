@@ -9,12 +9,7 @@ import { validateOutTodayQuery } from '../../core/timeOff';
 import { mapItems } from '../../shared/items';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
-import {
-	INCLUDE_HOURLY_OPTION,
-	INCLUDE_PRIVATE_OPTION,
-	listOf,
-	RESOURCE,
-} from './shared';
+import { INCLUDE_HOURLY_OPTION, INCLUDE_PRIVATE_OPTION, listOf, RESOURCE } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['outToday'] };
 

@@ -1,8 +1,8 @@
 /** What the time-off operations share: the resource name, two options, reading `{outs}`/`{changes}`. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { stringifyIds } from '../../core/employeeIds';
+import { unexpectedAnswer } from '../../transport';
 
 export const RESOURCE = 'timeOff';
 
@@ -35,14 +35,7 @@ export function listOf(
 	const list =
 		body !== null && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined;
 	if (!Array.isArray(list)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`HiBob's answer to GET ${path} has no "${key}" list`,
-			{
-				itemIndex,
-				description: 'Nothing was output for this item. Try again; if it persists, report it.',
-			},
-		);
+		throw unexpectedAnswer(context, `GET ${path}`, `has no "${key}" list`, { itemIndex });
 	}
 	return list
 		.filter((entry): entry is IDataObject => entry !== null && typeof entry === 'object')
