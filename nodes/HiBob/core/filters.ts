@@ -1,6 +1,6 @@
 /**
- * Client-side employee filters. HiBob's people search filters only on `root.id` / `root.email`
- * (hibob-api.md §2.1), so every other condition is evaluated here, over the machine values HiBob
+ * Client-side employee filters. HiBob's people search filters only on `root.id` / `root.email`,
+ * so every other condition is evaluated here, over the machine values HiBob
  * returns. Shared by the action node (Employee → Get Many) and the trigger. Pure: no n8n, no HTTP.
  *
  *   checkFilterSyntax(conditions);                         // before any request

@@ -1,5 +1,5 @@
 /**
- * Time off (hibob-api.md §7): the date rules HiBob enforces, checked before a request is sent so the
+ * Time off: the date rules HiBob enforces, checked before a request is sent so the
  * user gets a message that says what to change instead of a bare 400. HR dates are calendar dates
  * (`YYYY-MM-DD`, no time zone); `since`/`to` are instants sent as UTC ISO strings. "Now" is passed
  * in, never read here. Pure: no n8n, no HTTP.
@@ -12,7 +12,7 @@ function refused(message: string, hint: string): InputError {
 	return new InputError(message, `${hint} Nothing was sent to HiBob.`);
 }
 
-/** HiBob's limit on `/timeoff/requests/changes`: `since` at most this many months back, and the window too (§7.3). */
+/** HiBob's limit on `/timeoff/requests/changes`: `since` at most this many months back, and the window too. */
 export const CHANGES_MAX_MONTHS = 6;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -183,7 +183,7 @@ export function validateOutTodayQuery(input: { today: unknown; siteId: unknown }
 }
 
 /**
- * The window of `/timeoff/requests/changes` (§7.3): `since` no more than 6 months before now, `to`
+ * The window of `/timeoff/requests/changes`: `since` no more than 6 months before now, `to`
  * (optional) after `since` and no more than 6 months after it. Returns both as UTC ISO strings.
  */
 export function validateChangesWindow(input: {

@@ -4,9 +4,9 @@
  *
  * - Base URL from the credential (core/baseUrl: https only, loopback http for local testing).
  * - JSON in and out; `Content-Type: application/json` only when there is a body: HiBob answers some
- *   GETs carrying it with 400 HTML (hibob-api.md §1.5).
- * - The body is read as text and parsed here, so that a 200 HTML page (HiBob's answer to unknown paths,
- *   §10) or a cut-off answer is an error that says so, never data.
+ *   GETs carrying it with 400 HTML.
+ * - The body is read as text and parsed here, so that a 200 HTML page (HiBob's answer to unknown paths)
+ *   or a cut-off answer is an error that says so, never data.
  * - Retries per retry.ts, waiting with n8n's `sleep` through an injectable clock. Reads and idempotent
  *   writes are repeated after a 5xx or a dropped connection; a write that is not idempotent never is:
  *   its outcome is unknown, and the error says what to check in Bob before running it again. A 429 was

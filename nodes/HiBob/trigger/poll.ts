@@ -1,11 +1,10 @@
 /**
- * One poll of the HiBob Trigger: fetch → diff → store, in a straight line (design.md "How data should
- * flow"). HiBob has no "changed since" API for people (hibob-api.md §6.1), so each poll reads everyone
- * with ONE people search and the lifecycle engine (core/lifecycle) decides what happened.
+ * One poll of the HiBob Trigger: fetch → diff → store, in a straight line. HiBob has no "changed
+ * since" API for people, so each poll reads everyone with ONE people search and the lifecycle engine (core/lifecycle) decides what happened.
  *
  * State: `getWorkflowStaticData('node').lifecycleSnapshot` holds the engine's snapshot (plain JSON). It
  * is written last, only in trigger mode, only after every request of the poll succeeded, and only when
- * it changed (so n8n's durable cursors see no churn, n8n-conventions.md §4.1). Any failure before that
+ * it changed (so n8n's durable cursors see no churn). Any failure before that
  * (HiBob errors after retries, HTML, bad JSON, the safety guard) leaves it as it was: the next good poll
  * diffs against the same snapshot and emits each pending event exactly once.
  *
@@ -59,8 +58,8 @@ function pollDeadline(context: IPollFunctions, now: number): number | undefined 
 	return now + budget - Math.min(5_000, budget * 0.2);
 }
 
-/** "Today" is the calendar date in the workflow's time zone; detectedAt is UTC. */
-export function pollClock(nowMs: number, timezone: string): LifecycleDiffContext {
+/** The dates the engine diffs with: `today` (calendar date in the workflow's time zone) and `detectedAt` (UTC ISO). */
+export function diffDates(nowMs: number, timezone: string): LifecycleDiffContext {
 	const local = DateTime.fromMillis(nowMs, { zone: timezone });
 	const today = local.isValid ? local.toISODate() : null;
 	return {
@@ -111,7 +110,7 @@ function guardError(context: IPollFunctions, guard: LifecycleGuardFailure): Node
 /** Newest employees first (by start date, then ID), shaped as employeeCreated by the engine itself. */
 function sampleEvents(
 	employees: LifecycleEmployee[],
-	clock: LifecycleDiffContext,
+	dates: LifecycleDiffContext,
 	settings: TriggerSettings,
 ): LifecycleEvent[] {
 	const startOf = (employee: LifecycleEmployee) => {
@@ -126,7 +125,7 @@ function sampleEvents(
 				b.id.localeCompare(a.id),
 		)
 		.slice(0, SAMPLE_SIZE);
-	const result = diffLifecycle(undefined, newest, clock, {
+	const result = diffLifecycle(undefined, newest, dates, {
 		...settings.engine,
 		events: ['employeeCreated'],
 		emitExistingOnFirstRun: true,
@@ -163,7 +162,7 @@ export async function pollLifecycle(
 		};
 	}
 	const now = transportSettings.clock.now();
-	const clock = pollClock(now, context.getTimezone());
+	const dates = diffDates(now, context.getTimezone());
 	const deadline = pollDeadline(context, now);
 
 	const answer = await searchPeople(context, settings, deadline);
@@ -188,13 +187,13 @@ export async function pollLifecycle(
 				'that sees employees takes it.',
 		});
 	}
-	const result = diffLifecycle(previous, employees, clock, settings.engine);
+	const result = diffLifecycle(previous, employees, dates, settings.engine);
 	if (result.status === 'guardTripped') throw guardError(context, result.guard);
 
 	let events = result.events;
 	let samples = false;
 	if (manual && events.length === 0) {
-		events = sampleEvents(employees, clock, settings);
+		events = sampleEvents(employees, dates, settings);
 		samples = true;
 	}
 

@@ -1,8 +1,7 @@
 /**
- * Employee → Get, batched across input items. HiBob allows 50 people searches a minute
- * (hibob-api.md §9), so 1,000 items must not become 1,000 calls: every item's identifier is read and
+ * Employee → Get, batched across input items. HiBob allows about 50 people searches a minute, so 1,000 items must not become 1,000 calls: every item's identifier is read and
  * checked first, then IDs and emails are sent in a few `POST /v1/people/search` calls with one
- * `root.id` / `root.email` `equals` filter each (§2.1), `showInactive: true` so hired and terminated
+ * `root.id` / `root.email` `equals` filter each, `showInactive: true` so hired and terminated
  * people are found, and the answers are mapped back to their items.
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';

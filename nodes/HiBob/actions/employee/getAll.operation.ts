@@ -1,7 +1,7 @@
 /**
  * Employee → Get Many: everyone the service user can see, in one `POST /v1/people/search` (HiBob has
- * no pagination, hibob-api.md §2.3), narrowed by client-side filters (HiBob filters only by ID or
- * email, §2.1) and a limit. Identical searches across input items are sent once.
+ * no pagination), narrowed by client-side filters (HiBob filters only by ID or
+ * email) and a limit. Identical searches across input items are sent once.
  */
 import type {
 	IDataObject,

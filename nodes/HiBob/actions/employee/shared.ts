@@ -1,7 +1,7 @@
 /**
  * What Get and Get Many share: the output parameters, turning the chosen fields into the request's
  * field list, shaping HiBob's answer into output, and the permission diagnostics (HiBob drops fields
- * the service user may not read without a word, hibob-api.md §2.2, §10).
+ * the service user may not read without a word).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';

@@ -1,5 +1,5 @@
 /**
- * History of many employees through HiBob's bulk endpoints (hibob-api.md §5.2).
+ * History of many employees through HiBob's bulk endpoints.
  *
  * "All in Scope" walks every employee the service user may see, per input item. "By ID" batches: the
  * IDs of all input items are collected first, fetched at most 200 per request (one request per table
