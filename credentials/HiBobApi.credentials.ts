@@ -10,7 +10,7 @@ import type {
 
 import { assertSafeUrl, resolveBaseUrl } from '../nodes/HiBob/core/baseUrl';
 
-/** What the credential test tells people, one message per way HiBob setups go wrong (hibob-api.md §1, §9, §10). */
+/** What the credential test tells people, one message per way HiBob setups go wrong. */
 export const CREDENTIAL_TEST_MESSAGES = {
 	unauthorized:
 		'HiBob rejected the service user ID or token (401). Check both, and check that Environment matches where the service user was created: a sandbox service user only works against the sandbox, a production one only against production.',
@@ -87,7 +87,7 @@ export class HiBobApi implements ICredentialType {
 	];
 
 	/**
-	 * HTTP Basic with service user ID and token (hibob-api.md §1.1). A function rather than the generic
+	 * HTTP Basic with service user ID and token. A function rather than the generic
 	 * form so that every request made with this credential — the credential test included — is checked
 	 * before the token is attached: relative URLs get the environment's base URL, and anything that is
 	 * not https (or loopback http) is refused without being sent.
@@ -111,7 +111,7 @@ export class HiBobApi implements ICredentialType {
 	/**
 	 * One people search for a single field: 401/403 fail with what to fix, and a 200 with no employees
 	 * fails too, because HiBob answers that way for a service user outside every permission group or
-	 * limited to people it cannot see (hibob-api.md §2.1, §10). Field metadata would pass in both cases.
+	 * limited to people it cannot see. Field metadata would pass in both cases.
 	 */
 	test: ICredentialTestRequest = {
 		request: {

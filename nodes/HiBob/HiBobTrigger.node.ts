@@ -11,7 +11,7 @@ import { triggerProperties } from './trigger/description';
 import { pollLifecycle } from './trigger/poll';
 
 /**
- * Polling trigger for HiBob lifecycle events (issue #6). Each poll makes one people search, hands the
+ * Polling trigger for HiBob lifecycle events. Each poll makes one people search, hands the
  * people to the lifecycle engine (core/lifecycle) and stores its snapshot in the workflow's static data;
  * see trigger/poll.ts. n8n adds the "Poll Times" parameter itself.
  */

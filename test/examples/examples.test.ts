@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- test code (never shipped): reads the example files and, when the real n8n is installed, asks its Node for n8n-nodes-base descriptions in a child process */
 /**
- * Every importable workflow in examples/ (real Slack, Okta, Google nodes) and test/demo/workflows/ (the
+ * Every importable workflow in examples/ (real Slack, Okta, Google nodes) and tools/demo/workflows/ (the
  * demo's offline variants) is valid n8n workflow JSON: shape and connections, node types from an
  * allow-list, our nodes' parameters against our node descriptions (event names, resource/operation
  * pairs, options and collections), and — when the real n8n is installed (`npm run n8n:setup`) — the
@@ -95,7 +95,7 @@ function workflowFiles(folder: string): string[] {
 		.map((file) => join(folder, file));
 }
 
-const files = [...workflowFiles('examples'), ...workflowFiles(join('test', 'demo', 'workflows'))];
+const files = [...workflowFiles('examples'), ...workflowFiles(join('tools', 'demo', 'workflows'))];
 const read = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Workflow;
 const ours = (workflow: Workflow) =>
 	workflow.nodes.filter((node) => node.type.startsWith(`${PACKAGE}.`));
@@ -123,11 +123,11 @@ describe('example workflows', () => {
 			'examples/start-date-okta-create-user.json',
 			'examples/termination-okta-deactivate.json',
 			'examples/weekly-whos-out-digest.json',
-			'test/demo/workflows/demo-department-change-group.json',
-			'test/demo/workflows/demo-employee-directory.json',
-			'test/demo/workflows/demo-new-hire-welcome.json',
-			'test/demo/workflows/demo-start-date-account.json',
-			'test/demo/workflows/demo-termination-deprovision.json',
+			'tools/demo/workflows/demo-department-change-group.json',
+			'tools/demo/workflows/demo-employee-directory.json',
+			'tools/demo/workflows/demo-new-hire-welcome.json',
+			'tools/demo/workflows/demo-start-date-account.json',
+			'tools/demo/workflows/demo-termination-deprovision.json',
 		]);
 	});
 

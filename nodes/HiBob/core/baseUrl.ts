@@ -2,10 +2,12 @@
  * Where a HiBob credential points. Pure: used by the credential's `authenticate` (every request, the
  * credential test included) and by the transport, so the rule lives in one place.
  *
- * hibob-api.md §1.4: production https://api.hibob.com, sandbox https://api.sandbox.hibob.com; the API
- * lives under /v1 on both. A custom URL must be https so the token never travels in clear text; plain
+ * HiBob's production API is https://api.hibob.com and its sandbox https://api.sandbox.hibob.com; the
+ * API lives under /v1 on both (https://apidocs.hibob.com). A custom URL must be https so the token never travels in clear text; plain
  * http is allowed only for loopback hosts (a local simulator).
  */
+import { InputError } from './errors';
+
 export type HiBobEnvironment = 'production' | 'sandbox' | 'custom';
 
 export const HIBOB_BASE_URLS: Record<Exclude<HiBobEnvironment, 'custom'>, string> = {
@@ -15,28 +17,21 @@ export const HIBOB_BASE_URLS: Record<Exclude<HiBobEnvironment, 'custom'>, string
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
-export class BaseUrlError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'BaseUrlError';
-	}
-}
-
 export function isLoopbackHost(hostname: string): boolean {
 	return LOOPBACK_HOSTS.has(hostname.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
-/** Throws BaseUrlError unless `url` is https, or http on a loopback host. */
+/** Throws an InputError unless `url` is https, or http on a loopback host. */
 export function assertSafeUrl(url: string): URL {
 	if (!URL.canParse(url)) {
-		throw new BaseUrlError(
+		throw new InputError(
 			`The Base URL "${url}" in the HiBob credential is not a valid URL. Use the form https://api.example.com, or pick Production or Sandbox as the environment.`,
 		);
 	}
 	const parsed = new URL(url);
 	if (parsed.protocol === 'https:') return parsed;
 	if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) return parsed;
-	throw new BaseUrlError(
+	throw new InputError(
 		`The Base URL "${parsed.origin}" in the HiBob credential is refused: it must start with https:// so the service user's token is never sent in clear text (plain http is allowed only for localhost, 127.0.0.1 and [::1]). Fix the Base URL in the HiBob credential.`,
 	);
 }
@@ -50,13 +45,13 @@ export function resolveBaseUrl(credentials: { environment?: unknown; baseUrl?: u
 	if (environment === 'production' || environment === 'sandbox')
 		return HIBOB_BASE_URLS[environment];
 	if (environment !== 'custom') {
-		throw new BaseUrlError(
+		throw new InputError(
 			`Unknown HiBob environment "${environment}". Open the HiBob credential and choose Production, Sandbox or Custom.`,
 		);
 	}
 	const raw = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
 	if (raw === '') {
-		throw new BaseUrlError(
+		throw new InputError(
 			'The HiBob credential uses a custom environment but its Base URL is empty. Enter it (e.g. https://api.hibob.com) or choose Production or Sandbox.',
 		);
 	}

@@ -1,35 +1,45 @@
 /**
- * Employee IDs as people type or map them. HiBob's backend IDs are 19-digit strings
- * (`3332883884017713238`, hibob-api.md §2.2): larger than 2^53, so an ID that went through a JS number
- * has already lost its last digits and must be refused, not sent. Pure: no n8n, no HTTP.
+ * Employee IDs as people type or map them: the one rule for every operation. HiBob's employee IDs
+ * (`root.id`) are 19-digit strings such as `3332883884017713238`: larger than 2^53, so an ID that went
+ * through a JS number has already lost its last digits and must be refused, not sent. Pure: no n8n,
+ * no HTTP.
  */
+import { InputError } from './errors';
 
-/** Digits only; HiBob's IDs have 19, older or sandbox tenants are not known to differ (UNCONFIRMED). */
-const EMPLOYEE_ID = /^\d{1,20}$/;
+/** How many digits a HiBob employee ID has. */
+export const EMPLOYEE_ID_DIGITS = 19;
+
+const EMPLOYEE_ID = new RegExp(`^[0-9]{${EMPLOYEE_ID_DIGITS}}$`);
 
 export const EMPLOYEE_ID_EXAMPLE = '3332883884017713238';
 
-export class EmployeeIdError extends Error {}
+const ID_HINT = `HiBob employee IDs have ${EMPLOYEE_ID_DIGITS} digits (root.id from Employee → Get or Get Many), e.g. ${EMPLOYEE_ID_EXAMPLE}, given as text. Nothing was sent to HiBob for this item.`;
 
-/** One employee ID from a parameter value, trimmed; throws EmployeeIdError with what is wrong. */
-export function parseEmployeeId(value: unknown): string {
-	if (typeof value === 'number') {
-		if (!Number.isSafeInteger(value) || value < 0) {
-			throw new EmployeeIdError(
-				`The employee ID ${String(value)} arrived as a number and has lost digits`,
-			);
-		}
-		return String(value);
+/** Whether `text` is a HiBob employee ID (exactly, no spaces). */
+export function isEmployeeId(text: string): boolean {
+	return EMPLOYEE_ID.test(text);
+}
+
+/**
+ * One employee ID from a parameter value, trimmed; throws an InputError saying what is wrong. `hint`
+ * replaces the general advice where the parameter offers more (e.g. a lookup by email).
+ */
+export function parseEmployeeId(value: unknown, hint: string = ID_HINT): string {
+	if (typeof value === 'number' || typeof value === 'bigint') {
+		throw new InputError(
+			`The employee ID ${String(value)} arrived as a number, so its last digits may be wrong`,
+			`HiBob employee IDs have ${EMPLOYEE_ID_DIGITS} digits, more than a JavaScript number holds exactly. Pass the ID as text (e.g. from a string column, or with .toString() on the original value). Nothing was sent to HiBob for this item.`,
+		);
 	}
-	if (typeof value === 'bigint') return value.toString();
 	if (typeof value !== 'string') {
-		throw new EmployeeIdError(`An employee ID must be text, got ${describe(value)}`);
+		throw new InputError(`An employee ID must be text, got ${describe(value)}`, hint);
 	}
 	const id = value.trim();
-	if (id === '') throw new EmployeeIdError('The employee ID is empty');
-	if (!EMPLOYEE_ID.test(id)) {
-		throw new EmployeeIdError(
+	if (id === '') throw new InputError('The employee ID is empty', hint);
+	if (!isEmployeeId(id)) {
+		throw new InputError(
 			`"${id.length > 60 ? `${id.slice(0, 60)}…` : id}" is not a HiBob employee ID`,
+			hint,
 		);
 	}
 	return id;
@@ -37,7 +47,7 @@ export function parseEmployeeId(value: unknown): string {
 
 /**
  * A list of employee IDs: an array (from an expression) or text separated by commas, semicolons,
- * spaces or line breaks. Duplicates are dropped, order kept. Throws EmployeeIdError for the first bad one.
+ * spaces or line breaks. Duplicates are dropped, order kept. Throws an InputError for the first bad one.
  */
 export function parseEmployeeIds(value: unknown): string[] {
 	const parts: unknown[] = Array.isArray(value)
@@ -55,7 +65,7 @@ export function parseEmployeeIds(value: unknown): string[] {
 		seen.add(id);
 		ids.push(id);
 	}
-	if (ids.length === 0) throw new EmployeeIdError('No employee IDs were given');
+	if (ids.length === 0) throw new InputError('No employee IDs were given', ID_HINT);
 	return ids;
 }
 
@@ -72,7 +82,7 @@ function describe(value: unknown): string {
 /**
  * A HiBob record with its IDs as strings: `id` and every key ending in `Id` (employeeId, requestId,
  * siteId, changedById…), at any depth. Row and request IDs come as JSON numbers; list item IDs are
- * strings on employees (§2.2), so output keeps one form.
+ * strings on employees, so output keeps one form.
  */
 export function stringifyIds<T>(value: T): T {
 	if (Array.isArray(value)) return value.map((entry) => stringifyIds(entry) as unknown) as T;

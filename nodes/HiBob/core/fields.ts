@@ -1,5 +1,5 @@
 /**
- * HiBob's field metadata (GET /v1/company/people/fields, hibob-api.md §4.1), read into one form.
+ * HiBob's field metadata (GET /v1/company/people/fields), read into one form.
  * Field IDs look like `category.field` but are stable IDs, not paths: where a value sits in an answer
  * is the metadata's `jsonPath` (root fields sit top-level: `root.email` → `email`), and the slash key
  * is built from the ID (`/root/email`). Pure: no n8n, no HTTP.
@@ -64,7 +64,7 @@ export function slashKey(fieldId: string): string {
 /** The value a "Fields" picker uses for DEFAULT_FIELD_IDS. */
 export const DEFAULT_SET = '__defaultSet__';
 
-/** The fields HiBob returns when a search names none (§2.1), and what "Default Set" asks for. */
+/** The fields HiBob returns when a search names none, and what "Default Set" asks for. */
 export const DEFAULT_FIELD_IDS = [
 	'root.id',
 	'root.email',

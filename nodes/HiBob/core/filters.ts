@@ -1,6 +1,6 @@
 /**
- * Client-side employee filters. HiBob's people search filters only on `root.id` / `root.email`
- * (hibob-api.md §2.1), so every other condition is evaluated here, over the machine values HiBob
+ * Client-side employee filters. HiBob's people search filters only on `root.id` / `root.email`,
+ * so every other condition is evaluated here, over the machine values HiBob
  * returns. Shared by the action node (Employee → Get Many) and the trigger. Pure: no n8n, no HTTP.
  *
  *   checkFilterSyntax(conditions);                         // before any request
@@ -16,6 +16,7 @@
  *   true/false/yes/no/1/0; dates compare as calendar dates (YYYY-MM-DD, the time part is ignored).
  * - A field the answer does not carry (undefined: not permitted) counts as empty.
  */
+import { InputError } from './errors';
 import type { FieldIndex, FieldMetadata } from './fields';
 
 export const FILTER_OPERATORS = [
@@ -55,23 +56,6 @@ export interface FilterList {
 
 export type NamedListSource = readonly FilterList[] | ((listId: string) => FilterList | undefined);
 
-/** A condition that cannot be evaluated: unknown field, operator or label, missing or malformed value. */
-export class FilterError extends Error {
-	constructor(
-		message: string,
-		readonly details: {
-			/** 0-based position of the condition, when one condition is at fault. */
-			conditionIndex?: number;
-			fieldIds?: string[];
-			/** What to do about it. */
-			hint?: string;
-		} = {},
-	) {
-		super(message);
-		this.name = 'FilterError';
-	}
-}
-
 export interface CompiledFilters {
 	/** Fields the conditions read: request them and pass their values to `matches`. */
 	fieldIds: string[];
@@ -110,35 +94,27 @@ export function checkFilterSyntax(conditions: readonly FilterCondition[]): void 
 	conditions.forEach((condition, index) => {
 		const field = typeof condition.field === 'string' ? condition.field.trim() : '';
 		if (field === '') {
-			throw new FilterError(`${position(index)} has no field`, {
-				conditionIndex: index,
-				hint: 'Choose the field to compare, or remove the filter.',
-			});
+			throw new InputError(
+				`${position(index)} has no field`,
+				'Choose the field to compare, or remove the filter.',
+			);
 		}
 		if (!FIELD_ID.test(field)) {
-			throw new FilterError(`${position(index)}: "${field}" is not a HiBob field ID`, {
-				conditionIndex: index,
-				fieldIds: [field],
-				hint: 'Field IDs look like "work.department" or "work.custom.field_1711886937296". Pick the field from the list, or use an ID from Company → Get Fields.',
-			});
+			throw new InputError(
+				`${position(index)}: "${field}" is not a HiBob field ID`,
+				'Field IDs look like "work.department" or "work.custom.field_1711886937296". Pick the field from the list, or use an ID from Company → Get Fields.',
+			);
 		}
 		if (!isOperator(condition.operator)) {
-			throw new FilterError(
+			throw new InputError(
 				`${position(index)}: unknown operator "${String(condition.operator)}"`,
-				{
-					conditionIndex: index,
-					hint: `Use one of: ${FILTER_OPERATORS.join(', ')}.`,
-				},
+				`Use one of: ${FILTER_OPERATORS.join(', ')}.`,
 			);
 		}
 		if (!NO_VALUE.has(condition.operator) && expectedTexts(condition.value).length === 0) {
-			throw new FilterError(
+			throw new InputError(
 				`${position(index)} (${field} ${OPERATOR_NAMES[condition.operator]}) needs a value`,
-				{
-					conditionIndex: index,
-					fieldIds: [field],
-					hint: 'Enter the value to compare with, or use "Is Empty" / "Is Not Empty".',
-				},
+				'Enter the value to compare with, or use "Is Empty" / "Is Not Empty".',
 			);
 		}
 	});
@@ -331,13 +307,9 @@ function compileOne(
 
 	if (operator === 'dateBefore' || operator === 'dateAfter') {
 		if (kind !== 'date') {
-			throw new FilterError(
+			throw new InputError(
 				`${where}: ${field.name} (${fieldId}) is a ${field.type} field, not a date`,
-				{
-					conditionIndex: index,
-					fieldIds: [fieldId],
-					hint: 'Date Before / Date After work on date fields such as work.startDate or internal.terminationDate.',
-				},
+				'Date Before / Date After work on date fields such as work.startDate or internal.terminationDate.',
 			);
 		}
 	}
@@ -346,35 +318,26 @@ function compileOne(
 		if (kind === 'date' && operator !== 'contains') {
 			const date = calendarDate(text);
 			if (!date) {
-				throw new FilterError(`${where}: "${text}" is not a date`, {
-					conditionIndex: index,
-					fieldIds: [fieldId],
-					hint: 'Write dates as YYYY-MM-DD, e.g. 2026-01-31.',
-				});
+				throw new InputError(
+					`${where}: "${text}" is not a date`,
+					'Write dates as YYYY-MM-DD, e.g. 2026-01-31.',
+				);
 			}
 			return [date];
 		}
 		if (kind === 'boolean' && operator !== 'contains') {
 			const flag = parseBoolean(text);
 			if (flag === undefined) {
-				throw new FilterError(`${where}: "${text}" is not true or false`, {
-					conditionIndex: index,
-					fieldIds: [fieldId],
-					hint: 'Use true or false.',
-				});
+				throw new InputError(`${where}: "${text}" is not true or false`, 'Use true or false.');
 			}
 			return [String(flag)];
 		}
 		if (kind === 'list' && list && operator !== 'contains') {
 			const ids = list.resolve(text);
 			if (!ids) {
-				throw new FilterError(
+				throw new InputError(
 					`${where}: "${text}" is not an item of the HiBob list "${list.listId}"`,
-					{
-						conditionIndex: index,
-						fieldIds: [fieldId],
-						hint: `Use an item's label or ID. Valid labels include: ${list.someLabels().join(', ')}. Company → Get Named List shows them all.`,
-					},
+					`Use an item's label or ID. Valid labels include: ${list.someLabels().join(', ')}. Company → Get Named List shows them all.`,
 				);
 			}
 			return ids;
@@ -445,7 +408,7 @@ function compileOne(
 
 /**
  * Validates `conditions` against the field metadata and named lists and compiles them into one
- * predicate. Throws FilterError for the first problem (all unknown fields are named at once).
+ * predicate. Throws an InputError for the first problem (all unknown fields are named at once).
  */
 export function compileFilters(
 	conditions: readonly FilterCondition[],
@@ -455,12 +418,9 @@ export function compileFilters(
 	checkFilterSyntax(conditions);
 	const unknown = unknownFilterFields(conditions, fieldIndex);
 	if (unknown.length > 0) {
-		throw new FilterError(
+		throw new InputError(
 			`The filters use ${unknown.length === 1 ? 'a field' : 'fields'} HiBob does not have: ${unknown.join(', ')}`,
-			{
-				fieldIds: unknown,
-				hint: 'Pick the field from the list, or use an ID from Company → Get Fields (custom fields look like work.custom.field_1711886937296).',
-			},
+			'Pick the field from the list, or use an ID from Company → Get Fields (custom fields look like work.custom.field_1711886937296).',
 		);
 	}
 	const compiled = conditions.map((condition, index) =>

@@ -1,5 +1,5 @@
 /**
- * HiBob's employee history tables (hibob-api.md §5): lifecycle, work and employment, read per employee
+ * HiBob's employee history tables: lifecycle, work and employment, read per employee
  * (`GET /v1/people/{id}/{table}` → `{values: [rows]}`) or in bulk (`GET /v1/bulk/people/{table}`,
  * cursor-paged). Every shape quirk of those answers is read here, once. Pure: no n8n, no HTTP.
  */
@@ -12,7 +12,7 @@ export function isHistoryTable(value: unknown): value is HistoryTable {
 	return typeof value === 'string' && (HISTORY_TABLES as readonly string[]).includes(value);
 }
 
-/** HiBob's bulk page size bounds (§5.2): `limit` 1–200, `employeeIds` at most 200. */
+/** HiBob's bulk page size bounds: `limit` 1–200, `employeeIds` at most 200. */
 export const BULK_MAX_PAGE = 200;
 export const BULK_MAX_IDS = 200;
 
@@ -24,7 +24,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * The rows of a table answer. HiBob's schema models each entry as a row or as a table wrapper
- * `{values: [rows], restricted_columns?}` (§5.2, PostHog reads both), so wrappers are unwrapped at any
+ * `{values: [rows], restricted_columns?}` (both occur in practice), so wrappers are unwrapped at any
  * depth; anything that is not an object is dropped.
  */
 export function tableRows(values: unknown): HistoryRow[] {
@@ -45,7 +45,7 @@ export function tableRows(values: unknown): HistoryRow[] {
 	return rows;
 }
 
-/** One output row: the employee it belongs to first (row IDs are unique only per employee, §5.2), IDs as strings. */
+/** One output row: the employee it belongs to first (row IDs are unique only per employee), IDs as strings. */
 export function historyRow(employeeId: string, row: HistoryRow): HistoryRow {
 	const output: HistoryRow = { employeeId, ...stringifyIds(row) };
 	output.employeeId = employeeId;
@@ -78,7 +78,7 @@ function idText(value: unknown): string | undefined {
 
 /**
  * The cursor of the next page: `response_metadata.next_cursor` (HiBob's prose, newer endpoints) or
- * `response_metadata.cursor` (the spec), §5.2. Empty or absent means the walk is over.
+ * `response_metadata.cursor` (the spec). Empty or absent means the walk is over.
  */
 export function nextCursorOf(body: unknown): string | null {
 	if (!isRecord(body) || !isRecord(body.response_metadata)) return null;
@@ -93,7 +93,7 @@ export function nextCursorOf(body: unknown): string | null {
 /**
  * `errors[]` of a bulk answer: employees asked for but outside the service user's access scope
  * (`MISSING_PERMISSION`). Documented as a list of `{employeeId, error, message}`; the schema also
- * nests `{<employeeId>: {error, message}}` (UNCONFIRMED), so both are read.
+ * nests `{<employeeId>: {error, message}}` (not seen in practice yet), so both are read.
  */
 export function bulkErrorsOf(body: unknown): BulkError[] {
 	if (!isRecord(body)) return [];
@@ -146,17 +146,9 @@ export function parseEmployeeTable(body: unknown): HistoryRow[] | undefined {
 	return tableRows(body.values);
 }
 
-/** Splits `ids` into runs of at most `size`. */
-export function chunk<T>(ids: readonly T[], size: number): T[][] {
-	const chunks: T[][] = [];
-	for (let start = 0; start < ids.length; start += size)
-		chunks.push(ids.slice(start, start + size));
-	return chunks;
-}
-
 /**
  * Remembers the cursors of a walk. HiBob's cursors are opaque; a cursor seen before means the walk
- * would loop forever (PostHog aborts on a repeated cursor, §5.2), so the caller stops with an error.
+ * would loop forever, so the caller stops with an error.
  */
 export class CursorGuard {
 	private readonly seen = new Set<string>();

@@ -1,5 +1,5 @@
 /**
- * HiBob's employee shape, read once, here (hibob-api.md §2.2): each employee carries nested category
+ * HiBob's employee shape, read once, here: each employee carries nested category
  * objects keyed by jsonPath (nulls kept) AND "/category/field": {"value": …} slash keys (non-null values
  * only), plus `humanReadable` with APPEND. A field the service user may not read, or an unknown one, is
  * silently absent from both. IDs are 19-digit strings and stay strings. Pure: no n8n, no HTTP.
@@ -13,7 +13,7 @@ const ABSENT = Symbol('absent');
 
 /**
  * Path segments by dotted path, computed once: a trigger poll reads a dozen fields of every employee,
- * so splitting per read (and the slash key per miss) showed up in profiles. Field IDs and JSON paths
+ * so this is a hot path: split once, not per read (nor the slash key per miss). Field IDs and JSON paths
  * come from metadata and options, a small, stable set; the cap keeps a pathological caller bounded.
  */
 const SEGMENTS = new Map<string, readonly string[]>();
@@ -198,7 +198,7 @@ export function flatValues(
 
 /**
  * Requested fields that no returned employee carries: HiBob drops fields the service user may not
- * read without a word (§2.2, §10), so this is how a missing permission shows. Empty for no employees.
+ * read without a word, so this is how a missing permission shows. Empty for no employees.
  */
 export function fieldsMissingFromAll(
 	employees: readonly RawEmployee[],

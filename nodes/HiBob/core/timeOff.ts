@@ -1,21 +1,18 @@
 /**
- * Time off (hibob-api.md §7): the date rules HiBob enforces, checked before a request is sent so the
+ * Time off: the date rules HiBob enforces, checked before a request is sent so the
  * user gets a message that says what to change instead of a bare 400. HR dates are calendar dates
  * (`YYYY-MM-DD`, no time zone); `since`/`to` are instants sent as UTC ISO strings. "Now" is passed
  * in, never read here. Pure: no n8n, no HTTP.
  */
+import { InputError } from './errors';
 import { isCalendarDate } from './lifecycle/dates';
 
-export class TimeOffInputError extends Error {
-	constructor(
-		message: string,
-		readonly description: string,
-	) {
-		super(message);
-	}
+/** Bad time-off input: what is wrong and what to change; nothing has been sent when it is thrown. */
+function refused(message: string, hint: string): InputError {
+	return new InputError(message, `${hint} Nothing was sent to HiBob.`);
 }
 
-/** HiBob's limit on `/timeoff/requests/changes`: `since` at most this many months back, and the window too (§7.3). */
+/** HiBob's limit on `/timeoff/requests/changes`: `since` at most this many months back, and the window too. */
 export const CHANGES_MAX_MONTHS = 6;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -137,17 +134,17 @@ export function validateDateRange(
 	const from = toCalendarDate(fromValue);
 	const to = toCalendarDate(toValue);
 	if (!from)
-		throw new TimeOffInputError(
+		throw refused(
 			`"From" must be a date, got ${shown(fromValue)}`,
 			'Give a date such as 2026-11-21 (or pick one).',
 		);
 	if (!to)
-		throw new TimeOffInputError(
+		throw refused(
 			`"To" must be a date, got ${shown(toValue)}`,
 			'Give a date such as 2026-11-30 (or pick one).',
 		);
 	if (from > to)
-		throw new TimeOffInputError(
+		throw refused(
 			`"From" (${from}) is after "To" (${to})`,
 			'The range is inclusive: From must be on or before To. Swap the two dates.',
 		);
@@ -166,7 +163,7 @@ export function validateOutTodayQuery(input: { today: unknown; siteId: unknown }
 	if (input.today !== undefined && input.today !== null && input.today !== '') {
 		const today = toCalendarDate(input.today);
 		if (!today)
-			throw new TimeOffInputError(
+			throw refused(
 				`"Today" must be a date, got "${String(input.today)}"`,
 				'Give a date such as 2026-11-21, or remove the option.',
 			);
@@ -176,7 +173,7 @@ export function validateOutTodayQuery(input: { today: unknown; siteId: unknown }
 	const siteId = typeof site === 'number' ? String(site) : String(site ?? '').trim();
 	if (siteId !== '') {
 		if (!/^[\w.-]+$/.test(siteId))
-			throw new TimeOffInputError(
+			throw refused(
 				`"${siteId}" is not a site ID`,
 				'Pick a site from the list, or give the ID of an item of the "site" named list (Company → Get Named List), e.g. 2606110.',
 			);
@@ -186,7 +183,7 @@ export function validateOutTodayQuery(input: { today: unknown; siteId: unknown }
 }
 
 /**
- * The window of `/timeoff/requests/changes` (§7.3): `since` no more than 6 months before now, `to`
+ * The window of `/timeoff/requests/changes`: `since` no more than 6 months before now, `to`
  * (optional) after `since` and no more than 6 months after it. Returns both as UTC ISO strings.
  */
 export function validateChangesWindow(input: {
@@ -197,13 +194,13 @@ export function validateChangesWindow(input: {
 }): { since: string; to?: string } {
 	const since = toInstant(input.since, input.timeZone);
 	if (since === undefined)
-		throw new TimeOffInputError(
+		throw refused(
 			`"Since" must be a date and time, got ${shown(input.since)}`,
 			'Give an ISO date-time such as 2026-11-01T00:00:00Z, or pick one.',
 		);
 	const earliest = addMonths(input.nowMs, -CHANGES_MAX_MONTHS);
 	if (since < earliest)
-		throw new TimeOffInputError(
+		throw refused(
 			`"Since" (${isoUtc(since)}) is more than ${CHANGES_MAX_MONTHS} months ago`,
 			`HiBob only reports time-off changes from the last ${CHANGES_MAX_MONTHS} months: the earliest allowed "Since" is now ${isoUtc(earliest)}. Use a later moment.`,
 		);
@@ -211,18 +208,18 @@ export function validateChangesWindow(input: {
 	if (toMissing) return { since: isoUtc(since) };
 	const to = toInstant(input.to, input.timeZone);
 	if (to === undefined)
-		throw new TimeOffInputError(
+		throw refused(
 			`"To" must be a date and time, got ${shown(input.to)}`,
 			'Give an ISO date-time such as 2026-11-21T00:00:00Z, pick one, or remove the option.',
 		);
 	if (to <= since)
-		throw new TimeOffInputError(
+		throw refused(
 			`"To" (${isoUtc(to)}) must be after "Since" (${isoUtc(since)})`,
 			'Pick a "To" later than "Since", or remove the option to read up to now.',
 		);
 	const latest = addMonths(since, CHANGES_MAX_MONTHS);
 	if (to > latest)
-		throw new TimeOffInputError(
+		throw refused(
 			`The window from "Since" to "To" is longer than ${CHANGES_MAX_MONTHS} months`,
 			`HiBob allows at most ${CHANGES_MAX_MONTHS} months per request: with this "Since" the latest "To" is ${isoUtc(latest)}. Split the period into several runs.`,
 		);

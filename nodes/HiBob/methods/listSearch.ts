@@ -1,6 +1,6 @@
 /**
- * Resource-locator searches. HiBob's people search cannot filter by name (only by ID or email,
- * hibob-api.md §2.1), so the list is read once with a few fields and filtered here.
+ * Resource-locator searches. HiBob's people search cannot filter by name (only by ID or email),
+ * so the list is read once with a few fields and filtered here.
  */
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 

@@ -1,15 +1,22 @@
 /**
  * The "Filters" parameter shared by Employee → Get Many and the HiBob Trigger: its definition, how it is
  * read, and how it is checked and compiled (through the pure core/filters engine) into n8n errors.
- * HiBob's API filters only by ID or email (hibob-api.md §2.1), so both nodes filter after reading.
+ * HiBob's people search filters only by ID or email, so both nodes filter after reading.
  */
-import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	INodeProperties,
+	NodeApiError,
+	NodeOperationError,
+} from 'n8n-workflow';
 
 import type { FieldIndex } from '../core/fields';
 import type { CompiledFilters, FilterCondition } from '../core/filters';
-import { checkFilterSyntax, compileFilters, FilterError, listsNeeded } from '../core/filters';
+import { InputError } from '../core/errors';
+import { checkFilterSyntax, compileFilters, listsNeeded } from '../core/filters';
 import type { HiBobContext } from '../transport';
+import { asNodeError } from './items';
 import { loadNamedLists } from './metadata';
 
 export function filtersProperty(
@@ -106,16 +113,18 @@ export function filterConditions(parameter: unknown): FilterCondition[] {
 	}));
 }
 
-function filterError(
+/** The n8n error for a failed filter check, its hint followed by what was (not) done about it. */
+function filterFailure(
 	context: HiBobContext,
-	error: FilterError,
+	error: unknown,
 	itemIndex: number | undefined,
 	consequence: string,
-): NodeOperationError {
-	return new NodeOperationError(context.getNode(), error.message, {
-		itemIndex,
-		description: `${error.details.hint ?? ''} ${consequence}`.trim(),
-	});
+): NodeApiError | NodeOperationError {
+	const failure =
+		error instanceof InputError
+			? new InputError(error.message, `${error.hint ?? ''} ${consequence}`.trim())
+			: error;
+	return asNodeError(context, failure, itemIndex);
 }
 
 /** What can be checked without HiBob (field ID shapes, operators, values), before any request. */
@@ -125,17 +134,11 @@ export function checkFilterParameter(
 	itemIndex: number | undefined,
 	consequence: string,
 ): void {
-	let syntaxError: FilterError | undefined;
-	let other: unknown;
 	try {
 		checkFilterSyntax(conditions);
 	} catch (error) {
-		if (error instanceof FilterError) syntaxError = error;
-		else other = error;
+		throw filterFailure(context, error, itemIndex, consequence);
 	}
-	if (syntaxError) throw filterError(context, syntaxError, itemIndex, consequence);
-	if (other !== undefined)
-		throw new NodeOperationError(context.getNode(), other as Error, { itemIndex });
 }
 
 /** Compiles checked conditions against the field metadata, loading named lists only when labels need them. */
@@ -148,17 +151,9 @@ export async function compileFilterParameter(
 ): Promise<CompiledFilters> {
 	const lists = listsNeeded(conditions, fieldIndex);
 	const namedLists = lists.length > 0 ? await loadNamedLists(context, itemIndex) : [];
-	let compiled: CompiledFilters | undefined;
-	let compileError: FilterError | undefined;
-	let other: unknown;
 	try {
-		compiled = compileFilters(conditions, fieldIndex, namedLists);
+		return compileFilters(conditions, fieldIndex, namedLists);
 	} catch (error) {
-		if (error instanceof FilterError) compileError = error;
-		else other = error;
+		throw filterFailure(context, error, itemIndex, consequence);
 	}
-	if (compileError) throw filterError(context, compileError, itemIndex, consequence);
-	if (other !== undefined || !compiled)
-		throw new NodeOperationError(context.getNode(), other as Error, { itemIndex });
-	return compiled;
 }

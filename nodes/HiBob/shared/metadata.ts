@@ -52,7 +52,7 @@ function toItem(raw: unknown): NamedListItem | undefined {
 	if (item.id === undefined || item.id === null) return undefined;
 	const name = String(item.name ?? item.value ?? item.id);
 	return {
-		// List item IDs are numbers in HiBob's schema but employees carry them as strings (§2.2, §4.3).
+		// List item IDs are numbers in HiBob's schema but employees carry them as strings.
 		id: String(item.id),
 		value: String(item.value ?? name),
 		name,
@@ -63,7 +63,7 @@ function toItem(raw: unknown): NamedListItem | undefined {
 	};
 }
 
-/** One list's answer: items under `items` (documented) or `values` (what HiBob also sends, §4.3). */
+/** One list's answer: items under `items` (documented) or `values` (what HiBob also sends). */
 export function parseNamedList(body: unknown, fallbackName: string): NamedList {
 	const raw = (body ?? {}) as Record<string, unknown>;
 	const items = Array.isArray(raw.items) ? raw.items : Array.isArray(raw.values) ? raw.values : [];
@@ -73,7 +73,7 @@ export function parseNamedList(body: unknown, fallbackName: string): NamedList {
 	};
 }
 
-/** All lists: HiBob documents an array but answers an object keyed by list name (§4.2); read both. */
+/** All lists: HiBob documents an array but answers an object keyed by list name; read both. */
 export function parseNamedLists(body: unknown): NamedList[] {
 	if (Array.isArray(body)) {
 		return body.map((entry, position) => parseNamedList(entry, `list${position}`));
@@ -110,7 +110,7 @@ export async function loadNamedLists(
 		pending = hiBobRequest(context, {
 			method: 'GET',
 			path: '/v1/company/named-lists',
-			// Archived items still label old values, so they are kept for resolving (hibob-api.md §4.3).
+			// Archived items still label old values, so they are kept for resolving.
 			qs: { includeArchived: true },
 			itemIndex,
 		}).then(parseNamedLists);

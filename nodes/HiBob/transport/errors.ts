@@ -1,13 +1,13 @@
 /**
- * What people read when a HiBob request fails: what happened and how to fix it, per case
- * (hibob-api.md §9, §10). Pure text; the transport wraps it in NodeApiError.
+ * What people read when a HiBob request fails: what happened and how to fix it, per case.
+ * Pure text; the transport wraps it in NodeApiError.
  */
 export interface FailureText {
 	message: string;
 	description: string;
 }
 
-/** HiBob's error bodies come in several envelopes (§10): {key,error}, {error,message}, {errors:{…}}. */
+/** HiBob's error bodies come in several envelopes: {key,error}, {error,message}, {errors:{…}}. */
 export function hiBobErrorText(body: unknown): string | undefined {
 	if (typeof body === 'string') {
 		const text = body.trim();

@@ -4,9 +4,9 @@
  *
  * - Base URL from the credential (core/baseUrl: https only, loopback http for local testing).
  * - JSON in and out; `Content-Type: application/json` only when there is a body: HiBob answers some
- *   GETs carrying it with 400 HTML (hibob-api.md §1.5).
- * - The body is read as text and parsed here, so that a 200 HTML page (HiBob's answer to unknown paths,
- *   §10) or a cut-off answer is an error that says so, never data.
+ *   GETs carrying it with 400 HTML.
+ * - The body is read as text and parsed here, so that a 200 HTML page (HiBob's answer to unknown paths)
+ *   or a cut-off answer is an error that says so, never data.
  * - Retries per retry.ts, waiting with n8n's `sleep` through an injectable clock. Reads and idempotent
  *   writes are repeated after a 5xx or a dropped connection; a write that is not idempotent never is:
  *   its outcome is unknown, and the error says what to check in Bob before running it again. A 429 was
@@ -27,7 +27,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { BaseUrlError, resolveBaseUrl } from '../core/baseUrl';
+import { resolveBaseUrl } from '../core/baseUrl';
 import type { FailureText } from './errors';
 import {
 	hiBobErrorText,
@@ -109,14 +109,12 @@ async function loadCredentials(
 	const token = typeof data.token === 'string' ? data.token : '';
 	const serviceUserId = typeof data.serviceUserId === 'string' ? data.serviceUserId : '';
 	const secrets = token ? [token, Buffer.from(`${serviceUserId}:${token}`).toString('base64')] : [];
-	let baseUrl: string | BaseUrlError;
+	let baseUrl: string;
 	try {
 		baseUrl = resolveBaseUrl(data);
 	} catch (error) {
-		baseUrl = error instanceof BaseUrlError ? error : new BaseUrlError(String(error));
-	}
-	if (baseUrl instanceof BaseUrlError) {
-		throw new NodeOperationError(context.getNode(), baseUrl.message, {
+		// resolveBaseUrl's messages already say how to fix the credential.
+		throw new NodeOperationError(context.getNode(), (error as Error).message, {
 			itemIndex,
 			description: 'Nothing was sent to HiBob.',
 		});
@@ -209,6 +207,23 @@ function apiError(
 function outcomeUnknown(outcome: Outcome): boolean {
 	if (outcome.kind === 'status') return outcome.status >= 500;
 	return true;
+}
+
+/**
+ * The one error for an answer HiBob's API does not document (a 200 without the expected list or
+ * page): `HiBob's answer to <request> <problem>`, what was (not) done, and what to do. `consequence`
+ * defaults to the action node's "Nothing was output for this item."
+ */
+export function unexpectedAnswer(
+	context: Pick<HiBobContext, 'getNode'>,
+	request: string,
+	problem: string,
+	options: { itemIndex?: number; consequence?: string } = {},
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `HiBob's answer to ${request} ${problem}`, {
+		itemIndex: options.itemIndex,
+		description: `${options.consequence ?? 'Nothing was output for this item.'} Try again; if it persists, check the credential's base URL or report it.`,
+	});
 }
 
 /** Sends one HiBob request (with retries) and returns the parsed JSON body (null for an empty body). */

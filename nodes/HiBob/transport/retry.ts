@@ -2,7 +2,7 @@
  * When to try a HiBob request again, and how long to wait first. Pure: the transport feeds it what it
  * saw, a clock decides nothing here.
  *
- * hibob-api.md §9: 429 carries X-RateLimit-Reset (Unix epoch seconds); Retry-After is not documented
+ * HiBob's 429 carries X-RateLimit-Reset (Unix epoch seconds); Retry-After is not documented
  * but read defensively; otherwise exponential backoff with jitter. 401/403 are never repeated: HiBob's
  * WAF blocks callers that repeat them (≥50 in 10 s). 5xx and dropped connections are repeated for reads
  * only, since a write may have been applied.

@@ -2,8 +2,8 @@
  * Engine events → the trigger's items: the `employee` object shaped like the action node's output
  * (HiBob's nested form without slash keys, or Simplified), and optional human-readable labels.
  *
- * Labels come from HiBob's own `humanReadable: "APPEND"` in the same people search (hibob-api.md §2.1,
- * §2.2), so turning them on costs no request: list IDs become item names, manager IDs names; dates,
+ * Labels come from HiBob's own `humanReadable: "APPEND"` in the same people search, so turning them on
+ * costs no request: list IDs become item names, manager IDs names; dates,
  * yes/no and numbers keep their machine values only (core/people `labelFor`). HiBob only labels
  * *current* values; a previous value is labelled with the label another employee currently carries
  * for the same value (a department someone still belongs to), and left unlabelled otherwise.

@@ -1,11 +1,10 @@
 /**
- * One poll of the HiBob Trigger: fetch → diff → store, in a straight line (design.md "How data should
- * flow"). HiBob has no "changed since" API for people (hibob-api.md §6.1), so each poll reads everyone
- * with ONE people search and the lifecycle engine (core/lifecycle) decides what happened.
+ * One poll of the HiBob Trigger: fetch → diff → store, in a straight line. HiBob has no "changed
+ * since" API for people, so each poll reads everyone with ONE people search and the lifecycle engine (core/lifecycle) decides what happened.
  *
  * State: `getWorkflowStaticData('node').lifecycleSnapshot` holds the engine's snapshot (plain JSON). It
  * is written last, only in trigger mode, only after every request of the poll succeeded, and only when
- * it changed (so n8n's durable cursors see no churn, n8n-conventions.md §4.1). Any failure before that
+ * it changed (so n8n's durable cursors see no churn). Any failure before that
  * (HiBob errors after retries, HTML, bad JSON, the safety guard) leaves it as it was: the next good poll
  * diffs against the same snapshot and emits each pending event exactly once.
  *
@@ -33,8 +32,8 @@ import type { RawEmployee } from '../core/people';
 import { employeeId, employeesOf, flatValues } from '../core/people';
 import { compileFilterParameter } from '../shared/filters';
 import { loadFieldIndex } from '../shared/metadata';
-import { hiBobRequest, transportSettings } from '../transport';
-import { attachHistory, loadLifecycleHistory, wantsHistory } from './history';
+import { hiBobRequest, transportSettings, unexpectedAnswer } from '../transport';
+import { attachHistory, loadLifecycleHistory, wantsHistory } from './lifecycleHistory';
 import { eventJson, Labels } from './output';
 import type { WatchFilter } from './scope';
 import { SEARCH_SCOPE, watchedEmployees, watchScope } from './scope';
@@ -42,6 +41,9 @@ import type { TriggerSettings } from './settings';
 import { FILTER_FAILURE, readSettings } from './settings';
 
 export const SNAPSHOT_KEY = 'lifecycleSnapshot';
+
+/** What any failure of a poll means: no events, the snapshot untouched. */
+const POLL_FAILED = 'Nothing was emitted and the stored state was kept; the next poll tries again.';
 
 /** How many employees "Fetch Test Event" shows when nothing would fire now. */
 export const SAMPLE_SIZE = 3;
@@ -56,8 +58,8 @@ function pollDeadline(context: IPollFunctions, now: number): number | undefined 
 	return now + budget - Math.min(5_000, budget * 0.2);
 }
 
-/** "Today" is the calendar date in the workflow's time zone; detectedAt is UTC. */
-export function pollClock(nowMs: number, timezone: string): LifecycleDiffContext {
+/** The dates the engine diffs with: `today` (calendar date in the workflow's time zone) and `detectedAt` (UTC ISO). */
+export function diffDates(nowMs: number, timezone: string): LifecycleDiffContext {
 	const local = DateTime.fromMillis(nowMs, { zone: timezone });
 	const today = local.isValid ? local.toISODate() : null;
 	return {
@@ -83,14 +85,9 @@ async function searchPeople(
 	});
 	const employees = employeesOf(body);
 	if (!employees) {
-		throw new NodeOperationError(
-			context.getNode(),
-			'HiBob answered the people search without an employee list',
-			{
-				description:
-					'Nothing was emitted and the stored state was kept; the next poll tries again.',
-			},
-		);
+		throw unexpectedAnswer(context, 'POST /v1/people/search', 'has no "employees" list', {
+			consequence: POLL_FAILED,
+		});
 	}
 	return employees;
 }
@@ -113,7 +110,7 @@ function guardError(context: IPollFunctions, guard: LifecycleGuardFailure): Node
 /** Newest employees first (by start date, then ID), shaped as employeeCreated by the engine itself. */
 function sampleEvents(
 	employees: LifecycleEmployee[],
-	clock: LifecycleDiffContext,
+	dates: LifecycleDiffContext,
 	settings: TriggerSettings,
 ): LifecycleEvent[] {
 	const startOf = (employee: LifecycleEmployee) => {
@@ -128,7 +125,7 @@ function sampleEvents(
 				b.id.localeCompare(a.id),
 		)
 		.slice(0, SAMPLE_SIZE);
-	const result = diffLifecycle(undefined, newest, clock, {
+	const result = diffLifecycle(undefined, newest, dates, {
 		...settings.engine,
 		events: ['employeeCreated'],
 		emitExistingOnFirstRun: true,
@@ -165,7 +162,7 @@ export async function pollLifecycle(
 		};
 	}
 	const now = transportSettings.clock.now();
-	const clock = pollClock(now, context.getTimezone());
+	const dates = diffDates(now, context.getTimezone());
 	const deadline = pollDeadline(context, now);
 
 	const answer = await searchPeople(context, settings, deadline);
@@ -190,13 +187,13 @@ export async function pollLifecycle(
 				'that sees employees takes it.',
 		});
 	}
-	const result = diffLifecycle(previous, employees, clock, settings.engine);
+	const result = diffLifecycle(previous, employees, dates, settings.engine);
 	if (result.status === 'guardTripped') throw guardError(context, result.guard);
 
 	let events = result.events;
 	let samples = false;
 	if (manual && events.length === 0) {
-		events = sampleEvents(employees, clock, settings);
+		events = sampleEvents(employees, dates, settings);
 		samples = true;
 	}
 
@@ -215,7 +212,8 @@ export async function pollLifecycle(
 					.map((event) => event.employeeId),
 			),
 		];
-		const history = ids.length > 0 ? await loadLifecycleHistory(context, ids, deadline) : new Map();
+		const history =
+			ids.length > 0 ? await loadLifecycleHistory(context, ids, deadline, POLL_FAILED) : new Map();
 		jsons.forEach((json, index) => {
 			if (wantsHistory(events[index].event))
 				attachHistory(json, history.get(events[index].employeeId));

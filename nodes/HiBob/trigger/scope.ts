@@ -1,6 +1,6 @@
 /**
  * Who the trigger watches. Today: everyone the service user can see, inactive people included
- * (hibob-api.md §2.1: Hired and Terminated people are Inactive, so `showInactive: true` is what makes
+ * (Hired and Terminated people are Inactive, so `showInactive: true` is what makes
  * their events visible).
  *
  * Filters (the same "Filters" parameter as Employee → Get Many, shared/filters.ts) narrow that set after

@@ -20,7 +20,7 @@ import { checkFilterParameter, filterConditions } from '../shared/filters';
 import { DEFAULT_EVENTS } from './description';
 import { watchScope } from './scope';
 
-/** HiBob's limit on `fields` in one search (hibob-api.md §2.1). */
+/** HiBob's limit on `fields` in one search. */
 const MAX_SEARCH_FIELDS = 400;
 
 export interface TriggerSettings {

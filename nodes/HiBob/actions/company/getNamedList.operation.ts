@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { mapItems } from '../../shared/items';
+import { asNodeError, mapItems } from '../../shared/items';
 import type { NamedListItem } from '../../shared/metadata';
 import { parseNamedList } from '../../shared/metadata';
 import { hiBobRequest } from '../../transport';
@@ -58,7 +58,6 @@ async function execute(
 		}
 		const includeArchived = this.getNodeParameter('includeArchived', itemIndex, false) as boolean;
 		let body: unknown;
-		let failure: unknown;
 		try {
 			body = await hiBobRequest(this, {
 				method: 'GET',
@@ -67,16 +66,15 @@ async function execute(
 				itemIndex,
 			});
 		} catch (error) {
-			failure = error;
+			if (error instanceof NodeApiError && error.httpCode === '404') {
+				throw new NodeOperationError(this.getNode(), `HiBob has no named list "${listName}"`, {
+					itemIndex,
+					description:
+						'List names are case-sensitive and are the list IDs from the field metadata (e.g. "terminationreason", not "terminationReason"). Use Company → Get Fields to see each field\'s listId.',
+				});
+			}
+			throw asNodeError(this, error, itemIndex);
 		}
-		if (failure instanceof NodeApiError && failure.httpCode === '404') {
-			throw new NodeOperationError(this.getNode(), `HiBob has no named list "${listName}"`, {
-				itemIndex,
-				description:
-					'List names are case-sensitive and are the list IDs from the field metadata (e.g. "terminationreason", not "terminationReason"). Use Company → Get Fields to see each field\'s listId.',
-			});
-		}
-		if (failure !== undefined) throw failure as NodeApiError;
 		const list = parseNamedList(body, listName);
 		return flatten(list.name, list.items, null);
 	});

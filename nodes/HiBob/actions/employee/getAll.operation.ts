@@ -1,7 +1,7 @@
 /**
  * Employee → Get Many: everyone the service user can see, in one `POST /v1/people/search` (HiBob has
- * no pagination, hibob-api.md §2.3), narrowed by client-side filters (HiBob filters only by ID or
- * email, §2.1) and a limit. Identical searches across input items are sent once.
+ * no pagination), narrowed by client-side filters (HiBob filters only by ID or
+ * email) and a limit. Identical searches across input items are sent once.
  */
 import type {
 	IDataObject,
@@ -9,7 +9,6 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { DEFAULT_SET } from '../../core/fields';
 import type { RawEmployee } from '../../core/people';
@@ -20,12 +19,11 @@ import {
 	filterConditions,
 	filtersProperty,
 } from '../../shared/filters';
-import { mapItems } from '../../shared/items';
+import { addHints, mapItems } from '../../shared/items';
 import { loadFieldIndex } from '../../shared/metadata';
-import { hiBobRequest } from '../../transport';
+import { hiBobRequest, unexpectedAnswer } from '../../transport';
 import type { HiBobOperation } from '../types';
 import {
-	addHints,
 	checkFieldsExist,
 	fullEmployee,
 	humanReadableBody,
@@ -34,7 +32,7 @@ import {
 	outputProperties,
 	readOutputSettings,
 	simplifiedEmployee,
-} from './common';
+} from './shared';
 
 const show = { resource: ['employee'], operation: ['getAll'] };
 
@@ -121,16 +119,9 @@ async function execute(
 		}
 		const employees = employeesOf(await pending);
 		if (!employees) {
-			throw new NodeApiError(
-				this.getNode(),
-				{ message: 'Unexpected answer' },
-				{
-					message: 'HiBob answered the people search without an "employees" list',
-					description:
-						"This is not an answer HiBob documents. Try again; if it persists, check the credential's base URL.",
-					itemIndex,
-				},
-			);
+			throw unexpectedAnswer(this, 'POST /v1/people/search', 'has no "employees" list', {
+				itemIndex,
+			});
 		}
 
 		if (employees.length === 0) hints.add(nobodyVisibleHint(includeInactive));

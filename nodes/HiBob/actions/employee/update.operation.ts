@@ -22,7 +22,7 @@ import { mapItems } from '../../shared/items';
 import { flattenItems, loadFieldIndex, loadNamedLists } from '../../shared/metadata';
 import { hiBobRequest, hiBobWrite } from '../../transport';
 import type { HiBobOperation } from '../types';
-import { addHints } from './common';
+import { addHints } from '../../shared/items';
 import {
 	employeeIdByEmail,
 	targetEmployeeId,

@@ -8,11 +8,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { historyRow, parseEmployeeTable } from '../../core/history';
 import { employeeLocator } from '../../shared/employeeLocator';
-import { mapItems } from '../../shared/items';
-import { hiBobRequest } from '../../transport';
+import { asNodeError, mapItems } from '../../shared/items';
+import { hiBobRequest, unexpectedAnswer } from '../../transport';
 import type { HiBobOperation } from '../types';
-import { RESOURCE, tableProperty } from './descriptions';
-import { readEmployeeId, readTable, TABLE_CATEGORY } from './parameters';
+import { RESOURCE, readEmployeeId, readTable, TABLE_CATEGORY, tableProperty } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['get'] };
 
@@ -34,43 +33,40 @@ async function execute(
 		const employeeId = readEmployeeId(this, itemIndex);
 		const path = `/v1/people/${employeeId}/${table}`;
 		let body: unknown;
-		let failure: unknown;
 		try {
 			body = await hiBobRequest(this, { method: 'GET', path, itemIndex });
 		} catch (error) {
-			failure = error;
+			if (error instanceof NodeApiError && error.httpCode === '404') {
+				throw new NodeOperationError(
+					this.getNode(),
+					`HiBob has no employee with ID ${employeeId}`,
+					{
+						itemIndex,
+						description:
+							'Check the ID: it is root.id from Employee → Get or Search (19 digits), not the email or display name. An employee deleted in Bob is gone from the API too.',
+					},
+				);
+			}
+			if (error instanceof NodeApiError && error.httpCode === '403') {
+				const message = `HiBob refused the ${table} history of employee ${employeeId} (403)`;
+				throw new NodeApiError(
+					this.getNode(),
+					{ message, httpCode: '403' },
+					{
+						message,
+						httpCode: '403',
+						itemIndex,
+						description: `The service user needs a permission group that grants the ${TABLE_CATEGORY[table]} category (with "view histories" for more than the current row) and includes this employee in its people scope (Bob → Settings → Permission groups).`,
+					},
+				);
+			}
+			throw asNodeError(this, error, itemIndex);
 		}
-		if (failure instanceof NodeApiError && failure.httpCode === '404') {
-			throw new NodeOperationError(this.getNode(), `HiBob has no employee with ID ${employeeId}`, {
-				itemIndex,
-				description:
-					'Check the ID: it is root.id from Employee → Get or Search (19 digits), not the email or display name. An employee deleted in Bob is gone from the API too.',
-			});
-		}
-		if (failure instanceof NodeApiError && failure.httpCode === '403') {
-			const message = `HiBob refused the ${table} history of employee ${employeeId} (403)`;
-			throw new NodeApiError(
-				this.getNode(),
-				{ message, httpCode: '403' },
-				{
-					message,
-					httpCode: '403',
-					itemIndex,
-					description: `The service user needs a permission group that grants the ${TABLE_CATEGORY[table]} category (with "view histories" for more than the current row) and includes this employee in its people scope (Bob → Settings → Permission groups).`,
-				},
-			);
-		}
-		if (failure !== undefined) throw failure as Error;
 		const rows = parseEmployeeTable(body);
 		if (rows === undefined) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`HiBob's answer to GET ${path} was not a table ({ values: [...] })`,
-				{
-					itemIndex,
-					description: 'Nothing was output for this item. Try again; if it persists, report it.',
-				},
-			);
+			throw unexpectedAnswer(this, `GET ${path}`, 'was not a table ({ values: [...] })', {
+				itemIndex,
+			});
 		}
 		return rows.map((row) => historyRow(employeeId, row) as IDataObject);
 	});

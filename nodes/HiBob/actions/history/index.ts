@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../types';
-import { RESOURCE } from './descriptions';
+import { RESOURCE } from './shared';
 import { get } from './get.operation';
-import { getMany } from './getMany.operation';
+import { getAll } from './getAll.operation';
 
-export const operations: ResourceOperations = { get, getMany };
+export const operations: ResourceOperations = { get, getAll };
 
 export const operationProperty: INodeProperties = {
 	displayName: 'Operation',
@@ -23,7 +23,7 @@ export const operationProperty: INodeProperties = {
 		},
 		{
 			name: 'Get Many',
-			value: 'getMany',
+			value: 'getAll',
 			description:
 				'Get the lifecycle, work or employment history of many employees (all, or by ID, batched across input items): one item per history row',
 			action: 'Get the history of many employees',

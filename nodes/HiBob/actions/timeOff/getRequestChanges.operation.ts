@@ -9,7 +9,7 @@ import { validateChangesWindow } from '../../core/timeOff';
 import { mapItems } from '../../shared/items';
 import { hiBobRequest, transportSettings } from '../../transport';
 import type { HiBobOperation } from '../types';
-import { listOf, RESOURCE, validated } from './shared';
+import { listOf, RESOURCE } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['getRequestChanges'] };
 
@@ -57,15 +57,13 @@ async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await mapItems(this, items, async (itemIndex) => {
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const window = validated(this, itemIndex, () =>
-			validateChangesWindow({
-				since: this.getNodeParameter('since', itemIndex, ''),
-				to: options.to,
-				// The transport's clock, so the 6-month rule and the requests agree (and tests can fix "now").
-				nowMs: transportSettings.clock.now(),
-				timeZone: this.getTimezone(),
-			}),
-		);
+		const window = validateChangesWindow({
+			since: this.getNodeParameter('since', itemIndex, ''),
+			to: options.to,
+			// The transport's clock, so the 6-month rule and the requests agree (and tests can fix "now").
+			nowMs: transportSettings.clock.now(),
+			timeZone: this.getTimezone(),
+		});
 		const path = '/v1/timeoff/requests/changes';
 		const body = await hiBobRequest(this, {
 			method: 'GET',

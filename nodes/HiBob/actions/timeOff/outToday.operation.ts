@@ -9,13 +9,7 @@ import { validateOutTodayQuery } from '../../core/timeOff';
 import { mapItems } from '../../shared/items';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
-import {
-	INCLUDE_HOURLY_OPTION,
-	INCLUDE_PRIVATE_OPTION,
-	listOf,
-	RESOURCE,
-	validated,
-} from './shared';
+import { INCLUDE_HOURLY_OPTION, INCLUDE_PRIVATE_OPTION, listOf, RESOURCE } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['outToday'] };
 
@@ -58,12 +52,10 @@ async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await mapItems(this, items, async (itemIndex) => {
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const query = validated(this, itemIndex, () =>
-			validateOutTodayQuery({
-				today: options.today,
-				siteId: this.getNodeParameter('siteId', itemIndex, ''),
-			}),
-		);
+		const query = validateOutTodayQuery({
+			today: options.today,
+			siteId: this.getNodeParameter('siteId', itemIndex, ''),
+		});
 		const qs: IDataObject = {
 			includeHourly: options.includeHourly === true,
 			includePrivate: options.includePrivate === true,

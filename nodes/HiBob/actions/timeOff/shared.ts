@@ -1,9 +1,8 @@
-/** What the time-off operations share: the resource name, two options, reading `{outs}`/`{changes}`, input errors. */
+/** What the time-off operations share: the resource name, two options, reading `{outs}`/`{changes}`. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { stringifyIds } from '../../core/employeeIds';
-import { TimeOffInputError } from '../../core/timeOff';
+import { unexpectedAnswer } from '../../transport';
 
 export const RESOURCE = 'timeOff';
 
@@ -36,35 +35,9 @@ export function listOf(
 	const list =
 		body !== null && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined;
 	if (!Array.isArray(list)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`HiBob's answer to GET ${path} has no "${key}" list`,
-			{
-				itemIndex,
-				description: 'Nothing was output for this item. Try again; if it persists, report it.',
-			},
-		);
+		throw unexpectedAnswer(context, `GET ${path}`, `has no "${key}" list`, { itemIndex });
 	}
 	return list
 		.filter((entry): entry is IDataObject => entry !== null && typeof entry === 'object')
 		.map((entry) => stringifyIds(entry));
-}
-
-/** Runs a pure validation and turns its TimeOffInputError into this item's NodeOperationError. */
-export function validated<T>(context: IExecuteFunctions, itemIndex: number, check: () => T): T {
-	let result: T | undefined;
-	let failure: unknown;
-	try {
-		result = check();
-	} catch (error) {
-		failure = error;
-	}
-	if (failure instanceof TimeOffInputError) {
-		throw new NodeOperationError(context.getNode(), failure.message, {
-			itemIndex,
-			description: `${failure.description} Nothing was sent to HiBob.`,
-		});
-	}
-	if (failure !== undefined) throw failure as Error;
-	return result as T;
 }

@@ -9,13 +9,7 @@ import { validateDateRange } from '../../core/timeOff';
 import { mapItems } from '../../shared/items';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
-import {
-	INCLUDE_HOURLY_OPTION,
-	INCLUDE_PRIVATE_OPTION,
-	listOf,
-	RESOURCE,
-	validated,
-} from './shared';
+import { INCLUDE_HOURLY_OPTION, INCLUDE_PRIVATE_OPTION, listOf, RESOURCE } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['whosOut'] };
 
@@ -65,11 +59,9 @@ async function execute(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return await mapItems(this, items, async (itemIndex) => {
-		const range = validated(this, itemIndex, () =>
-			validateDateRange(
-				this.getNodeParameter('from', itemIndex, ''),
-				this.getNodeParameter('to', itemIndex, ''),
-			),
+		const range = validateDateRange(
+			this.getNodeParameter('from', itemIndex, ''),
+			this.getNodeParameter('to', itemIndex, ''),
 		);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const path = '/v1/timeoff/whosout';

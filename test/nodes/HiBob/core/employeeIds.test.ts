@@ -1,12 +1,13 @@
 import {
-	EmployeeIdError,
 	parseEmployeeId,
 	parseEmployeeIds,
 	stringifyIds,
 } from '../../../../nodes/HiBob/core/employeeIds';
+import { InputError } from '../../../../nodes/HiBob/core/errors';
 
 const A = '3332883884017713238';
 const B = '3332883911884669725';
+const C = '3332883920000000042';
 
 describe('core/employeeIds', () => {
 	describe('parseEmployeeId', () => {
@@ -14,10 +15,10 @@ describe('core/employeeIds', () => {
 			expect(parseEmployeeId(` ${A}\n`)).toBe(A);
 		});
 
-		it('accepts a safe integer and refuses one that has lost digits', () => {
-			expect(parseEmployeeId(123456)).toBe('123456');
+		it('refuses any number: a 19-digit ID cannot pass through one intact', () => {
 			// 3332883884017713238 as a JS number is 3332883884017713000: refused, never sent.
-			expect(() => parseEmployeeId(Number(A))).toThrow(/arrived as a number and has lost digits/);
+			expect(() => parseEmployeeId(Number(A))).toThrow(/arrived as a number/);
+			expect(() => parseEmployeeId(123456)).toThrow(/arrived as a number/);
 		});
 
 		it.each([
@@ -26,8 +27,10 @@ describe('core/employeeIds', () => {
 			['3332883884017713238x', /is not a HiBob employee ID/],
 			['123 456', /is not a HiBob employee ID/],
 			['123456789012345678901', /is not a HiBob employee ID/],
+			['333288388401771323', /is not a HiBob employee ID/],
+			['42', /is not a HiBob employee ID/],
 		])('refuses %p', (value, message) => {
-			expect(() => parseEmployeeId(value)).toThrow(EmployeeIdError);
+			expect(() => parseEmployeeId(value)).toThrow(InputError);
 			expect(() => parseEmployeeId(value)).toThrow(message);
 		});
 
@@ -40,11 +43,12 @@ describe('core/employeeIds', () => {
 
 	describe('parseEmployeeIds', () => {
 		it('splits text on commas, semicolons, spaces and line breaks, dropping duplicates in order', () => {
-			expect(parseEmployeeIds(`${A}, ${B};${A}\n 42`)).toEqual([A, B, '42']);
+			expect(parseEmployeeIds(`${A}, ${B};${A}\n ${C}`)).toEqual([A, B, C]);
 		});
 
 		it('accepts a list (from an expression), also with comma-separated entries', () => {
-			expect(parseEmployeeIds([A, `${B},42`, 7])).toEqual([A, B, '42', '7']);
+			expect(parseEmployeeIds([A, `${B},${C}`])).toEqual([A, B, C]);
+			expect(() => parseEmployeeIds([A, 7])).toThrow(/arrived as a number/);
 		});
 
 		it('refuses an empty list and names the first bad entry', () => {

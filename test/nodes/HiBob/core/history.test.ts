@@ -1,6 +1,5 @@
 import {
 	bulkErrorsOf,
-	chunk,
 	CursorGuard,
 	historyRow,
 	isHistoryTable,
@@ -9,6 +8,7 @@ import {
 	parseEmployeeTable,
 	tableRows,
 } from '../../../../nodes/HiBob/core/history';
+import { chunk } from '../../../../nodes/HiBob/core/lists';
 
 const A = '3332883884017713238';
 const B = '2578509511618723822';

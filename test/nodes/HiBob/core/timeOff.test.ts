@@ -1,24 +1,24 @@
 import {
 	addMonths,
-	TimeOffInputError,
 	toCalendarDate,
 	toInstant,
 	validateChangesWindow,
 	validateDateRange,
 	validateOutTodayQuery,
 } from '../../../../nodes/HiBob/core/timeOff';
+import { InputError } from '../../../../nodes/HiBob/core/errors';
 
 const NOW = Date.parse('2026-11-21T09:00:00Z');
 
-function failure(run: () => unknown): TimeOffInputError {
+function failure(run: () => unknown): InputError {
 	let caught: unknown;
 	try {
 		run();
 	} catch (error) {
 		caught = error;
 	}
-	if (!(caught instanceof TimeOffInputError))
-		throw new Error(`expected a TimeOffInputError, got ${String(caught)}`);
+	if (!(caught instanceof InputError))
+		throw new Error(`expected an InputError, got ${String(caught)}`);
 	return caught;
 }
 
@@ -86,7 +86,7 @@ describe('core/timeOff', () => {
 		it('refuses an inverted range, naming both dates', () => {
 			const error = failure(() => validateDateRange('2026-11-30', '2026-11-01'));
 			expect(error.message).toBe('"From" (2026-11-30) is after "To" (2026-11-01)');
-			expect(error.description).toMatch(/Swap/);
+			expect(error.hint).toMatch(/Swap/);
 		});
 
 		it('refuses a missing or invalid date', () => {
@@ -122,7 +122,7 @@ describe('core/timeOff', () => {
 				validateChangesWindow({ since: '2026-05-21T08:59:59Z', nowMs: NOW }),
 			);
 			expect(error.message).toBe('"Since" (2026-05-21T08:59:59.000Z) is more than 6 months ago');
-			expect(error.description).toContain(
+			expect(error.hint).toContain(
 				'the earliest allowed "Since" is now 2026-05-21T09:00:00.000Z',
 			);
 		});
@@ -144,7 +144,7 @@ describe('core/timeOff', () => {
 				}),
 			);
 			expect(error.message).toMatch(/longer than 6 months/);
-			expect(error.description).toContain('2026-12-01T00:00:00.000Z');
+			expect(error.hint).toContain('2026-12-01T00:00:00.000Z');
 			expect(
 				validateChangesWindow({
 					since: '2026-06-01T00:00:00Z',
@@ -173,7 +173,7 @@ describe('core/timeOff', () => {
 			expect(failure(() => validateOutTodayQuery({ today: 'tomorrow', siteId: '' })).message).toBe('"Today" must be a date, got "tomorrow"');
 			const site = failure(() => validateOutTodayQuery({ today: '', siteId: 'London, UK' }));
 			expect(site.message).toBe('"London, UK" is not a site ID');
-			expect(site.description).toMatch(/Company → Get Named List/);
+			expect(site.hint).toMatch(/Company → Get Named List/);
 		}); // prettier-ignore
 	});
 });

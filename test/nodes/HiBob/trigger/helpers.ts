@@ -36,6 +36,25 @@ export interface SimClock extends Clock {
 }
 
 /** Binds the transport's clock to `sim` for the current test file (restored afterwards). */
+/**
+ * A fresh simulator for every test, its clock driving the transport, stopped after the test:
+ * `let sim: RunningSimulator; useSimulator((started) => (sim = started));`.
+ */
+export function useSimulator(
+	set: (sim: RunningSimulator) => void,
+	options: StartOptions = {},
+): void {
+	let current: RunningSimulator;
+	useSimulatorClock(() => current);
+	beforeEach(async () => {
+		current = await startSim(options);
+		set(current);
+	});
+	afterEach(async () => {
+		await current.stop();
+	});
+}
+
 export function useSimulatorClock(getSim: () => RunningSimulator): { current: SimClock } {
 	const holder = { current: undefined as unknown as SimClock };
 	const original = { ...transportSettings };

@@ -4,17 +4,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RunningSimulator } from '../../../simulator';
-import { ALL_EVENTS, poll, pollOk, searches, startSim, useSimulatorClock } from './helpers';
+import { ALL_EVENTS, poll, pollOk, searches, useSimulator } from './helpers';
 
 describe('HiBob Trigger: manual mode', () => {
 	let sim: RunningSimulator;
-	useSimulatorClock(() => sim);
-	beforeEach(async () => {
-		sim = await startSim();
-	});
-	afterEach(async () => {
-		await sim.stop();
-	});
+	useSimulator((started) => (sim = started));
 
 	const parameters = { events: ALL_EVENTS };
 

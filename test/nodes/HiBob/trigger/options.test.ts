@@ -12,9 +12,8 @@ import {
 	eventsFor,
 	pollOk,
 	searches,
-	startSim,
 	TODAY,
-	useSimulatorClock,
+	useSimulator,
 } from './helpers';
 
 const NODE_KEY = 'node:HiBob Trigger';
@@ -23,13 +22,7 @@ const fingerprintOf = (staticData: IDataObject) =>
 
 describe('HiBob Trigger: options', () => {
 	let sim: RunningSimulator;
-	useSimulatorClock(() => sim);
-	beforeEach(async () => {
-		sim = await startSim();
-	});
-	afterEach(async () => {
-		await sim.stop();
-	});
+	useSimulator((started) => (sim = started));
 
 	/** A department (list item ID) different from the employee's, with its name. */
 	function otherDepartment(employeeId: string): { id: string; name: string } {

@@ -3,17 +3,11 @@
  * and keep the state; a raised threshold lets a real mass change through.
  */
 import type { RunningSimulator } from '../../../simulator';
-import { ALL_EVENTS, poll, pollOk, startSim, useSimulatorClock } from './helpers';
+import { ALL_EVENTS, poll, pollOk, useSimulator } from './helpers';
 
 describe('HiBob Trigger: safety guard', () => {
 	let sim: RunningSimulator;
-	useSimulatorClock(() => sim);
-	beforeEach(async () => {
-		sim = await startSim();
-	});
-	afterEach(async () => {
-		await sim.stop();
-	});
+	useSimulator((started) => (sim = started));
 
 	const parameters = { events: ALL_EVENTS };
 

@@ -2,17 +2,11 @@
  * "Today" is the calendar date in the workflow's time zone; detectedAt stays UTC.
  */
 import type { RunningSimulator } from '../../../simulator';
-import { ALL_EVENTS, eventsFor, pollOk, startSim, useSimulatorClock } from './helpers';
+import { ALL_EVENTS, eventsFor, pollOk, useSimulator } from './helpers';
 
 describe('HiBob Trigger: time zone', () => {
 	let sim: RunningSimulator;
-	useSimulatorClock(() => sim);
-	beforeEach(async () => {
-		sim = await startSim();
-	});
-	afterEach(async () => {
-		await sim.stop();
-	});
+	useSimulator((started) => (sim = started));
 
 	const parameters = { events: ALL_EVENTS };
 

@@ -25,7 +25,7 @@ const run = async (parameters: IDataObject, continueOnFail = false) =>
 		nodeType: new HiBob(),
 		parameters: {
 			resource: 'employeeHistory',
-			operation: 'getMany',
+			operation: 'getAll',
 			table: 'lifecycle',
 			...parameters,
 		},

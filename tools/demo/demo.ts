@@ -12,11 +12,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { PROJECT_ROOT } from '../e2e/harness/host';
-import { N8nInstance, unflatten, type WorkflowFixture } from '../e2e/harness/n8n';
-import { packPackage } from '../e2e/harness/package';
-import { delay, killAllChildren } from '../e2e/harness/processes';
-import { startSimulator, type RunningSimulator } from '../simulator/server';
+import { PROJECT_ROOT } from '../../test/e2e/harness/host';
+import { N8nInstance, unflatten, type WorkflowFixture } from '../../test/e2e/harness/n8n';
+import { packPackage } from '../../test/e2e/harness/package';
+import { delay, killAllChildren } from '../../test/e2e/harness/processes';
+import { startSimulator, type RunningSimulator } from '../../test/simulator/server';
 import { DemoDriver, type DriverStep } from './driver';
 
 export const N8N_PORT = 5678;
@@ -37,7 +37,7 @@ const SERVICE_USER = { id: 'SERVICE-DEMO', token: 'demo-service-user-token' };
 /** Same id as the examples' placeholder credential, so imported examples open with it selected. */
 const CREDENTIAL_ID = 'hibobCredential01';
 
-const DEMO_WORKFLOWS = join(PROJECT_ROOT, 'test', 'demo', 'workflows');
+const DEMO_WORKFLOWS = join(PROJECT_ROOT, 'tools', 'demo', 'workflows');
 const EXAMPLES = join(PROJECT_ROOT, 'examples');
 
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);

@@ -2,8 +2,8 @@
 /**
  * Repeats one kind of trigger poll so a profiler sees only that work (BENCHMARKS.md, "Profiling"):
  *
- *   npx tsc -p test/bench/tsconfig.json
- *   node --expose-gc --cpu-prof --cpu-prof-dir=.cache/prof .cache/bench/test/bench/profile.js quiet 50000 5
+ *   npx tsc -p tools/bench/tsconfig.json
+ *   node --expose-gc --cpu-prof --cpu-prof-dir=.cache/prof .cache/bench/tools/bench/profile.js quiet 50000 5
  *
  * Kinds: quiet, busy, baseline, parse. The scenario is built first (and appears in the profile as
  * buildTriggerScenario; ignore it).

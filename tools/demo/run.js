@@ -1,11 +1,11 @@
 /**
- * Entry point of `npm run demo` and `npm run screenshots` (after test/demo/demo.sh has installed and
+ * Entry point of `npm run demo` and `npm run screenshots` (after tools/demo/demo.sh has installed and
  * built everything): loads the TypeScript sources as they are, transpiled on the fly with the project's
  * own TypeScript (no type check: `npm run typecheck` does that), so the e2e harness finds the repository
  * root from its own location, exactly as under jest.
  *
- *   node test/demo/run.js demo [--check]     the demo (--check: stop after the first live event)
- *   node test/demo/run.js screenshots        start the demo, photograph the editor, stop
+ *   node tools/demo/run.js demo [--check]     the demo (--check: stop after the first live event)
+ *   node tools/demo/run.js screenshots        start the demo, photograph the editor, stop
  */
 'use strict';
 const { readFileSync } = require('node:fs');
@@ -28,7 +28,7 @@ require.extensions['.ts'] = (module, filename) => {
 const [command = 'demo', ...args] = process.argv.slice(2);
 const entry = { demo: './demo.ts', screenshots: '../screenshots/screenshots.ts' }[command];
 if (!entry) {
-	process.stderr.write(`usage: node test/demo/run.js demo [--check] | screenshots\n`);
+	process.stderr.write(`usage: node tools/demo/run.js demo [--check] | screenshots\n`);
 	process.exit(2);
 }
 require(entry)

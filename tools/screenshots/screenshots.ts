@@ -1,6 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console -- screenshot tooling (never shipped): installs Debian's chromium if needed, drives it against the demo, writes PNGs */
 /**
- * `npm run screenshots`: starts the demo (test/demo/demo.ts), waits for the first lifecycle event a
+ * `npm run screenshots`: starts the demo (tools/demo/demo.ts), waits for the first lifecycle event a
  * trigger workflow ran on, then photographs the real n8n editor with headless Chromium (Debian's
  * /usr/bin/chromium driven by playwright-core, never a downloaded browser):
  *
@@ -17,8 +17,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { CACHE_DIR, PROJECT_ROOT } from '../e2e/harness/host';
-import { delay } from '../e2e/harness/processes';
+import { CACHE_DIR, PROJECT_ROOT } from '../../test/e2e/harness/host';
+import { delay } from '../../test/e2e/harness/processes';
 import { DEMO_OWNER, startDemo, type Demo } from '../demo/demo';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -1,14 +1,9 @@
 /**
  * What Get and Get Many share: the output parameters, turning the chosen fields into the request's
  * field list, shaping HiBob's answer into output, and the permission diagnostics (HiBob drops fields
- * the service user may not read without a word, hibob-api.md §2.2, §10).
+ * the service user may not read without a word).
  */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeProperties,
-	NodeExecutionHint,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { FieldIndex } from '../../core/fields';
@@ -271,18 +266,6 @@ export function missingFieldsHint(
 
 export function nobodyVisibleHint(includeInactive: boolean): string {
 	return `HiBob returned no employees. If the service user should see people: in Bob, add it to a permission group (Settings → Integrations → Service users) and check that group's "Whose data can members access" condition (HiBob's default covers only employed people).${includeInactive ? '' : ' Hired people who have not started yet and terminated people only appear with Include Inactive on.'}`;
-}
-
-/** Adds execution hints where n8n supports them (older n8n versions have no addExecutionHints). */
-export function addHints(context: IExecuteFunctions, messages: Iterable<string>): void {
-	const hints: NodeExecutionHint[] = [...new Set(messages)].map((message) => ({
-		message,
-		type: 'warning',
-		location: 'outputPane',
-	}));
-	if (hints.length === 0) return;
-	const add = (context as Partial<Pick<IExecuteFunctions, 'addExecutionHints'>>).addExecutionHints;
-	if (typeof add === 'function') add.call(context, ...hints);
 }
 
 /** The `humanReadable` key of a search body; REPLACE only when no machine value is needed here. */

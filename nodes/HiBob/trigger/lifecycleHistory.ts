@@ -1,16 +1,16 @@
 /**
- * Optional enrichment: the lifecycle history of employees with lifecycle events, read through
- * `GET /v1/bulk/people/lifecycle?employeeIds=…` (hibob-api.md §5.2): at most 200 IDs per call, and with
- * `limit=200` all of them fit one page, so it is exactly one request per 200 changed employees and no
- * cursor walk. Employees HiBob reports under `errors` (out of scope) simply get no history.
+ * Optional enrichment: the lifecycle history of employees with lifecycle events, read with the same
+ * bulk walk as Employee History (`GET /v1/bulk/people/lifecycle?employeeIds=…`): HiBob takes at most
+ * 200 IDs per call, and with a page size of 200 they all fit one page, so it is one request per 200
+ * changed employees. Employees HiBob reports under `errors` (out of scope) simply get no history.
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { LifecycleEventName } from '../core/lifecycle';
 import { classifyLifecycleStatus, LIFECYCLE_EVENTS } from '../core/lifecycle';
-import { hiBobRequest } from '../transport';
-
-export const HISTORY_BATCH_SIZE = 200;
+import { BULK_MAX_IDS, BULK_MAX_PAGE } from '../core/history';
+import { chunk } from '../core/lists';
+import { walkBulkTable } from '../shared/bulkTable';
 
 /** Events about the lifecycle: all but field edits and people HiBob no longer returns. */
 const HISTORY_EVENTS: ReadonlySet<LifecycleEventName> = new Set<LifecycleEventName>(
@@ -30,46 +30,23 @@ export function wantsHistory(event: string): boolean {
 	return HISTORY_EVENTS.has(event as LifecycleEventName);
 }
 
-/** `values` holds rows, or (as the spec also allows) table wrappers `{values: [rows]}`: read both. */
-function rowsOf(values: unknown): LifecycleRow[] {
-	if (!Array.isArray(values)) return [];
-	const rows: LifecycleRow[] = [];
-	for (const entry of values) {
-		if (!entry || typeof entry !== 'object') continue;
-		const record = entry as IDataObject;
-		if (Array.isArray(record.values) && record.effectiveDate === undefined) {
-			rows.push(...rowsOf(record.values));
-		} else {
-			rows.push(record);
-		}
-	}
-	return rows;
-}
-
 export async function loadLifecycleHistory(
 	context: IPollFunctions,
 	employeeIds: readonly string[],
 	deadline: number | undefined,
+	consequence: string,
 ): Promise<Map<string, LifecycleRow[]>> {
 	const history = new Map<string, LifecycleRow[]>();
-	for (let start = 0; start < employeeIds.length; start += HISTORY_BATCH_SIZE) {
-		const batch = employeeIds.slice(start, start + HISTORY_BATCH_SIZE);
-		const body = await hiBobRequest<unknown>(context, {
-			method: 'GET',
-			path: '/v1/bulk/people/lifecycle',
-			qs: { employeeIds: batch.join(','), limit: HISTORY_BATCH_SIZE },
+	for (const ids of chunk(employeeIds, BULK_MAX_IDS)) {
+		const walk = await walkBulkTable(context, {
+			table: 'lifecycle',
+			employeeIds: ids,
+			pageSize: BULK_MAX_PAGE,
 			deadline,
+			consequence,
 		});
-		const results =
-			body && typeof body === 'object' && Array.isArray((body as IDataObject).results)
-				? ((body as IDataObject).results as unknown[])
-				: [];
-		for (const result of results) {
-			if (!result || typeof result !== 'object') continue;
-			const { employeeId, values } = result as IDataObject;
-			if (employeeId === undefined || employeeId === null) continue;
-			history.set(String(employeeId), rowsOf(values));
-		}
+		for (const result of walk.results)
+			history.set(result.employeeId, result.rows as LifecycleRow[]);
 	}
 	return history;
 }

@@ -4,8 +4,8 @@
  * process's CPU figures. The parent (nodeBench.ts) talks to it over IPC: apply the busy-poll changes,
  * read the request log, list employees.
  */
-import type { RunningSimulator } from '../simulator';
-import { startSimulator } from '../simulator';
+import type { RunningSimulator } from '../../test/simulator';
+import { startSimulator } from '../../test/simulator';
 import { applyBusyChanges, TODAY } from './triggerCore';
 
 export type SimRequest =

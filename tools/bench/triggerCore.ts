@@ -7,9 +7,9 @@
 import type { LifecycleEmployee, LifecycleSnapshot } from '../../nodes/HiBob/core/lifecycle';
 import { diffLifecycle, lifecycleFieldIds } from '../../nodes/HiBob/core/lifecycle';
 import { employeeId, employeesOf, flatValues } from '../../nodes/HiBob/core/people';
-import { Prng } from '../simulator/util';
-import type { Company } from '../simulator';
-import { FULL_ACCESS, generateCompany, searchPeople } from '../simulator';
+import { Prng } from '../../test/simulator/util';
+import type { Company } from '../../test/simulator';
+import { FULL_ACCESS, generateCompany, searchPeople } from '../../test/simulator';
 import type { HeapProbe } from './stats';
 
 export const TODAY = '2026-03-31';

@@ -1,14 +1,16 @@
 /**
- * The bulk table walk (hibob-api.md §5.2): `GET /v1/bulk/people/{table}` page by page, the same filters
- * on every page, the cursor passed back as HiBob gave it (the request layer URL-encodes it), until the
- * cursor is empty. A cursor seen twice stops the walk with an error instead of looping.
+ * The bulk table walk, used by Employee History → Get Many and the trigger's lifecycle enrichment:
+ * `GET /v1/bulk/people/{table}` page by page, the same filters on every page, the cursor passed back as
+ * HiBob gave it (the request layer URL-encodes it), until the cursor is empty. HiBob's cursors are
+ * opaque; a cursor seen twice would loop forever, so it stops the walk with an error instead.
  */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { BulkError, BulkResult, HistoryTable } from '../../core/history';
-import { BULK_MAX_IDS, BULK_MAX_PAGE, CursorGuard, parseBulkPage } from '../../core/history';
-import { hiBobRequest } from '../../transport';
+import type { BulkError, BulkResult, HistoryTable } from '../core/history';
+import { BULK_MAX_IDS, BULK_MAX_PAGE, CursorGuard, parseBulkPage } from '../core/history';
+import type { HiBobContext } from '../transport';
+import { hiBobRequest, unexpectedAnswer } from '../transport';
 
 export interface BulkWalk {
 	results: BulkResult[];
@@ -24,11 +26,15 @@ export interface BulkOptions {
 	pageSize?: number;
 	/** Stop requesting pages once this many rows have arrived (the caller trims). */
 	maxRows?: number;
-	itemIndex: number;
+	itemIndex?: number;
+	/** Absolute time (transport clock) after which no retry wait may end: the trigger's poll budget. */
+	deadline?: number;
+	/** What a failure means for the caller's output (default: nothing was output for this item). */
+	consequence?: string;
 }
 
 export async function walkBulkTable(
-	context: IExecuteFunctions,
+	context: HiBobContext,
 	options: BulkOptions,
 ): Promise<BulkWalk> {
 	const path = `/v1/bulk/people/${options.table}`;
@@ -57,16 +63,18 @@ export async function walkBulkTable(
 			path,
 			qs,
 			itemIndex: options.itemIndex,
+			deadline: options.deadline,
 		});
 		walk.requests++;
 		const page = parseBulkPage(body);
 		if (!page) {
-			throw new NodeOperationError(
-				context.getNode(),
-				`HiBob's answer to GET ${path} was not a bulk table page ({ results: [...] })`,
+			throw unexpectedAnswer(
+				context,
+				`GET ${path}`,
+				'was not a bulk table page ({ results: [...] })',
 				{
 					itemIndex: options.itemIndex,
-					description: 'Nothing was output. Try again; if it persists, report it.',
+					consequence: options.consequence,
 				},
 			);
 		}

@@ -1,5 +1,5 @@
 /**
- * History of many employees through HiBob's bulk endpoints (hibob-api.md §5.2).
+ * History of many employees through HiBob's bulk endpoints.
  *
  * "All in Scope" walks every employee the service user may see, per input item. "By ID" batches: the
  * IDs of all input items are collected first, fetched at most 200 per request (one request per table
@@ -13,23 +13,23 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
-	NodeApiError,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { BulkError, HistoryRow, HistoryTable } from '../../core/history';
-import { BULK_MAX_IDS, BULK_MAX_PAGE, chunk, historyRow } from '../../core/history';
+import { BULK_MAX_IDS, BULK_MAX_PAGE, historyRow } from '../../core/history';
+import { chunk } from '../../core/lists';
 import { EMPLOYEE_ID_EXAMPLE } from '../../core/employeeIds';
-import { asNodeError, errorItem } from '../../shared/items';
+import { ItemBatch } from '../../shared/batch';
+import { addHints } from '../../shared/items';
 import type { HiBobOperation } from '../types';
-import { walkBulkTable } from './bulk';
-import { RESOURCE, tableProperty } from './descriptions';
-import { readEmployeeIds, readTable, TABLE_CATEGORY } from './parameters';
+import { walkBulkTable } from '../../shared/bulkTable';
+import { RESOURCE, readEmployeeIds, readTable, TABLE_CATEGORY, tableProperty } from './shared';
 
-const show = { resource: [RESOURCE], operation: ['getMany'] };
+const show = { resource: [RESOURCE], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
-	tableProperty('getMany'),
+	tableProperty('getAll'),
 	{
 		displayName: 'Employees',
 		name: 'employees',
@@ -81,8 +81,6 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-type Failure = NodeApiError | NodeOperationError;
-
 interface AllPlan {
 	kind: 'all';
 	table: HistoryTable;
@@ -96,10 +94,10 @@ interface ByIdPlan {
 	employeeIds: string[];
 }
 
-type Plan = AllPlan | ByIdPlan | { kind: 'failed'; failure: Failure };
+type Plan = AllPlan | ByIdPlan;
 
-/** What a batch learnt about one (table, employee): its rows, HiBob's refusal, or the request's failure. */
-type Outcome = { rows: HistoryRow[] } | { refused: BulkError } | { failure: Failure };
+/** What the bulk requests learnt about one (table, employee): its rows, or HiBob's refusal. */
+type EmployeeAnswer = { rows: HistoryRow[] } | { refused: BulkError };
 
 function readPlan(context: IExecuteFunctions, itemIndex: number): AllPlan | ByIdPlan {
 	const table = readTable(context, itemIndex);
@@ -128,46 +126,43 @@ function readPlan(context: IExecuteFunctions, itemIndex: number): AllPlan | ById
 	return { kind: 'all', table, returnAll, limit };
 }
 
-/** Runs every By ID item's employees in as few bulk requests as possible; outcomes keyed `table|id`. */
+/**
+ * Fetches every By ID item's employees in as few bulk requests as possible; answers keyed `table|id`.
+ * A failed request fails every item that asked for one of its employees.
+ */
 async function fetchByIds(
 	context: IExecuteFunctions,
-	plans: Plan[],
-): Promise<Map<string, Outcome>> {
-	const requesters = new Map<HistoryTable, Map<string, number>>();
-	plans.forEach((plan, itemIndex) => {
-		if (plan.kind !== 'byId') return;
-		const ids = requesters.get(plan.table) ?? new Map<string, number>();
-		requesters.set(plan.table, ids);
-		for (const id of plan.employeeIds) if (!ids.has(id)) ids.set(id, itemIndex);
-	});
-	const outcomes = new Map<string, Outcome>();
-	for (const [table, ids] of requesters) {
-		for (const batch of chunk([...ids.keys()], BULK_MAX_IDS)) {
-			// The first item asking for the batch's first employee carries a failure's item index.
-			const itemIndex = ids.get(batch[0]) ?? 0;
-			let failure: unknown;
-			try {
-				const walk = await walkBulkTable(context, {
-					table,
-					employeeIds: batch,
-					pageSize: BULK_MAX_PAGE,
-					itemIndex,
-				});
-				for (const result of walk.results)
-					outcomes.set(`${table}|${result.employeeId}`, { rows: result.rows });
-				for (const refused of walk.errors)
-					outcomes.set(`${table}|${refused.employeeId}`, { refused });
-			} catch (error) {
-				failure = error;
-			}
-			if (failure !== undefined) {
-				const nodeError = asNodeError(context, failure, itemIndex);
-				if (!context.continueOnFail()) throw nodeError;
-				for (const id of batch) outcomes.set(`${table}|${id}`, { failure: nodeError });
-			}
+	batch: ItemBatch<Plan>,
+): Promise<Map<string, EmployeeAnswer>> {
+	const askers = new Map<HistoryTable, Map<string, number[]>>();
+	for (const { input: plan, itemIndex } of batch.pending()) {
+		if (plan.kind !== 'byId') continue;
+		const ids = askers.get(plan.table) ?? new Map<string, number[]>();
+		askers.set(plan.table, ids);
+		for (const id of plan.employeeIds) ids.set(id, [...(ids.get(id) ?? []), itemIndex]);
+	}
+	const answers = new Map<string, EmployeeAnswer>();
+	for (const [table, ids] of askers) {
+		for (const idChunk of chunk([...ids.keys()], BULK_MAX_IDS)) {
+			const chunkItems = idChunk.flatMap((id) => ids.get(id) ?? []);
+			// The first item asking for the chunk's first employee carries a failure's item index.
+			const walk = await batch.attempt(
+				chunkItems,
+				async () =>
+					await walkBulkTable(context, {
+						table,
+						employeeIds: idChunk,
+						pageSize: BULK_MAX_PAGE,
+						itemIndex: chunkItems[0],
+					}),
+			);
+			if (!walk) continue;
+			for (const result of walk.results)
+				answers.set(`${table}|${result.employeeId}`, { rows: result.rows });
+			for (const refused of walk.errors) answers.set(`${table}|${refused.employeeId}`, { refused });
 		}
 	}
-	return outcomes;
+	return answers;
 }
 
 /** Employees per page: as many as are wanted, within HiBob's 1–200. */
@@ -200,87 +195,42 @@ async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const plans: Plan[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		let plan: Plan | undefined;
-		let failure: unknown;
-		try {
-			plan = readPlan(this, itemIndex);
-		} catch (error) {
-			failure = error;
-		}
-		if (failure !== undefined) {
-			const nodeError = asNodeError(this, failure, itemIndex);
-			// Bad parameters fail before anything is sent to HiBob.
-			if (!this.continueOnFail()) throw nodeError;
-			plan = { kind: 'failed', failure: nodeError };
-		}
-		plans.push(plan as Plan);
-	}
-
-	const outcomes = await fetchByIds(this, plans);
-	const output: INodeExecutionData[] = [];
-	const fail = (failure: Failure, itemIndex: number) => {
-		if (!this.continueOnFail()) throw failure;
-		output.push(errorItem(failure, itemIndex));
-	};
-
-	for (let itemIndex = 0; itemIndex < plans.length; itemIndex++) {
-		const plan = plans[itemIndex];
-		if (plan.kind === 'failed') {
-			fail(plan.failure, itemIndex);
-			continue;
-		}
+	// Bad parameters fail before anything is sent to HiBob.
+	const batch = new ItemBatch<Plan>(this, items, (itemIndex) => readPlan(this, itemIndex));
+	const answers = await fetchByIds(this, batch);
+	return await batch.output(async (plan, itemIndex) => {
 		if (plan.kind === 'byId') {
-			const rows: HistoryRow[] = [];
+			const rows: IDataObject[] = [];
 			const refused: Array<{ employeeId: string; detail?: BulkError }> = [];
-			let batchFailure: Failure | undefined;
 			for (const employeeId of plan.employeeIds) {
-				const outcome = outcomes.get(`${plan.table}|${employeeId}`);
-				if (outcome === undefined) refused.push({ employeeId });
-				else if ('failure' in outcome) batchFailure ??= outcome.failure;
-				else if ('refused' in outcome) refused.push({ employeeId, detail: outcome.refused });
-				else rows.push(...outcome.rows.map((row) => historyRow(employeeId, row)));
+				const answer = answers.get(`${plan.table}|${employeeId}`);
+				if (answer === undefined) refused.push({ employeeId });
+				else if ('refused' in answer) refused.push({ employeeId, detail: answer.refused });
+				else rows.push(...answer.rows.map((row) => historyRow(employeeId, row) as IDataObject));
 			}
-			if (batchFailure) fail(batchFailure, itemIndex);
-			else if (refused.length > 0)
-				fail(refusedFailure(this, itemIndex, plan.table, refused), itemIndex);
-			else
-				for (const json of rows)
-					output.push({ json: json as IDataObject, pairedItem: { item: itemIndex } });
-			continue;
+			if (refused.length > 0) throw refusedFailure(this, itemIndex, plan.table, refused);
+			return rows;
 		}
-		let walkFailure: unknown;
-		try {
-			const walk = await walkBulkTable(this, {
-				table: plan.table,
-				pageSize: plan.returnAll ? BULK_MAX_PAGE : pageSizeFor(plan.limit),
-				maxRows: plan.returnAll ? undefined : plan.limit,
-				itemIndex,
-			});
-			let rows = walk.results.flatMap((result) =>
-				result.rows.map((row) => historyRow(result.employeeId, row)),
-			);
-			if (!plan.returnAll) rows = rows.slice(0, plan.limit);
-			for (const json of rows)
-				output.push({ json: json as IDataObject, pairedItem: { item: itemIndex } });
-			if (walk.errors.length > 0) {
-				this.addExecutionHints({
-					message: `HiBob did not return the ${plan.table} history of ${walk.errors.length} employee(s) (${walk.errors
-						.slice(0, 5)
-						.map((error) => `${error.employeeId}: ${error.error}`)
-						.join(
-							', ',
-						)}${walk.errors.length > 5 ? ', …' : ''}). Check the service user's people scope.`,
-					location: 'outputPane',
-				});
-			}
-		} catch (error) {
-			walkFailure = error;
+		const walk = await walkBulkTable(this, {
+			table: plan.table,
+			pageSize: plan.returnAll ? BULK_MAX_PAGE : pageSizeFor(plan.limit),
+			maxRows: plan.returnAll ? undefined : plan.limit,
+			itemIndex,
+		});
+		const rows = walk.results.flatMap((result) =>
+			result.rows.map((row) => historyRow(result.employeeId, row) as IDataObject),
+		);
+		if (walk.errors.length > 0) {
+			const shown = walk.errors
+				.slice(0, 5)
+				.map((error) => `${error.employeeId}: ${error.error}`)
+				.join(', ');
+			addHints(this, [
+				`HiBob did not return the ${plan.table} history of ${walk.errors.length} employee(s) (${shown}${walk.errors.length > 5 ? ', …' : ''}). Check the service user's people scope.`,
+			]);
 		}
-		if (walkFailure !== undefined) fail(asNodeError(this, walkFailure, itemIndex), itemIndex);
-	}
-	return output;
+		return plan.returnAll ? rows : rows.slice(0, plan.limit);
+	});
 }
 
-export const getMany: HiBobOperation = { description, execute };
+export const getAll: HiBobOperation = { description, execute };

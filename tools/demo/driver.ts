@@ -11,8 +11,8 @@
  * "arrives" now (start date moved to today, or the scheduled change run now), which HiBob reports exactly
  * as if the date had come.
  */
-import type { SimulatorControl } from '../simulator/control';
-import { addDays } from '../simulator/util';
+import type { SimulatorControl } from '../../test/simulator/control';
+import { addDays, Prng } from '../../test/simulator/util';
 
 export type DriverAction =
 	| 'hire'
@@ -86,18 +86,6 @@ const SURNAMES = [
 	'Petrov',
 ];
 
-/** mulberry32: small, seeded, good enough to pick people and names. */
-export function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 export class DemoDriver {
 	private readonly random: () => number;
 
@@ -118,7 +106,8 @@ export class DemoDriver {
 		private readonly titles: string[],
 		seed = 7,
 	) {
-		this.random = prng(seed);
+		const random = new Prng(seed);
+		this.random = () => random.next();
 	}
 
 	/** 60–90 s, seeded. */

@@ -13,7 +13,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { HiBob } from '../../nodes/HiBob/HiBob.node';
 import { HiBobTrigger } from '../../nodes/HiBob/HiBobTrigger.node';
 import { transportSettings } from '../../nodes/HiBob/transport';
-import { basicAuth } from '../simulator';
+import { basicAuth } from '../../test/simulator';
 import { credentialsFor, prepareExecute, preparePoll } from './n8nContext';
 import type { SimRequest } from './simProcess';
 import { measure, measureAsync, summarise } from './stats';

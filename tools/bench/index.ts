@@ -3,7 +3,7 @@
  * `npm run bench`: what the package costs its users, measured against the simulator for companies of
  * 1,000, 10,000 and 50,000 employees, printed as one Markdown table (BENCHMARKS.md explains it).
  *
- *   node --expose-gc .cache/bench/test/bench/index.js [--sizes 1000,10000,50000] [--runs 7] [--ci]
+ *   node --expose-gc .cache/bench/tools/bench/index.js [--sizes 1000,10000,50000] [--runs 7] [--ci]
  *
  * `--ci` is the small run for CI (1,000 employees, 2 runs, seconds rather than minutes): it checks that everything
  * still runs and that the quiet poll stays within its targets' shape, not the timing.
