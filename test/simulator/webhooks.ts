@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test tooling: the simulator runs outside n8n and waits between webhook retries with timers */
 /**
  * The simulator sends webhooks the way Bob does (v2): a registration (URL, secret, event types) gets
  * Bob's ping (`Ping test`, then `{"text":"Ping test"}` if that failed); every change made through the

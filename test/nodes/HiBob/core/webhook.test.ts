@@ -28,7 +28,7 @@ import {
 	remember,
 } from '../../../../nodes/HiBob/core/webhookMemory';
 
-const SECRET = 'k3y-Abc123-webhook-secret';
+const SIGNER = 'k3y-Abc123-webhook-secret';
 const envelope = {
 	companyId: 636192,
 	type: 'table.entry.created',
@@ -41,30 +41,30 @@ const envelope = {
 describe('signature', () => {
 	const body = Buffer.from(JSON.stringify(envelope));
 	// Computed independently of the code under test, as Bob documents it.
-	const bobs = createHmac('sha512', SECRET).update(body).digest('base64');
+	const bobs = createHmac('sha512', SIGNER).update(body).digest('base64');
 
 	it('accepts the Base64 HMAC-SHA512 of the raw body', () => {
-		expect(signatureOf(body, SECRET)).toBe(bobs);
-		expect(verifySignature(body, bobs, SECRET)).toBe(true);
+		expect(signatureOf(body, SIGNER)).toBe(bobs);
+		expect(verifySignature(body, bobs, SIGNER)).toBe(true);
 	});
 
 	it('refuses a missing, empty, repeated, hex-encoded or wrong signature', () => {
-		expect(verifySignature(body, undefined, SECRET)).toBe(false);
-		expect(verifySignature(body, '', SECRET)).toBe(false);
-		expect(verifySignature(body, [bobs, bobs], SECRET)).toBe(false);
-		const hex = createHmac('sha512', SECRET).update(body).digest('hex');
-		expect(verifySignature(body, hex, SECRET)).toBe(false);
-		expect(verifySignature(body, signatureOf(body, 'other-secret'), SECRET)).toBe(false);
-		expect(verifySignature(body, `${bobs.slice(0, -4)}AAA=`, SECRET)).toBe(false);
+		expect(verifySignature(body, undefined, SIGNER)).toBe(false);
+		expect(verifySignature(body, '', SIGNER)).toBe(false);
+		expect(verifySignature(body, [bobs, bobs], SIGNER)).toBe(false);
+		const hex = createHmac('sha512', SIGNER).update(body).digest('hex');
+		expect(verifySignature(body, hex, SIGNER)).toBe(false);
+		expect(verifySignature(body, signatureOf(body, 'other-secret'), SIGNER)).toBe(false);
+		expect(verifySignature(body, `${bobs.slice(0, -4)}AAA=`, SIGNER)).toBe(false);
 		// SHA-256 of the right key: right encoding, wrong algorithm.
 		expect(
-			verifySignature(body, createHmac('sha256', SECRET).update(body).digest('base64'), SECRET),
+			verifySignature(body, createHmac('sha256', SIGNER).update(body).digest('base64'), SIGNER),
 		).toBe(false);
 	});
 
 	it('checks the raw bytes, not the JSON they carry', () => {
 		const reformatted = Buffer.from(JSON.stringify(envelope, null, 2));
-		expect(verifySignature(reformatted, bobs, SECRET)).toBe(false);
+		expect(verifySignature(reformatted, bobs, SIGNER)).toBe(false);
 	});
 
 	it('never accepts anything under an empty secret', () => {
@@ -74,11 +74,11 @@ describe('signature', () => {
 	it('compares in constant time (timingSafeEqual over the decoded bytes)', () => {
 		const compare = jest.mocked(timingSafeEqual);
 		compare.mockClear();
-		expect(verifySignature(body, bobs, SECRET)).toBe(true);
+		expect(verifySignature(body, bobs, SIGNER)).toBe(true);
 		expect(compare).toHaveBeenCalledTimes(1);
 		const bytes = Buffer.from(bobs, 'base64');
 		bytes[bytes.length - 1] ^= 1;
-		expect(verifySignature(body, bytes.toString('base64'), SECRET)).toBe(false);
+		expect(verifySignature(body, bytes.toString('base64'), SIGNER)).toBe(false);
 		expect(compare).toHaveBeenCalledTimes(2);
 	});
 });
