@@ -40,3 +40,44 @@ export function remember(
 	}
 	return next.slice(Math.max(0, next.length - maxKeys));
 }
+
+/**
+ * Keys this process accepted a moment ago, for copies that arrive while the first delivery's run is
+ * still going (its static data is only saved when it ends). Bounded by count and age; Map order is
+ * insertion order, so the oldest go first.
+ */
+export class RecentKeys {
+	private readonly keys = new Map<string, number>();
+
+	constructor(
+		private readonly maxKeys = 5000,
+		private readonly maxAgeMs = 10 * 60 * 1000,
+	) {}
+
+	/** True when `key` was not accepted within maxAgeMs (it is now); false for a copy. */
+	claim(key: string, nowMs: number): boolean {
+		for (const [known, atMs] of this.keys) {
+			if (nowMs - atMs <= this.maxAgeMs && this.keys.size <= this.maxKeys) break;
+			this.keys.delete(known);
+		}
+		const atMs = this.keys.get(key);
+		if (atMs !== undefined && nowMs - atMs <= this.maxAgeMs) return false;
+		this.keys.delete(key);
+		this.keys.set(key, nowMs);
+		return true;
+	}
+
+	/** Gives a key up again (its run could not be started). */
+	release(key: string): void {
+		this.keys.delete(key);
+	}
+
+	/** Forgets everything (what a restart or another n8n main process sees). */
+	clear(): void {
+		this.keys.clear();
+	}
+
+	get size(): number {
+		return this.keys.size;
+	}
+}

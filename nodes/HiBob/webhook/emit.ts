@@ -2,14 +2,16 @@
  * The HiBob Webhook Trigger inside the execution: its `execute()` gets the events webhook() accepted,
  * drops deliveries already emitted, and enriches the rest with one HiBob read each.
  *
- * Why here and not in webhook(): n8n 2.41 does not keep static data that a webhook() changes when the
- * request starts an execution (starting it re-wraps the same static data object and clears its
- * "changed" flag before the webhook's own save runs), and webhook() has no access to n8n's
- * processed-items store. An execution's static data is saved when it ends, and an execute() has that
- * store. So: webhook() only reads the memory (a re-sent delivery after the first one finished starts
- * nothing at all); this step records every emitted key in the memory and in n8n's store, which also
- * catches a copy that arrives while the first execution still runs (that execution ends here, with
- * no items, so nothing after the trigger runs).
+ * Why the memory is written here and not in webhook(): n8n 2.41 does not keep static data that a
+ * webhook() changes when the request starts an execution (starting it re-wraps the same static data
+ * object and clears its "changed" flag before the webhook's own save runs). An execution's static data
+ * is saved when it ends. So webhook() reads the memory (a delivery re-sent after its run ended starts
+ * nothing) and claims keys in process memory (a copy arriving during the run starts nothing); this step
+ * records the emitted keys and drops any the memory already holds.
+ *
+ * n8n's processed-items store (what Remove Duplicates uses) is not used: when several executions of a
+ * workflow start within milliseconds, as Bob's bursts make them, it dropped distinct events in n8n
+ * 2.41 (measured in the e2e suite), which would lose events.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
@@ -17,7 +19,7 @@ import type { RawEmployee } from '../core/people';
 import { employeesOf, readField, readLabel, simplify } from '../core/people';
 import type { WebhookEvent } from '../core/webhook';
 import { eventTypeOf, taskLookup, timeOffRequestPath, updatedFieldIds } from '../core/webhook';
-import { MEMORY_MAX_KEYS, readMemory, remember } from '../core/webhookMemory';
+import { readMemory, remember } from '../core/webhookMemory';
 import { projectEmployee } from '../trigger/output';
 import { expandDefaultSet, stringList } from '../trigger/settings';
 import { hiBobRequest, transportSettings } from '../transport';
@@ -46,7 +48,7 @@ function readEmitSettings(context: IExecuteFunctions): EmitSettings {
 	};
 }
 
-/** The events not emitted before, recorded as emitted (static data and n8n's processed-items store). */
+/** The events not emitted before, recorded as emitted in the node's static data. */
 type Emitted = INodeExecutionData & { pairedItem: { item: number } };
 
 async function freshEvents(context: IExecuteFunctions, items: Emitted[]): Promise<Emitted[]> {
@@ -60,17 +62,6 @@ async function freshEvents(context: IExecuteFunctions, items: Emitted[]): Promis
 		batch.add(key);
 		return true;
 	});
-	const store = context.helpers.checkProcessedAndRecord;
-	if (typeof store === 'function' && fresh.length > 0) {
-		const result = await store.call(
-			context.helpers,
-			fresh.map((item) => String(item.json.deliveryKey)),
-			'node',
-			{ mode: 'entries', maxEntries: MEMORY_MAX_KEYS },
-		);
-		const isNew = new Set(result.new.map(String));
-		fresh = fresh.filter((item) => isNew.has(String(item.json.deliveryKey)));
-	}
 	staticData[MEMORY_KEY] = remember(
 		memory,
 		fresh.map((item) => String(item.json.deliveryKey)),

@@ -8,7 +8,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import type { WebhookEvent } from '../core/webhook';
 import { isPing, isSelected, normaliseEvent, parseBody, verifySignature } from '../core/webhook';
-import { hasSeen, readMemory } from '../core/webhookMemory';
+import { hasSeen, readMemory, RecentKeys } from '../core/webhookMemory';
 import { stringList } from '../trigger/settings';
 import { transportSettings } from '../transport';
 import { DEFAULT_WEBHOOK_EVENTS } from './description';
@@ -17,6 +17,13 @@ export const WEBHOOK_CREDENTIAL_TYPE = 'hiBobWebhookApi';
 
 /** Where the keys of emitted deliveries live in the node's static data (written by emit.ts). */
 export const MEMORY_KEY = 'deliveries';
+
+/**
+ * Deliveries this n8n process accepted in the last minutes. The static-data memory only knows a key
+ * once its run has ended, and n8n's processed-items store is not atomic between two runs that start
+ * together: Bob's duplicates and bursts arrive within milliseconds, so without this both would run.
+ */
+export const recentDeliveries = new RecentKeys();
 
 export const SIGNATURE_HEADER = 'bob-signature';
 
@@ -77,7 +84,12 @@ export async function receiveWebhook(context: IWebhookFunctions): Promise<IWebho
 	if (options.deduplicate !== false && context.getMode() !== 'manual') {
 		const memory = readMemory(context.getWorkflowStaticData('node')[MEMORY_KEY]);
 		const now = transportSettings.clock.now();
-		fresh = events.filter((event) => !hasSeen(memory, event.deliveryKey, now));
+		const scope = `${context.getWorkflow().id ?? ''}:${context.getNode().id}:`;
+		fresh = events.filter(
+			(event) =>
+				!hasSeen(memory, event.deliveryKey, now) &&
+				recentDeliveries.claim(scope + event.deliveryKey, now),
+		);
 	}
 	if (fresh.length === 0) return reply(context, 200, RESPONSES.duplicate);
 

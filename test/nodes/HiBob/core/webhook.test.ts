@@ -25,6 +25,7 @@ import {
 	hasSeen,
 	MEMORY_MAX_AGE_MS,
 	readMemory,
+	RecentKeys,
 	remember,
 } from '../../../../nodes/HiBob/core/webhookMemory';
 
@@ -297,5 +298,17 @@ describe('delivery memory', () => {
 	it('reads only well-formed stored entries', () => {
 		expect(readMemory(undefined)).toEqual([]);
 		expect(readMemory([['a', 1], ['b'], 'c', [2, 3]])).toEqual([['a', 1]]);
+	});
+
+	it('claims a key once per window in this process, bounded by count', () => {
+		const recent = new RecentKeys(3, 1000);
+		expect(recent.claim('a', now)).toBe(true);
+		expect(recent.claim('a', now + 10)).toBe(false);
+		expect(recent.claim('a', now + 1001)).toBe(true);
+		for (const key of ['b', 'c', 'd', 'e']) recent.claim(key, now + 1002);
+		expect(recent.size).toBeLessThanOrEqual(4);
+		expect(recent.claim('e', now + 1003)).toBe(false);
+		recent.release('e');
+		expect(recent.claim('e', now + 1003)).toBe(true);
 	});
 });

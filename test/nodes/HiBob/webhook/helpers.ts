@@ -2,20 +2,15 @@
  * Runs the HiBob Webhook Trigger as n8n does: webhook() through n8n-core's real WebhookContext on the
  * request (raw bytes, headers) and a minimal Express-like response, then, when it started a run,
  * execute() through the real ExecuteContext on the items webhook() returned, on the same Workflow (so
- * the node's static data is shared as n8n shares it across a run). n8n's processed-items store is an
- * in-memory IDataDeduplicator installed into n8n-core's DataDeduplicationService (n8n's is a database
- * table with the same contract).
+ * the node's static data is shared as n8n shares it across a run).
  */
 import { createHmac } from 'node:crypto';
 
 import { mock } from 'jest-mock-extended';
-import { DataDeduplicationService, ExecuteContext, WebhookContext } from 'n8n-core';
+import { ExecuteContext, WebhookContext } from 'n8n-core';
 import type {
-	ICheckProcessedContextData,
-	ICheckProcessedOptions,
 	ICredentialDataDecryptedObject,
 	ICredentialsHelper,
-	IDataDeduplicator,
 	IDataObject,
 	IHttpRequestOptions,
 	INodeExecutionData,
@@ -33,54 +28,6 @@ export const SIGNER = 'bob-webhook-secret-6f1c2a9e4b7d';
 
 export const sign = (body: string | Buffer, secret = SIGNER) =>
 	createHmac('sha512', secret).update(body).digest('base64');
-
-/** n8n's processed-data store, in memory: per scope context, newest last, `maxEntries` kept. */
-export class MemoryDeduplicator implements IDataDeduplicator {
-	readonly stores = new Map<string, string[]>();
-	calls = 0;
-
-	private key(scope: string, context: ICheckProcessedContextData): string {
-		return scope === 'node' ? `${context.workflow.id}:${context.node?.id}` : context.workflow.id;
-	}
-
-	async checkProcessedAndRecord(
-		items: Array<string | number>,
-		scope: 'node' | 'workflow',
-		context: ICheckProcessedContextData,
-		options: ICheckProcessedOptions,
-	) {
-		this.calls++;
-		const key = this.key(scope, context);
-		const store = this.stores.get(key) ?? [];
-		const result = { new: [] as string[], processed: [] as string[] };
-		for (const item of items.map(String)) {
-			if (store.includes(item)) result.processed.push(item);
-			else {
-				result.new.push(item);
-				store.push(item);
-			}
-		}
-		this.stores.set(key, store.slice(-(options.maxEntries ?? store.length)));
-		return result;
-	}
-
-	async removeProcessed() {}
-
-	async clearAllProcessedItems() {
-		this.stores.clear();
-	}
-
-	async getProcessedDataCount() {
-		return [...this.stores.values()].reduce((sum, store) => sum + store.length, 0);
-	}
-}
-
-export const deduplicator = new MemoryDeduplicator();
-let installed: Promise<void> | undefined;
-export async function installDeduplicator(): Promise<void> {
-	installed ??= DataDeduplicationService.init(deduplicator);
-	await installed;
-}
 
 function credentialsHelper(
 	byType: Record<string, ICredentialDataDecryptedObject | undefined>,
@@ -213,7 +160,6 @@ export function webhookHarness(setup: {
 	};
 
 	const execute: WebhookHarness['execute'] = async (items, mode = 'webhook') => {
-		await installDeduplicator();
 		const additionalData = mock<IWorkflowExecuteAdditionalData>({
 			credentialsHelper: helper,
 			currentNodeParameters: undefined,
