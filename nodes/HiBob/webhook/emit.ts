@@ -56,7 +56,7 @@ async function freshEvents(context: IExecuteFunctions, items: Emitted[]): Promis
 	const memory = readMemory(staticData[MEMORY_KEY]);
 	const seen = new Set(memory.map(([key]) => key));
 	const batch = new Set<string>();
-	let fresh = items.filter((item) => {
+	const fresh = items.filter((item) => {
 		const key = String(item.json.deliveryKey ?? '');
 		if (key === '' || seen.has(key) || batch.has(key)) return false;
 		batch.add(key);
