@@ -12,6 +12,8 @@ import { HiBobApi } from '../../credentials/HiBobApi.credentials';
 import { LIFECYCLE_EVENTS } from '../../nodes/HiBob/core/lifecycle';
 import { HiBob } from '../../nodes/HiBob/HiBob.node';
 import { HiBobTrigger } from '../../nodes/HiBob/HiBobTrigger.node';
+import { HiBobWebhookTrigger } from '../../nodes/HiBob/HiBobWebhookTrigger.node';
+import { HiBobWebhookApi } from '../../credentials/HiBobWebhookApi.credentials';
 import { RESOURCES } from '../../nodes/HiBob/actions/resources';
 
 const ROOT = join(__filename, '..', '..', '..');
@@ -90,6 +92,8 @@ describe('README', () => {
 	it('names every parameter and option of both nodes and the credential as n8n shows them', () => {
 		expect(missing(names(new HiBob().description.properties))).toEqual([]);
 		expect(missing(names(new HiBobTrigger().description.properties))).toEqual([]);
+		expect(missing(names(new HiBobWebhookTrigger().description.properties))).toEqual([]);
+		expect(missing(names(new HiBobWebhookApi().properties))).toEqual([]);
 		expect(missing(names(new HiBobApi().properties))).toEqual([]);
 	});
 
@@ -100,15 +104,23 @@ describe('README', () => {
 		const anchors = githubAnchors(README);
 		const linked = [
 			new HiBobApi().documentationUrl,
-			...['HiBob.node.json', 'HiBobTrigger.node.json'].flatMap((file) => {
-				const codex = JSON.parse(readFileSync(join(ROOT, 'nodes', 'HiBob', file), 'utf8')) as {
-					resources: Record<string, Array<{ url: string }>>;
-				};
-				return Object.values(codex.resources).flatMap((links) => links.map((link) => link.url));
-			}),
+			new HiBobWebhookApi().documentationUrl,
+			...['HiBob.node.json', 'HiBobTrigger.node.json', 'HiBobWebhookTrigger.node.json'].flatMap(
+				(file) => {
+					const codex = JSON.parse(readFileSync(join(ROOT, 'nodes', 'HiBob', file), 'utf8')) as {
+						resources: Record<string, Array<{ url: string }>>;
+					};
+					return Object.values(codex.resources).flatMap((links) => links.map((link) => link.url));
+				},
+			),
 		];
 		const fragments = [...new Set(linked.map((url) => url.split('#')[1]))];
-		expect(fragments.sort()).toEqual(['credentials', 'hibob-action-node', 'hibob-trigger']);
+		expect(fragments.sort()).toEqual([
+			'credentials',
+			'hibob-action-node',
+			'hibob-trigger',
+			'hibob-webhook-trigger',
+		]);
 		for (const fragment of fragments) expect(anchors).toContain(fragment);
 	});
 

@@ -34,6 +34,14 @@ import {
 	type TaskInput,
 } from './workControl';
 import type { AccessEvent, Wizard } from './writes';
+import type {
+	DeliveryAttempt,
+	WebhookDelivery,
+	WebhookFaults,
+	WebhookRegistration,
+	WebhookSettings,
+} from './webhooks';
+import { OBSERVED_METHODS, WebhookSender } from './webhooks';
 
 export interface EmployeeSummary {
 	id: string;
@@ -72,7 +80,18 @@ function need<T>(value: T | undefined, name: string): T {
 }
 
 export class SimulatorControl {
-	constructor(private readonly sim: Simulator) {}
+	/** Bob's outgoing webhooks (webhooks.ts); every change below is announced to the registrations. */
+	readonly webhooks: WebhookSender;
+
+	constructor(private readonly sim: Simulator) {
+		this.webhooks = new WebhookSender(sim);
+		const self = this as unknown as Record<string, (input?: unknown) => unknown>;
+		for (const name of OBSERVED_METHODS) {
+			const method = self[name];
+			const by = /^(setToday|advanceDays|advanceTime|setNow)$/.test(name) ? 'system' : 'admin';
+			self[name] = (input?: unknown) => this.webhooks.observe(() => method.call(this, input), by);
+		}
+	}
 
 	private get company() {
 		return this.sim.company;
@@ -432,6 +451,66 @@ export class SimulatorControl {
 			name: String(w.name),
 		}));
 		return this.sim.writes.wizards;
+	}
+
+	// ---------- webhooks (Bob → listener) ----------
+
+	/** Registers a listener like a Bob admin does; Bob pings it at once (the answers are returned). */
+	async registerWebhook(input: {
+		url: string;
+		secret: string;
+		events: string[];
+	}): Promise<{ registration: WebhookRegistration; ping: DeliveryAttempt[] }> {
+		return await this.webhooks.register(input);
+	}
+
+	removeWebhook(input: { id: string }): { removed: string } {
+		this.webhooks.unregister(need(input?.id, 'id'));
+		return { removed: input.id };
+	}
+
+	listWebhooks(): WebhookRegistration[] {
+		return [...this.webhooks.registrations.values()].map((r) => ({ ...r }));
+	}
+
+	/** Wrong signatures, duplicate deliveries, out-of-order bursts; retry schedule and timeout. */
+	configureWebhooks(input: WebhookFaults & Partial<WebhookSettings>): {
+		faults: WebhookFaults;
+		settings: WebhookSettings;
+	} {
+		const w = this.webhooks;
+		if (input.wrongSignature !== undefined) w.faults.wrongSignature = input.wrongSignature;
+		if (input.duplicate !== undefined) w.faults.duplicate = input.duplicate;
+		if (input.outOfOrder !== undefined) w.faults.outOfOrder = input.outOfOrder;
+		if (input.retryDelaysMs !== undefined) w.settings.retryDelaysMs = input.retryDelaysMs;
+		if (input.timeoutMs !== undefined) w.settings.timeoutMs = input.timeoutMs;
+		return { faults: { ...w.faults }, settings: { ...w.settings } };
+	}
+
+	listWebhookDeliveries(input: { type?: string } = {}): WebhookDelivery[] {
+		return this.webhooks.deliveries
+			.filter((d) => input.type === undefined || d.type === input.type)
+			.map((d) => ({ ...d, attempts: [...d.attempts] }));
+	}
+
+	/** Sends a past delivery again, byte for byte and with its signature (a replay). */
+	redeliverWebhook(input: { id: number }): WebhookDelivery {
+		return { ...this.webhooks.redeliver(need(input?.id, 'id')) };
+	}
+
+	/** POSTs any body to a registration (signature: omitted = correct, null = none, or a given one). */
+	async sendWebhook(input: {
+		registrationId: string;
+		body: string;
+		signature?: string | null;
+	}): Promise<DeliveryAttempt> {
+		return await this.webhooks.sendRaw(input);
+	}
+
+	/** Waits until every delivery so far has been answered 2xx or has run out of retries. */
+	async flushWebhooks(): Promise<{ deliveries: number }> {
+		await this.webhooks.flush();
+		return { deliveries: this.webhooks.deliveries.length };
 	}
 
 	// ---------- request log ----------

@@ -66,14 +66,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 	);
 }
 
-function handleControl(
+async function handleControl(
 	control: SimulatorControl,
 	controlKey: string | undefined,
 	req: IncomingMessage,
 	res: ServerResponse,
 	path: string,
 	rawBody: string,
-): void {
+): Promise<void> {
 	if (controlKey !== undefined && req.headers['x-control-key'] !== controlKey)
 		return sendJson(res, 401, { error: 'Missing or wrong X-Control-Key' });
 	const name = path.slice(CONTROL_PREFIX.length).replace(/^\/+|\/+$/g, '');
@@ -93,7 +93,7 @@ function handleControl(
 	let result: unknown;
 	let failure: Error | undefined;
 	try {
-		result = arg === undefined ? method.call(control) : method.call(control, arg);
+		result = await (arg === undefined ? method.call(control) : method.call(control, arg));
 	} catch (error) {
 		failure = error as Error;
 	}

@@ -38,7 +38,7 @@ export interface TriggerSettings {
 
 export const FILTER_FAILURE = 'Nothing was emitted and the stored state was kept.';
 
-function stringList(value: unknown): string[] {
+export function stringList(value: unknown): string[] {
 	if (Array.isArray(value)) return value.map(String).filter((entry) => entry.trim() !== '');
 	if (typeof value === 'string' && value.trim() !== '')
 		return value
@@ -48,7 +48,7 @@ function stringList(value: unknown): string[] {
 	return [];
 }
 
-function expandDefaultSet(fields: string[]): string[] {
+export function expandDefaultSet(fields: string[]): string[] {
 	return [
 		...new Set(
 			fields.flatMap((field) => (field === DEFAULT_SET ? [...DEFAULT_FIELD_IDS] : [field])),

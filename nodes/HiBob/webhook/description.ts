@@ -1,0 +1,114 @@
+/**
+ * The HiBob Webhook Trigger's parameters. Event values are Bob's own type strings (a public contract:
+ * workflows switch on them); other spellings Bob or peers use are accepted on receipt (core/webhook).
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_SET } from '../core/fields';
+import { WEBHOOK_EVENT_TYPES } from '../core/webhook';
+
+export const WEBHOOK_PATH = 'hibob';
+
+/** Every employee and table event: what most lifecycle workflows listen to. */
+export const DEFAULT_WEBHOOK_EVENTS = WEBHOOK_EVENT_TYPES.filter(
+	(type) => type.family === 'employee',
+).map((type) => type.value);
+
+export const SETUP_NOTICE =
+	'Set this webhook up in Bob (a Bob admin can): Settings → Integrations → Webhooks → "+ New webhook". Paste this node\'s Production URL (shown above; the Test URL only while you listen for a test event), choose version v2, tick the same events as below, and save. Bob then sends "Ping test", which this node answers. Open the webhook in Bob, copy its secret (token) into the HiBob Webhook credential, and activate this workflow.';
+
+export const webhookProperties: INodeProperties[] = [
+	{
+		displayName: SETUP_NOTICE,
+		name: 'setupNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		options: WEBHOOK_EVENT_TYPES.map(({ name, value, description }) => ({
+			name,
+			value,
+			description,
+		})),
+		// Same as DEFAULT_WEBHOOK_EVENTS, spelled out: the lint rule wants a literal array here.
+		default: [
+			'employee.created',
+			'employee.updated',
+			'employee.deleted',
+			'employee.joined',
+			'employee.left',
+			'employee.activated',
+			'employee.inactivated',
+			'employee.temporaryLeave',
+			'employee.access.revoked.immediately',
+		],
+		description:
+			'The events that start the workflow (tick the same ones in Bob). Others Bob sends are acknowledged and ignored.',
+	},
+	{
+		displayName: 'Enrich',
+		name: 'enrich',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to read the employee, task or time-off request each event names (one HiBob read per event, after Bob has had its answer). Needs the HiBob API credential; without it, the raw event only.',
+	},
+	{
+		displayName: 'Employee Field Names or IDs',
+		name: 'outputFields',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getEmployeeFields' },
+		default: [DEFAULT_SET],
+		description:
+			'Fields of the employee to add under "employee" (the fields an update names are always added). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { enrich: [true] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Add Human-Readable Labels',
+				name: 'humanReadableLabels',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to add labels for list values (department names instead of IDs, manager names…) under employee.humanReadable. HiBob sends them in the same read.',
+			},
+			{
+				displayName: 'Employee Output',
+				name: 'employeeOutput',
+				type: 'options',
+				options: [
+					{
+						name: 'Nested',
+						value: 'nested',
+						description: "HiBob's nested shape (work.department, internal.lifecycleStatus…)",
+					},
+					{
+						name: 'Simplified',
+						value: 'simplified',
+						description: 'A few flat fields, with labels when human-readable labels are on',
+					},
+				],
+				default: 'nested',
+				description: 'How the "employee" object of each event is shaped',
+			},
+			{
+				displayName: 'Skip Re-Sent Deliveries',
+				name: 'deduplicate',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether a delivery Bob sends again (it retries for up to three days) is dropped instead of starting the workflow twice. Test runs are never skipped.',
+			},
+		],
+	},
+];

@@ -1,0 +1,97 @@
+/**
+ * What the HiBob Webhook Trigger does with one request, before any workflow runs: Bob's ping is
+ * answered, the signature checked, the events parsed and filtered, re-sent deliveries dropped, and the
+ * rest handed to the execution. Nothing here reads HiBob: Bob wants its answer within about 10 seconds,
+ * so enrichment happens in the execution (emit.ts), after the 200.
+ */
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+import type { WebhookEvent } from '../core/webhook';
+import { isPing, isSelected, normaliseEvent, parseBody, verifySignature } from '../core/webhook';
+import { hasSeen, readMemory, RecentKeys } from '../core/webhookMemory';
+import { stringList } from '../trigger/settings';
+import { transportSettings } from '../transport';
+import { DEFAULT_WEBHOOK_EVENTS } from './description';
+
+export const WEBHOOK_CREDENTIAL_TYPE = 'hiBobWebhookApi';
+
+/** Where the keys of emitted deliveries live in the node's static data (written by emit.ts). */
+export const MEMORY_KEY = 'deliveries';
+
+/**
+ * Deliveries this n8n process accepted in the last minutes. The static-data memory only knows a key
+ * once its run has ended, and n8n's processed-items store is not atomic between two runs that start
+ * together: Bob's duplicates and bursts arrive within milliseconds, so without this both would run.
+ */
+export const recentDeliveries = new RecentKeys();
+
+export const SIGNATURE_HEADER = 'bob-signature';
+
+/** Messages a caller sees; none of them echoes the body, the header or the secret. */
+export const RESPONSES = {
+	ping: 'Ping received',
+	ignored: 'Event not selected in this trigger; ignored',
+	duplicate: 'Delivery already received; ignored',
+	unsigned:
+		"Missing or invalid Bob-Signature: the body was not signed with this webhook's secret. Copy the secret from the webhook in Bob (Settings → Integrations → Webhooks) into the HiBob Webhook credential.",
+	invalid: 'The body is not a HiBob v2 event',
+	noRawBody: 'The request body could not be read to check its signature',
+} as const;
+
+function reply(context: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+	context.getResponseObject().status(status).json({ message });
+	return { noWebhookResponse: true };
+}
+
+function rawBodyOf(context: IWebhookFunctions): Buffer | undefined {
+	const request = context.getRequestObject() as { rawBody?: unknown; body?: unknown };
+	if (Buffer.isBuffer(request.rawBody)) return request.rawBody;
+	if (typeof request.rawBody === 'string') return Buffer.from(request.rawBody, 'utf8');
+	// n8n keeps the raw bytes for every webhook; a string body is the raw text when it does not.
+	if (typeof request.body === 'string') return Buffer.from(request.body, 'utf8');
+	return undefined;
+}
+
+function eventJson(event: WebhookEvent): IDataObject {
+	return { ...event } as unknown as IDataObject;
+}
+
+export async function receiveWebhook(context: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const rawBody = rawBodyOf(context);
+	if (rawBody === undefined) return reply(context, 400, RESPONSES.noRawBody);
+
+	// Bob pings before the admin can copy the webhook's secret into n8n, so the ping cannot be held to
+	// the signature. It carries nothing and starts nothing.
+	if (isPing(rawBody)) return reply(context, 200, RESPONSES.ping);
+
+	const credentials = await context.getCredentials(WEBHOOK_CREDENTIAL_TYPE);
+	const secret = typeof credentials.secret === 'string' ? credentials.secret : '';
+	const header = context.getHeaderData()[SIGNATURE_HEADER];
+	if (!verifySignature(rawBody, header, secret)) return reply(context, 401, RESPONSES.unsigned);
+
+	const parsed = parseBody(rawBody);
+	if (parsed.kind === 'invalid')
+		return reply(context, 400, `${RESPONSES.invalid}: ${parsed.reason}`);
+
+	const selected = stringList(context.getNodeParameter('events', DEFAULT_WEBHOOK_EVENTS));
+	const events = parsed.events
+		.filter((envelope) => isSelected(String(envelope.type), selected))
+		.map(normaliseEvent);
+	if (events.length === 0) return reply(context, 200, RESPONSES.ignored);
+
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	let fresh = events;
+	if (options.deduplicate !== false && context.getMode() !== 'manual') {
+		const memory = readMemory(context.getWorkflowStaticData('node')[MEMORY_KEY]);
+		const now = transportSettings.clock.now();
+		const scope = `${context.getWorkflow().id ?? ''}:${context.getNode().id}:`;
+		fresh = events.filter(
+			(event) =>
+				!hasSeen(memory, event.deliveryKey, now) &&
+				recentDeliveries.claim(scope + event.deliveryKey, now),
+		);
+	}
+	if (fresh.length === 0) return reply(context, 200, RESPONSES.duplicate);
+
+	return { workflowData: [fresh.map((event) => ({ json: eventJson(event) }))] };
+}
