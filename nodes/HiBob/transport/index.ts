@@ -271,7 +271,8 @@ export async function hiBobRequest<T = unknown>(
 		} else {
 			const status = Number(response.statusCode);
 			const headers = (response.headers ?? {}) as Record<string, unknown>;
-			const bytes = request.raw && status >= 200 && status < 300 ? bodyBytes(response.body) : undefined;
+			const bytes =
+				request.raw && status >= 200 && status < 300 ? bodyBytes(response.body) : undefined;
 			// A raw answer is only looked at up to its first character; the rest stays undecoded.
 			const text = bytes ? leadingText(bytes) : bodyText(response.body);
 			if (status >= 200 && status < 300) {

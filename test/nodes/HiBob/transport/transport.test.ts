@@ -340,7 +340,7 @@ describe('transport', () => {
 			expect(seen).toEqual([]);
 		});
 
-		it("retries a body the reader rejects with a SyntaxError (a cut-off answer), then succeeds", async () => {
+		it('retries a body the reader rejects with a SyntaxError (a cut-off answer), then succeeds', async () => {
 			nock(ORIGIN)
 				.post('/v1/people/search')
 				.reply(200, '{"employees":[{"id":"1"')
@@ -367,7 +367,7 @@ describe('transport', () => {
 			expect(seen).toHaveLength(1);
 		});
 
-		it("lets any other error of the reader through, unretried", async () => {
+		it('lets any other error of the reader through, unretried', async () => {
 			nock(ORIGIN).post('/v1/people/search').once().reply(200, '{"employees":[]}');
 			const error = await failure(
 				rawSearch(() => {
