@@ -89,6 +89,14 @@ export interface NodeFigures {
 	quietHeapMb: Summary;
 	busyHeapMb: Summary;
 	quietWall: Summary;
+	/** Quiet poll from state without an answer digest (as the previous version stored it): full path. */
+	quietFull: Summary;
+	quietFullRatio: Summary;
+	quietFullHeapMb: Summary;
+	/** First poll of the next day, nothing changed in HiBob: full path (the day is part of the key). */
+	newDay: Summary;
+	newDayRatio: Summary;
+	newDayEvents: number;
 	/** Quiet poll right after n8n loaded the static data (Proxy-wrapped). */
 	restart: Summary;
 	restartRatio: Summary;
@@ -101,8 +109,28 @@ export interface NodeFigures {
 
 type Run = Awaited<ReturnType<typeof measureAsync>>;
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether `work` parsed a people search answer (a `JSON.parse` of more than 100 kB): the short path
+ * must not. Used on the warm-up run only, so the timed runs call the real `JSON.parse`.
+ */
+async function parsesAnswer<T>(work: () => Promise<T>): Promise<{ result: T; parsed: boolean }> {
+	const parse = JSON.parse;
+	let parsed = false;
+	JSON.parse = ((text: string, reviver?: Parameters<typeof parse>[1]) => {
+		if (typeof text === 'string' && text.length > 100_000) parsed = true;
+		return parse(text, reviver);
+	}) as typeof parse;
+	try {
+		return { result: await work(), parsed };
+	} finally {
+		JSON.parse = parse;
+	}
+}
+
 export async function measureNodes(size: number, runs: number): Promise<NodeFigures> {
-	const now = Date.parse(`${TODAY}T12:00:00.000Z`);
+	let now = Date.parse(`${TODAY}T12:00:00.000Z`);
 	const original = transportSettings.clock;
 	transportSettings.clock = { ...original, now: () => now };
 	const sim = await SimChild.start(size);
@@ -128,17 +156,22 @@ export async function measureNodes(size: number, runs: number): Promise<NodeFigu
 		 * stored itself last time. `restart`: the first poll after n8n loaded static data from its
 		 * database, which n8n wraps in change-tracking Proxies.
 		 */
-		const prepare = (kind: 'steady' | 'restart') => {
+		const prepare = (kind: 'steady' | 'restart' | 'previousVersion') => {
 			if (kind === 'restart')
 				return preparePoll(new HiBobTrigger(), {}, credentials, JSON.parse(stored) as IDataObject);
 			const poll = preparePoll(new HiBobTrigger(), {}, credentials, {});
-			poll.staticData()[nodeKey] = (JSON.parse(stored) as IDataObject)[nodeKey];
+			const data = (JSON.parse(stored) as Record<string, IDataObject>)[nodeKey];
+			if (kind === 'previousVersion') {
+				delete data.lifecycleAnswer;
+				delete data.lifecycleSearchSentAt;
+			}
+			poll.staticData()[nodeKey] = data;
 			return poll;
 		};
 		const pollRuns = async (
 			text: string,
-			check: (events: number) => void,
-			kind: 'steady' | 'restart' = 'steady',
+			check: (events: number, parsed: boolean | undefined) => void,
+			kind: 'steady' | 'restart' | 'previousVersion' = 'steady',
 		) => {
 			const cpu: number[] = [];
 			const ratio: number[] = [];
@@ -152,10 +185,20 @@ export async function measureNodes(size: number, runs: number): Promise<NodeFigu
 				const parsed = measure(() => JSON.parse(text) as unknown);
 				const poll = prepare(kind);
 				await sim.ask({ type: 'clearLog' });
-				const timed: Run = await measureAsync(async () => await poll.run());
-				const output = timed.result as IDataObject[][] | null;
-				events = output ? output[0].length : 0;
-				check(events);
+				let timed: Run;
+				if (run < 0) {
+					// The warm-up run also checks which path the poll took.
+					const checked = await parsesAnswer(async () => await measureAsync(poll.run));
+					timed = checked.result;
+					const output = timed.result as IDataObject[][] | null;
+					events = output ? output[0].length : 0;
+					check(events, checked.parsed);
+				} else {
+					timed = await measureAsync(async () => await poll.run());
+					const output = timed.result as IDataObject[][] | null;
+					events = output ? output[0].length : 0;
+					check(events, undefined);
+				}
 				const log = await sim.requests();
 				requests = log.length;
 				searches = log.filter((entry) => entry.path === SEARCH_PATH).length;
@@ -169,21 +212,36 @@ export async function measureNodes(size: number, runs: number): Promise<NodeFigu
 			return { cpu, ratio, heap, wall, parse, requests, searches, events };
 		};
 
-		const quiet = await pollRuns(quietText, (events) => {
+		const shortPath = (events: number, parsed: boolean | undefined) => {
 			if (events !== 0) throw new Error(`quiet trigger poll emitted ${events} events`);
-		});
-		const restart = await pollRuns(
+			if (parsed === true)
+				throw new Error('quiet trigger poll parsed an unchanged answer (no short path)');
+		};
+		const fullPath = (what: string, events: (count: number) => boolean) => {
+			return (count: number, parsed: boolean | undefined) => {
+				if (!events(count)) throw new Error(`${what} emitted ${count} events`);
+				if (parsed === false) throw new Error(`${what} took the short path`);
+			};
+		};
+		const quiet = await pollRuns(quietText, shortPath);
+		const restart = await pollRuns(quietText, shortPath, 'restart');
+		const quietFull = await pollRuns(
 			quietText,
-			(events) => {
-				if (events !== 0) throw new Error(`quiet trigger poll emitted ${events} events`);
-			},
-			'restart',
+			fullPath('quiet poll from state without a digest', (count) => count === 0),
+			'previousVersion',
 		);
+		now += DAY_MS;
+		const newDay = await pollRuns(
+			quietText,
+			fullPath('first poll of a new day', () => true),
+		);
+		now -= DAY_MS;
 		await sim.ask({ type: 'busy' });
 		const busyText = await sim.searchText(searchBody);
-		const busy = await pollRuns(busyText, (events) => {
-			if (events === 0) throw new Error('busy trigger poll emitted nothing');
-		});
+		const busy = await pollRuns(
+			busyText,
+			fullPath('busy trigger poll', (count) => count > 0),
+		);
 
 		// Action node: Employee → Get Many (everyone), and Get for 1,000 items.
 		const getManyWall: number[] = [];
@@ -244,6 +302,12 @@ export async function measureNodes(size: number, runs: number): Promise<NodeFigu
 			quietHeapMb: summarise(quiet.heap),
 			busyHeapMb: summarise(busy.heap),
 			quietWall: summarise(quiet.wall),
+			quietFull: summarise(quietFull.cpu),
+			quietFullRatio: summarise(quietFull.ratio),
+			quietFullHeapMb: summarise(quietFull.heap),
+			newDay: summarise(newDay.cpu),
+			newDayRatio: summarise(newDay.ratio),
+			newDayEvents: newDay.events,
 			restart: summarise(restart.cpu),
 			restartRatio: summarise(restart.ratio),
 			busyEvents: busy.events,

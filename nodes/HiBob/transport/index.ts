@@ -6,7 +6,8 @@
  * - JSON in and out; `Content-Type: application/json` only when there is a body: HiBob answers some
  *   GETs carrying it with 400 HTML.
  * - The body is read as text and parsed here, so that a 200 HTML page (HiBob's answer to unknown paths)
- *   or a cut-off answer is an error that says so, never data.
+ *   or a cut-off answer is an error that says so, never data. With `raw`, the caller gets the
+ *   bytes as received instead (no decoding, no JSON.parse) after the same checks.
  * - Retries per retry.ts, waiting with n8n's `sleep` through an injectable clock. Reads and idempotent
  *   writes are repeated after a 5xx or a dropped connection; a write that is not idempotent never is:
  *   its outcome is unknown, and the error says what to check in Bob before running it again. A 429 was
@@ -92,6 +93,12 @@ export interface HiBobRequest {
 	itemIndex?: number;
 	/** Absolute time (ms since epoch) after which no retry wait may end, e.g. a poll's budget. */
 	deadline?: number;
+	/**
+	 * Reads a successful answer's body from the bytes as received (not decoded, not parsed) instead of
+	 * `JSON.parse`; its result is what the request resolves to. The status, empty-body and HTML checks
+	 * still apply, and a `SyntaxError` it throws counts as a cut-off answer (retried like one).
+	 */
+	raw?: (body: Buffer) => unknown;
 }
 
 interface Credentials {
@@ -148,6 +155,29 @@ function scrub(text: string, secrets: string[]): string {
 function isHtml(contentType: string | undefined, text: string): boolean {
 	if (contentType && /text\/html/i.test(contentType)) return true;
 	return /^\s*</.test(text);
+}
+
+function bodyText(body: unknown): string {
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	return body === undefined || body === null ? '' : JSON.stringify(body);
+}
+
+function bodyBytes(body: unknown): Buffer {
+	if (Buffer.isBuffer(body)) return body;
+	if (body instanceof ArrayBuffer) return Buffer.from(body);
+	if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+	return Buffer.from(bodyText(body), 'utf8');
+}
+
+/** The first character after leading whitespace ('' for a blank body), without decoding the rest. */
+function leadingText(bytes: Buffer): string {
+	for (let index = 0; index < bytes.length; index++) {
+		const byte = bytes[index];
+		if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d)
+			return bytes.toString('utf8', index, index + 1);
+	}
+	return '';
 }
 
 /** The network error code behind a failed helper call (ECONNRESET, ETIMEDOUT, …), if there was one. */
@@ -275,7 +305,7 @@ async function exchange<T>(
 			: hasBody
 				? { body: JSON.stringify(request.body) }
 				: {}),
-		encoding: 'text',
+		encoding: request.raw ? 'arraybuffer' : 'text',
 		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -320,14 +350,10 @@ async function exchange<T>(
 		} else {
 			const status = Number(response.statusCode);
 			const headers = (response.headers ?? {}) as Record<string, unknown>;
-			const text =
-				typeof response.body === 'string'
-					? response.body
-					: Buffer.isBuffer(response.body)
-						? response.body.toString('utf8')
-						: response.body === undefined || response.body === null
-							? ''
-							: JSON.stringify(response.body);
+			const bytes =
+				request.raw && status >= 200 && status < 300 ? bodyBytes(response.body) : undefined;
+			// A raw answer is only looked at up to its first character; the rest stays undecoded.
+			const text = bytes ? leadingText(bytes) : bodyText(response.body);
 			if (status === 304 && request.write) return { status, body: null };
 			if (status >= 200 && status < 300) {
 				if (text.trim() === '') return { status, body: null };
@@ -341,8 +367,12 @@ async function exchange<T>(
 				let parsed: T | undefined;
 				let parseFailed = false;
 				try {
-					parsed = JSON.parse(text) as T;
-				} catch {
+					parsed = (request.raw && bytes ? request.raw(bytes) : JSON.parse(text)) as T;
+				} catch (error) {
+					if (!(error instanceof SyntaxError))
+						throw new NodeOperationError(context.getNode(), error as Error, {
+							itemIndex: request.itemIndex,
+						});
 					parseFailed = true;
 				}
 				if (!parseFailed) return { status, body: parsed as T };

@@ -387,6 +387,80 @@ describe('transport', () => {
 
 	// Real TCP resets from the simulator rather than nock's replyWithError, whose extra socket error
 	// can surface after the request settled and be blamed on whichever test is running.
+	describe('raw answers (the bytes as received, for the caller to read)', () => {
+		const seen: unknown[] = [];
+		const rawSearch = (read: (body: Buffer) => unknown = (body) => body.toString('utf8')) => ({
+			...search,
+			raw: (body: Buffer) => {
+				seen.push(body);
+				return read(body);
+			},
+		});
+		beforeEach(() => {
+			seen.length = 0;
+		});
+
+		it('hands over the exact bytes as a Buffer, never parsed', async () => {
+			const text = '{"employees":[{"id":"3332883884017713238","n":12345678901234567890}]}';
+			nock(ORIGIN).post('/v1/people/search').reply(200, text, {
+				'content-type': 'application/json',
+			});
+			await expect(call(rawSearch())).resolves.toBe(text);
+			expect(seen).toHaveLength(1);
+			expect(Buffer.isBuffer(seen[0])).toBe(true);
+		});
+
+		it('keeps the HTML and empty-body checks without calling the reader', async () => {
+			nock(ORIGIN)
+				.post('/v1/people/search')
+				.reply(200, '  \n <!doctype html><html></html>', { 'content-type': 'application/json' })
+				.post('/v1/people/search')
+				.reply(200, ' \n ');
+			const error = await failure(rawSearch());
+			expect(error.message).toBe('HiBob answered with a web page instead of data');
+			await expect(call(rawSearch())).resolves.toBeNull();
+			expect(seen).toEqual([]);
+		});
+
+		it('retries a body the reader rejects with a SyntaxError (a cut-off answer), then succeeds', async () => {
+			nock(ORIGIN)
+				.post('/v1/people/search')
+				.reply(200, '{"employees":[{"id":"1"')
+				.post('/v1/people/search')
+				.reply(200, '{"employees":[]}');
+			await expect(
+				call(rawSearch((body) => JSON.parse(body.toString('utf8')) as unknown)),
+			).resolves.toEqual({ employees: [] });
+			expect(seen).toHaveLength(2);
+			expect(clock.current.sleeps).toHaveLength(1);
+		});
+
+		it('retries statuses as before and reads their error text', async () => {
+			nock(ORIGIN)
+				.post('/v1/people/search')
+				.reply(503, 'busy')
+				.post('/v1/people/search')
+				.reply(200, '{"employees":[]}')
+				.post('/v1/people/search')
+				.reply(400, { error: 'Invalid fieldPath' });
+			await expect(call(rawSearch())).resolves.toBe('{"employees":[]}');
+			const error = await failure(rawSearch());
+			expect(error.description).toMatch(/HiBob said: "Invalid fieldPath"/);
+			expect(seen).toHaveLength(1);
+		});
+
+		it('lets any other error of the reader through, unretried', async () => {
+			nock(ORIGIN).post('/v1/people/search').once().reply(200, '{"employees":[]}');
+			const error = await failure(
+				rawSearch(() => {
+					throw new Error('reader failed');
+				}),
+			);
+			expect(error.message).toBe('reader failed');
+			expect(clock.current.sleeps).toEqual([]);
+		});
+	});
+
 	describe('dropped connections', () => {
 		let sim: RunningSimulator;
 		beforeAll(async () => {

@@ -7,7 +7,13 @@
  */
 import { mock } from 'jest-mock-extended';
 import { PollContext } from 'n8n-core';
-import type { IDataObject, INodeExecutionData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	IWorkflowExecuteAdditionalData,
+	Workflow,
+} from 'n8n-workflow';
 
 import { LIFECYCLE_EVENTS } from '../../../../nodes/HiBob/core/lifecycle';
 import { HiBobTrigger } from '../../../../nodes/HiBob/HiBobTrigger.node';
@@ -96,18 +102,37 @@ export interface TriggerPoll {
 	mode?: 'trigger' | 'manual';
 	timezone?: string;
 	pollBudgetMs?: number;
+	/** Poll on this workflow (as n8n keeps it between polls) instead of a new one built from `staticData`. */
+	on?: TriggerWorkflow;
+	/** Send HiBob's requests here instead of to the simulator (a proxy in front of it). */
+	url?: string;
+}
+
+export interface TriggerWorkflow {
+	workflow: Workflow;
+	node: INode;
+}
+
+/** The trigger's workflow, kept across polls the way n8n keeps an active workflow in memory. */
+export function triggerWorkflow(
+	setup: Pick<TriggerPoll, 'parameters' | 'staticData' | 'timezone'> = {},
+): TriggerWorkflow {
+	return buildWorkflow({
+		nodeType: new HiBobTrigger(),
+		parameters: setup.parameters ?? {},
+		staticData: JSON.parse(JSON.stringify(setup.staticData ?? {})) as IDataObject,
+		timezone: setup.timezone ?? 'UTC',
+	});
 }
 
 export async function poll(setup: TriggerPoll): Promise<PollRun> {
 	const { sim } = setup;
-	const staticData = JSON.parse(JSON.stringify(setup.staticData ?? {})) as IDataObject;
-	const { workflow, node } = buildWorkflow({
-		nodeType: new HiBobTrigger(),
-		parameters: setup.parameters ?? {},
-		staticData,
-		timezone: setup.timezone ?? 'UTC',
-	});
-	const credentials = credentialsFor(sim.url, sim.serviceUser.id, sim.serviceUser.token);
+	const { workflow, node } = setup.on ?? triggerWorkflow(setup);
+	const credentials = credentialsFor(
+		setup.url ?? sim.url,
+		sim.serviceUser.id,
+		sim.serviceUser.token,
+	);
 	const additionalData = mock<IWorkflowExecuteAdditionalData>({
 		credentialsHelper: credentialsHelper(credentials),
 		currentNodeParameters: undefined,
