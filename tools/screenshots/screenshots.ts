@@ -21,13 +21,13 @@ import { CACHE_DIR, PROJECT_ROOT } from '../../test/e2e/harness/host';
 import { delay } from '../../test/e2e/harness/processes';
 import { DEMO_OWNER, startDemo, type Demo } from '../demo/demo';
 
-const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = '/usr/bin/chromium';
 const PLAYWRIGHT_VERSION = '1.65.1';
 const OUT_DIR = join(PROJECT_ROOT, 'examples', 'images');
 const VIEWPORT = { width: 1360, height: 820 };
 
 /** The flags this machine's environment asks for (no GPU, no background traffic, no sandbox as root). */
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
 	'--headless',
 	'--no-sandbox',
 	'--disable-gpu',
@@ -46,7 +46,7 @@ type Frame = Page | import('playwright-core').FrameLocator;
 const step = (text: string) => console.log(`screenshots: ${text}`);
 
 /** Debian's chromium, installed with apt-get when missing (needs root). */
-function ensureChromium(): void {
+export function ensureChromium(): void {
 	if (existsSync(CHROMIUM)) return;
 	if (process.getuid?.() !== 0)
 		throw new Error(
@@ -64,7 +64,7 @@ function ensureChromium(): void {
  * playwright-core (a library only: it never downloads a browser with --ignore-scripts): the project's
  * own copy when the dev install has it, else a pinned copy in .cache/screenshots (no lockfile change).
  */
-async function loadPlaywright(): Promise<Playwright> {
+export async function loadPlaywright(): Promise<Playwright> {
 	try {
 		return (await import('playwright-core')) as Playwright;
 	} catch {
