@@ -18,11 +18,10 @@ import { optionalDate } from '../../core/writes';
 import type { WorkRow } from '../../core/update';
 import { nestedBody, planUpdate, rowInEffect, workEntryBody } from '../../core/update';
 import { employeeLocator } from '../../shared/employeeLocator';
-import { mapItems } from '../../shared/items';
+import { addHints, mapItems } from '../../shared/items';
 import { flattenItems, loadFieldIndex, loadNamedLists } from '../../shared/metadata';
 import { hiBobRequest, hiBobWrite } from '../../transport';
 import type { HiBobOperation } from '../types';
-import { addHints } from '../../shared/items';
 import {
 	employeeIdByEmail,
 	targetEmployeeId,

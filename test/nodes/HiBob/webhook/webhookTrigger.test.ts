@@ -279,7 +279,7 @@ describe('enrichment', () => {
 	});
 
 	it('adds the time-off request from its getApi path (and only sends the credential to HiBob)', async () => {
-		const scope = nock(sim.url)
+		const scope = nock(sim.url, { allowUnmocked: true })
 			.get('/v1/timeoff/employees/123/requests/456')
 			.reply(200, { id: 456, status: 'approved' });
 		const harness = webhookHarness({
@@ -297,7 +297,7 @@ describe('enrichment', () => {
 	});
 
 	it("adds the task: a status change through the assignee's list, an assignment through open tasks", async () => {
-		const scope = nock(sim.url)
+		const scope = nock(sim.url, { allowUnmocked: true })
 			.get('/v1/tasks/people/555')
 			.reply(200, {
 				tasks: [
