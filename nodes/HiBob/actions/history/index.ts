@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../types';
+import { deleteEntry } from './deleteEntry.operation';
 import { RESOURCE } from './descriptions';
 import { get } from './get.operation';
 import { getMany } from './getMany.operation';
 
-export const operations: ResourceOperations = { get, getMany };
+export const operations: ResourceOperations = { get, getMany, deleteEntry };
 
 export const operationProperty: INodeProperties = {
 	displayName: 'Operation',
@@ -14,6 +15,13 @@ export const operationProperty: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: [RESOURCE] } },
 	options: [
+		{
+			name: 'Delete Entry',
+			value: 'deleteEntry',
+			description:
+				"Writes to Bob: delete one row of an employee's Work or Employment history by its ID; HiBob recomputes their current values from the rows left",
+			action: 'Delete an employee history entry',
+		},
 		{
 			name: 'Get',
 			value: 'get',
