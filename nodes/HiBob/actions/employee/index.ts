@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../types';
+import { create } from './create.operation';
 import { get } from './get.operation';
 import { getAll } from './getAll.operation';
 import { invite } from './invite.operation';
@@ -19,6 +20,7 @@ export const operations: ResourceOperations = {
 	revokeAccess,
 	setStartDate,
 	invite,
+	create,
 };
 
 export const operationProperty: INodeProperties = {
@@ -28,6 +30,13 @@ export const operationProperty: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['employee'] } },
 	options: [
+		{
+			name: 'Create',
+			value: 'create',
+			description:
+				'Writes to Bob: create a new employee from first name, surname, work email, site and start date, and return them as read back',
+			action: 'Create an employee',
+		},
 		{
 			name: 'Get',
 			value: 'get',
