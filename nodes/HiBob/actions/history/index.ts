@@ -1,12 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../types';
+import { createEntry } from './createEntry.operation';
 import { deleteEntry } from './deleteEntry.operation';
 import { RESOURCE } from './descriptions';
 import { get } from './get.operation';
 import { getMany } from './getMany.operation';
 
-export const operations: ResourceOperations = { get, getMany, deleteEntry };
+export const operations: ResourceOperations = { get, getMany, createEntry, deleteEntry };
 
 export const operationProperty: INodeProperties = {
 	displayName: 'Operation',
@@ -15,6 +16,13 @@ export const operationProperty: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: [RESOURCE] } },
 	options: [
+		{
+			name: 'Create Entry',
+			value: 'createEntry',
+			description:
+				"Writes to Bob: add a dated row to an employee's Work (department, title, site, manager) or Employment (type, contract, weekly hours) history from an effective date",
+			action: 'Create an employee history entry',
+		},
 		{
 			name: 'Delete Entry',
 			value: 'deleteEntry',
