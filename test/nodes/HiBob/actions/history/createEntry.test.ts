@@ -1,13 +1,11 @@
 import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
-import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
-import type { ExecuteResult } from '../../../../harness/n8n';
-import { credentialsFor, runExecute } from '../../../../harness/n8n';
 import { useFastClock } from '../../../../harness/fastClock';
 import type { RunningSimulator } from '../../../../simulator';
 import { startSimulator } from '../../../../simulator';
-import { byEmail, byId, failureOf, jsonOf, pairedOf } from '../employee/helpers';
+import type { RunOptions } from '../employee/helpers';
+import { byEmail, byId, failureOf, jsonOf, pairedOf, runEmployee } from '../employee/helpers';
 
 useFastClock(Date.parse('2026-11-21T12:00:00Z'));
 
@@ -18,16 +16,13 @@ describe('HiBob → Employee History → Create Entry', () => {
 	}); // prettier-ignore
 	afterEach(async () => await sim.stop());
 
-	const run = async (
-		parameters: IDataObject,
-		options: { items?: Array<{ json: IDataObject }>; continueOnFail?: boolean } = {},
-	): Promise<ExecuteResult> =>
-		await runExecute({
-			nodeType: new HiBob(),
-			parameters: { resource: 'employeeHistory', operation: 'createEntry', ...parameters },
-			credentials: credentialsFor(sim.url, sim.serviceUser.id, sim.serviceUser.token),
-			...options,
-		});
+	// The Employee helper runs the HiBob node; these parameters pick the history resource.
+	const run = async (parameters: IDataObject, options: RunOptions = {}) =>
+		await runEmployee(
+			sim,
+			{ resource: 'employeeHistory', operation: 'createEntry', ...parameters },
+			options,
+		);
 	const employed = (n = 0) => sim.control.listEmployees({ lifecycleStatus: 'employed' })[n];
 	const raw = (id: string) => sim.simulator.company.employees.get(id)!;
 	const item = (list: string, n: number) =>

@@ -1,12 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
-import type { ExecuteResult } from '../../../../harness/n8n';
-import { credentialsFor, runExecute } from '../../../../harness/n8n';
 import { useFastClock } from '../../../../harness/fastClock';
 import type { RunningSimulator } from '../../../../simulator';
 import { startSimulator } from '../../../../simulator';
-import { byId, failureOf, jsonOf, pairedOf } from '../employee/helpers';
+import type { RunOptions } from '../employee/helpers';
+import { byId, failureOf, jsonOf, pairedOf, runEmployee } from '../employee/helpers';
 
 useFastClock(Date.parse('2026-11-21T12:00:00Z'));
 
@@ -17,16 +15,13 @@ describe('HiBob → Employee History → Delete Entry', () => {
 	}); // prettier-ignore
 	afterEach(async () => await sim.stop());
 
-	const run = async (
-		parameters: IDataObject,
-		options: { items?: Array<{ json: IDataObject }>; continueOnFail?: boolean } = {},
-	): Promise<ExecuteResult> =>
-		await runExecute({
-			nodeType: new HiBob(),
-			parameters: { resource: 'employeeHistory', operation: 'deleteEntry', ...parameters },
-			credentials: credentialsFor(sim.url, sim.serviceUser.id, sim.serviceUser.token),
-			...options,
-		});
+	// The Employee helper runs the HiBob node; these parameters pick the history resource.
+	const run = async (parameters: IDataObject, options: RunOptions = {}) =>
+		await runEmployee(
+			sim,
+			{ resource: 'employeeHistory', operation: 'deleteEntry', ...parameters },
+			options,
+		);
 	const withRows = (table: 'work' | 'employment', n = 0) =>
 		[...sim.simulator.company.employees.values()].filter((e) => e[table].length >= 2)[n];
 	const deletes = () => sim.log.entries().filter((entry) => entry.method === 'DELETE');
