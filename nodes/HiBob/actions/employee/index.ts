@@ -1,9 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../types';
+import { create } from './create.operation';
 import { get } from './get.operation';
 import { getAll } from './getAll.operation';
+import { invite } from './invite.operation';
 import { revokeAccess } from './revokeAccess.operation';
+import { setStartDate } from './setStartDate.operation';
 import { terminate } from './terminate.operation';
 import { update } from './update.operation';
 import { updateEmail } from './updateEmail.operation';
@@ -15,6 +18,9 @@ export const operations: ResourceOperations = {
 	updateEmail,
 	terminate,
 	revokeAccess,
+	setStartDate,
+	invite,
+	create,
 };
 
 export const operationProperty: INodeProperties = {
@@ -24,6 +30,13 @@ export const operationProperty: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['employee'] } },
 	options: [
+		{
+			name: 'Create',
+			value: 'create',
+			description:
+				'Writes to Bob: create a new employee from first name, surname, work email, site and start date, and return them as read back',
+			action: 'Create an employee',
+		},
 		{
 			name: 'Get',
 			value: 'get',
@@ -39,11 +52,25 @@ export const operationProperty: INodeProperties = {
 			action: 'Get many employees',
 		},
 		{
+			name: 'Invite',
+			value: 'invite',
+			description:
+				'Writes to Bob: invite the employee to log in to Bob (HiBob emails them) and start the chosen onboarding wizard',
+			action: 'Invite an employee to bob',
+		},
+		{
 			name: 'Revoke Access',
 			value: 'revokeAccess',
 			description:
 				"Writes to Bob: revoke the employee's login to Bob (only Bob; other accounts are untouched)",
 			action: 'Revoke an employee s bob access',
+		},
+		{
+			name: 'Set Start Date',
+			value: 'setStartDate',
+			description:
+				"Writes to Bob: change the employee's start date (with a reason); the old date is replaced",
+			action: 'Set an employee s start date',
 		},
 		{
 			name: 'Terminate',

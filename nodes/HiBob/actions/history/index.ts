@@ -1,11 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../types';
+import { createEntry } from './createEntry.operation';
+import { deleteEntry } from './deleteEntry.operation';
 import { RESOURCE } from './shared';
 import { get } from './get.operation';
 import { getAll } from './getAll.operation';
 
-export const operations: ResourceOperations = { get, getAll };
+export const operations: ResourceOperations = { get, getAll, createEntry, deleteEntry };
 
 export const operationProperty: INodeProperties = {
 	displayName: 'Operation',
@@ -14,6 +16,20 @@ export const operationProperty: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: [RESOURCE] } },
 	options: [
+		{
+			name: 'Create Entry',
+			value: 'createEntry',
+			description:
+				"Writes to Bob: add a dated row to an employee's Work (department, title, site, manager) or Employment (type, contract, weekly hours) history from an effective date",
+			action: 'Create an employee history entry',
+		},
+		{
+			name: 'Delete Entry',
+			value: 'deleteEntry',
+			description:
+				"Writes to Bob: delete one row of an employee's Work or Employment history by its ID; HiBob recomputes their current values from the rows left",
+			action: 'Delete an employee history entry',
+		},
 		{
 			name: 'Get',
 			value: 'get',
