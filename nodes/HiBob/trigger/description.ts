@@ -14,6 +14,27 @@ import {
 import type { LifecycleEventName } from '../core/lifecycle';
 import { filtersProperty } from '../shared/filters';
 
+/** How the `employee` object of each event is shaped; the webhook trigger offers the same choice. */
+export const employeeOutputProperty: INodeProperties = {
+	displayName: 'Employee Output',
+	name: 'employeeOutput',
+	type: 'options',
+	options: [
+		{
+			name: 'Nested',
+			value: 'nested',
+			description: "HiBob's nested shape (work.department, internal.lifecycleStatus…)",
+		},
+		{
+			name: 'Simplified',
+			value: 'simplified',
+			description: 'A few flat fields, with labels when human-readable labels are on',
+		},
+	],
+	default: 'nested',
+	description: 'How the "employee" object of each event is shaped',
+};
+
 export const EVENT_OPTIONS: Array<INodePropertyOptions & { value: LifecycleEventName }> = [
 	{
 		name: 'Employee Created',
@@ -167,25 +188,7 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'Whether the first run after activation emits "Employee Created" for everyone instead of silently taking a baseline',
 			},
-			{
-				displayName: 'Employee Output',
-				name: 'employeeOutput',
-				type: 'options',
-				options: [
-					{
-						name: 'Nested',
-						value: 'nested',
-						description: "HiBob's nested shape (work.department, internal.lifecycleStatus…)",
-					},
-					{
-						name: 'Simplified',
-						value: 'simplified',
-						description: 'A few flat fields, with labels when human-readable labels are on',
-					},
-				],
-				default: 'nested',
-				description: 'How the "employee" object of each event is shaped',
-			},
+			employeeOutputProperty,
 			{
 				displayName: 'Include Lifecycle History',
 				name: 'includeLifecycleHistory',

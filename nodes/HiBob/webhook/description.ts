@@ -6,6 +6,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_SET } from '../core/fields';
 import { WEBHOOK_EVENT_TYPES } from '../core/webhook';
+import { employeeOutputProperty } from '../trigger/description';
 
 export const WEBHOOK_PATH = 'hibob';
 
@@ -82,25 +83,7 @@ export const webhookProperties: INodeProperties[] = [
 				description:
 					'Whether to add labels for list values (department names instead of IDs, manager names…) under employee.humanReadable. HiBob sends them in the same read.',
 			},
-			{
-				displayName: 'Employee Output',
-				name: 'employeeOutput',
-				type: 'options',
-				options: [
-					{
-						name: 'Nested',
-						value: 'nested',
-						description: "HiBob's nested shape (work.department, internal.lifecycleStatus…)",
-					},
-					{
-						name: 'Simplified',
-						value: 'simplified',
-						description: 'A few flat fields, with labels when human-readable labels are on',
-					},
-				],
-				default: 'nested',
-				description: 'How the "employee" object of each event is shaped',
-			},
+			employeeOutputProperty,
 			{
 				displayName: 'Skip Re-Sent Deliveries',
 				name: 'deduplicate',

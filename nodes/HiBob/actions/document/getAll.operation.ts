@@ -19,28 +19,13 @@ import { explainStatus } from '../../shared/statusErrors';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { DOCS_PERMISSION, RESOURCE } from './shared';
+import { returnAllProperties } from '../../shared/returnAll';
 
 const show = { resource: [RESOURCE], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
 	employeeLocator({ description: 'The employee whose documents to list', show }),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...returnAllProperties(show),
 ];
 
 async function execute(

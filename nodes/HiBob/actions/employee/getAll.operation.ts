@@ -33,6 +33,7 @@ import {
 	readOutputSettings,
 	simplifiedEmployee,
 } from './shared';
+import { returnAllProperties } from '../../shared/returnAll';
 
 const show = { resource: ['employee'], operation: ['getAll'] };
 
@@ -46,23 +47,7 @@ export const description: INodeProperties[] = [
 			'Whether to include people HiBob treats as inactive: hired people whose start date has not come yet and terminated people. HiBob leaves them out by default.',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...returnAllProperties(show),
 	filtersProperty(
 		'Conditions every returned employee must meet (all of them). n8n applies them after reading from HiBob, which itself can only filter by ID or email. Fields used here are read even when not returned.',
 		{ show },

@@ -25,6 +25,7 @@ import { addHints } from '../../shared/items';
 import type { HiBobOperation } from '../types';
 import { walkBulkTable } from '../../shared/bulkTable';
 import { RESOURCE, readEmployeeIds, readTable, TABLE_CATEGORY, tableProperty } from './shared';
+import { returnAllProperties } from '../../shared/returnAll';
 
 const show = { resource: [RESOURCE], operation: ['getAll'] };
 
@@ -62,23 +63,7 @@ export const description: INodeProperties[] = [
 			'HiBob employee IDs (19 digits each), separated by commas, or an expression returning a list. Usually one per input item: the node reads the IDs of all items in few requests (up to 200 per request) and pairs each row with the item that asked for it.',
 		displayOptions: { show: { ...show, employees: ['byId'] } },
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: { ...show, employees: ['all'] } },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, employees: ['all'], returnAll: [false] } },
-	},
+	...returnAllProperties({ ...show, employees: ['all'] }),
 ];
 
 interface AllPlan {

@@ -19,6 +19,7 @@ import { explainStatus } from '../../shared/statusErrors';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { RESOURCE, TASKS_PERMISSION } from './shared';
+import { returnAllProperties } from '../../shared/returnAll';
 
 const show = { resource: [RESOURCE], operation: ['getAll'] };
 const forEmployee = { ...show, scope: ['employee'] };
@@ -79,23 +80,7 @@ export const description: INodeProperties[] = [
 		description: 'Whether to keep the tasks they own, the tasks requested for them, or both',
 		displayOptions: { show: forEmployee },
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
-	},
+	...returnAllProperties(show),
 	{
 		displayName: 'Filters',
 		name: 'filters',
