@@ -40,13 +40,24 @@ interface Case {
 	parameters: Record<string, unknown>;
 }
 
+/**
+ * Parameters a list depends on beyond those that make it visible: a policy type's reason codes need the
+ * policy type picked first (the method answers an empty list until then), here one the simulator has.
+ */
+const DEPENDS_ON: Record<string, Record<string, unknown>> = {
+	getTimeOffReasonCodes: { policyType: 'Holiday' },
+};
+
 const CASES: Case[] = NODES.flatMap((node) =>
 	namedMethods(node.description)
 		.filter((named) => named.kind === 'loadOptions' || named.kind === 'listSearch')
 		.map((named) => ({
 			node: node.description.name,
 			named,
-			parameters: visibleParameters(named, node.description),
+			parameters: {
+				...visibleParameters(named, node.description),
+				...DEPENDS_ON[named.method],
+			},
 		})),
 );
 
