@@ -1,9 +1,18 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test fixtures: throwaway service-user tokens of the local HiBob simulator */
 /**
- * Writes back to HiBob inside a real n8n (`n8n execute`) against the simulator as its own process:
- * a provisioning chain (Get → Update Work Email → Update: department from a future date and a custom
- * field → Get) and an offboarding chain (Terminate → Revoke Access), each asserted on the node output
- * and the simulator's request log (exactly one write each, no POST repeated).
+ * Writes back to HiBob inside a real n8n against the simulator as its own process.
+ *
+ * Provisioning runs as users run it: an active workflow in `n8n start` whose HiBob Trigger (polling
+ * every 10 s, event employeeCreated, its own service user) fires for a new hire made through the
+ * simulator's control API, and continues on the trigger's item into HiBob Get → Update Work Email →
+ * Update (department from a future Effective Date and a custom field through the resource mapper) →
+ * Get. Asserted: the trigger fired exactly once for the hire (one execution, one item, nothing more on
+ * the next polls), the node outputs, exactly one write of each kind in the simulator's request log (no
+ * POST repeated), and the simulator's state; once the simulator reaches the effective date (n8n
+ * stopped), a Get under `n8n execute` shows the new department. The simulator has no read lag here.
+ *
+ * Offboarding (Terminate → Revoke Access) runs from a Manual Trigger under `n8n execute`, asserted on
+ * the node output and the request log (exactly one POST each).
  */
 import { credentialRef, hiBobCredential, locator } from './harness/fixtures';
 import {
@@ -13,14 +22,22 @@ import {
 	nodeType,
 	type WorkflowFixture,
 } from './harness/n8n';
+import { delay } from './harness/processes';
 import { type SimEmployee, type SimLogEntry, SimulatorProcess } from './harness/simulator';
+import { eventKeys, triggerNode, TriggerWatch, waitFor } from './harness/watch';
 
+/** The action nodes' service user; the trigger has its own, so its searches are told apart in the log. */
 const SERVICE_USER = { id: 'SERVICE-E2E-W', token: 'e2e-token-writes-0123456789ab' };
+const TRIGGER_USER = { id: 'SERVICE-E2E-W-TRIGGER', token: 'e2e-token-writes-trigger-0123456789' };
+const TRIGGER = 'HiBob Trigger';
 const COST_CENTER = 'work.custom.field_1711886937296';
+const NEW_EMAIL = 'nia.okoro@google-sim.example.com';
 const mapperKey = (fieldId: string) => fieldId.replace(/\./g, '__');
 const TODAY = new Date().toISOString().slice(0, 10);
 const START = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
 const FUTURE = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+/** One poll (10 s apart) plus a whole chain of HiBob nodes, on a loaded 2-core machine. */
+const STEP_TIMEOUT_MS = 180000;
 
 const WF = {
 	provision: 'hbWriteProvisio1',
@@ -28,96 +45,148 @@ const WF = {
 	getAfter: 'hbWriteGetAfter1',
 };
 
-/** Manual Trigger → Set {id} → HiBob nodes in a chain. */
-function chain(id: string, credential: CredentialFixture, employeeId: string, steps: Array<{ name: string; parameters: Record<string, unknown> }>): WorkflowFixture {
+/** Manual Trigger → Set {id}: the start of a chain run with `n8n execute`. */
+const manualStart = (employeeId: string): Array<Record<string, unknown>> => [
+	{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+	{ id: 'who', name: 'Who', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0], parameters: { mode: 'raw', jsonOutput: JSON.stringify({ id: employeeId }) } },
+]; // prettier-ignore
+
+/** `start` nodes → HiBob nodes, all in one chain. */
+function chain(id: string, credential: CredentialFixture, start: Array<Record<string, unknown>>, steps: Array<{ name: string; parameters: Record<string, unknown> }>): WorkflowFixture {
 	const nodes: Array<Record<string, unknown>> = [
-		{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{ id: 'who', name: 'Who', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0], parameters: { mode: 'raw', jsonOutput: JSON.stringify({ id: employeeId }) } },
+		...start,
 		...steps.map((step, index) => ({ id: `s${index}`, name: step.name, type: nodeType('hiBob'), typeVersion: 1, position: [400 + 200 * index, 0], parameters: step.parameters, credentials: credentialRef(credential) })),
 	];
 	const connections: Record<string, unknown> = {};
 	for (let i = 0; i < nodes.length - 1; i++) connections[nodes[i].name as string] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	return { id, name: `e2e: ${id}`, nodes, connections };
+	return { id, name: `e2e: ${id}`, settings: { executionOrder: 'v1', timezone: 'UTC' }, nodes, connections };
 } // prettier-ignore
 
 describe('HiBob writes in a real n8n against the simulator (out of process)', () => {
 	let sim: SimulatorProcess;
 	let n8n: N8nInstance;
-	let newHire: SimEmployee;
+	let watch: TriggerWatch;
+	let manager: SimEmployee;
 	let leaver: SimEmployee;
+	let hireDepartment: { id: string; name: string };
 	let engineering: { id: string; name: string };
 	const writesOf = (log: SimLogEntry[]) =>
 		log.filter((entry) => entry.method !== 'GET' && entry.path !== '/v1/people/search');
+	const context = () =>
+		`--- n8n log (tail) ---\n${n8n.serverLog().split('\n').slice(-40).join('\n')}`;
+	const valuesOf = async (employeeId: string) =>
+		(await sim.control<{ values: Record<string, unknown> }>('getEmployee', { employeeId })).values;
 
 	beforeAll(async () => {
 		sim = await SimulatorProcess.start({ employees: 40, seed: 21, today: TODAY, freezeClock: true, noRateLimit: true, serviceUser: SERVICE_USER });
-		const employees = await sim.employees();
-		const manager = employees.find((e) => e.lifecycleStatus === 'employed')!;
-		leaver = employees.filter((e) => e.lifecycleStatus === 'employed')[1];
-		newHire = await sim.control<SimEmployee>('hire', { firstName: 'Nia', surname: 'Okoro', startDate: START, managerId: manager.id });
-		const snapshot = await sim.control<{ values: Record<string, unknown> }>('getEmployee', { employeeId: newHire.id });
+		await sim.control('addServiceUser', TRIGGER_USER);
+		const employees = await sim.employees({ lifecycleStatus: 'employed' });
+		[manager, leaver] = employees;
 		const auth = `Basic ${Buffer.from(`${SERVICE_USER.id}:${SERVICE_USER.token}`).toString('base64')}`;
 		const list = (await (await fetch(`${sim.url}/v1/company/named-lists/department`, { headers: { Authorization: auth } })).json()) as { items: Array<{ id: number; name: string }> };
-		const other = list.items.find((item) => String(item.id) !== String(snapshot.values['work.department']))!;
-		engineering = { id: String(other.id), name: other.name };
+		[hireDepartment, engineering] = list.items.slice(0, 2).map((item) => ({ id: String(item.id), name: item.name }));
+
 		const good = hiBobCredential('hibobSimWrites001', sim.url, SERVICE_USER);
+		const triggerCredential = hiBobCredential('hibobSimWritesTr1', sim.url, TRIGGER_USER);
 		n8n = await N8nInstance.create({ label: 'writes' });
-		await n8n.importCredentials([good]);
+		await n8n.importCredentials([good, triggerCredential]);
 		const byExpression = locator('id', '={{ $json.employeeId ?? $json.id }}');
 		await n8n.importWorkflows([
-			chain(WF.provision, good, newHire.id, [
-				{ name: 'Get', parameters: { resource: 'employee', operation: 'get', employee: locator('id', '={{ $json.id }}') } },
-				{ name: 'Update Work Email', parameters: { resource: 'employee', operation: 'updateEmail', employee: byExpression, email: '={{ "nia.okoro@google-sim.example.com" }}' } },
+			chain(WF.provision, good, [triggerNode(TRIGGER, triggerCredential, ['employeeCreated'])], [
+				{ name: 'Get', parameters: { resource: 'employee', operation: 'get', employee: locator('id', '={{ $json.employeeId }}') } },
+				{ name: 'Update Work Email', parameters: { resource: 'employee', operation: 'updateEmail', employee: byExpression, email: `={{ "${NEW_EMAIL}" }}` } },
 				{ name: 'Update', parameters: { resource: 'employee', operation: 'update', employee: byExpression, effectiveDate: `${FUTURE}T00:00:00`, updateFields: { mappingMode: 'defineBelow', value: { [mapperKey('work.department')]: engineering.name, [mapperKey(COST_CENTER)]: 'CC-E2E' }, matchingColumns: [], schema: [mapperKey('work.department'), mapperKey(COST_CENTER)].map((id) => ({ id, displayName: id, required: false, defaultMatch: false, display: true, type: 'string', canBeUsedToMatch: false })), attemptToConvertTypes: false, convertFieldsToString: false } } },
 				{ name: 'Get After', parameters: { resource: 'employee', operation: 'get', employee: byExpression, output: 'full', fields: ['__defaultSet__', COST_CENTER] } },
 			]),
-			chain(WF.getAfter, good, newHire.id, [
-				{ name: 'Get', parameters: { resource: 'employee', operation: 'get', employee: locator('id', '={{ $json.id }}') } },
+			// the hire is found by the address the chain wrote
+			chain(WF.getAfter, good, manualStart(''), [
+				{ name: 'Get', parameters: { resource: 'employee', operation: 'get', employee: locator('email', NEW_EMAIL) } },
 			]),
-			chain(WF.offboard, good, leaver.id, [
+			chain(WF.offboard, good, manualStart(leaver.id), [
 				{ name: 'Terminate', parameters: { resource: 'employee', operation: 'terminate', employee: locator('id', '={{ $json.id }}'), terminationDate: `${FUTURE}T00:00:00`, terminateOptions: { terminationReason: 'Resignation', reasonType: 'Voluntary' } } },
 				{ name: 'Revoke Access', parameters: { resource: 'employee', operation: 'revokeAccess', employee: byExpression } },
 			]),
 		]);
-	}); // prettier-ignore
+		await n8n.publishWorkflow(WF.provision);
+		watch = new TriggerWatch(n8n, sim, WF.provision, TRIGGER, TRIGGER_USER.id);
+		await n8n.start({ timeoutMs: 180000 });
+		await n8n.login();
+	}, 600000); // prettier-ignore
 
 	afterAll(async () => {
 		await n8n?.dispose();
 		await sim?.stop();
 	});
 
-	test('provisioning: Get → Update Work Email → Update (department from a future date, custom field) → Get shows the new values', async () => {
+	test('provisioning: HiBob Trigger (employeeCreated) → Get → Update Work Email → Update (department from a future date, custom field) → Get shows the new values', async () => {
+		// baseline: the activation poll and the next one report nothing (everyone is already known)
+		await waitFor('the first poll', async () => ((await watch.searches()).length > 0 ? true : undefined), { timeoutMs: STEP_TIMEOUT_MS, context });
+		await watch.pollAfter((await watch.searches()).length, STEP_TIMEOUT_MS, context);
+		await watch.collect();
+		expect([...watch.executions.keys()]).toEqual([]);
+
 		await sim.clearLog();
-		const result = await n8n.execute(WF.provision);
-		expect({ code: result.code, error: result.run?.data.resultData.error?.message }).toEqual({ code: 0, error: undefined });
-		const email = nodeOutput(result.run!, 'Update Work Email');
-		expect(email).toEqual([expect.objectContaining({ success: true, employeeId: newHire.id, readBackShowsWrite: true })]);
-		const update = nodeOutput(result.run!, 'Update');
+		const newHire = await sim.control<SimEmployee>('hire', { firstName: 'Nia', surname: 'Okoro', email: 'nia.okoro@e2e.example', startDate: START, department: hireDepartment.id, managerId: manager.id });
+		// the trigger fires for the hire, and the chain runs on its item in the same execution
+		const [execution] = await waitFor('the trigger execution for the hire', async () => {
+			await watch.collect();
+			return watch.executions.size > 0 ? [...watch.executions.values()] : undefined;
+		}, { timeoutMs: STEP_TIMEOUT_MS, context });
+		const run = execution.run!;
+		expect({ status: execution.status, error: run.data.resultData.error?.message }).toEqual({ status: 'success', error: undefined });
+		expect(nodeOutput(run, TRIGGER)).toEqual([expect.objectContaining({ event: 'employeeCreated', employeeId: newHire.id })]);
+		expect(nodeOutput(run, 'Get')).toEqual([expect.objectContaining({ id: newHire.id, email: 'nia.okoro@e2e.example' })]);
+		expect(nodeOutput(run, 'Update Work Email')).toEqual([expect.objectContaining({ success: true, employeeId: newHire.id, readBackShowsWrite: true })]);
+		const update = nodeOutput(run, 'Update');
+		expect(update).toHaveLength(1);
 		expect(update[0]).toMatchObject({ success: true, how: { 'work.department': `Work history entry effective ${FUTURE}`, [COST_CENTER]: 'field update' } });
 		expect(update[0].scheduled).toContain(FUTURE);
-		const after = nodeOutput(result.run!, 'Get After');
-		expect(JSON.stringify(after[0])).toContain('nia.okoro@google-sim.example.com');
+		const after = nodeOutput(run, 'Get After');
+		expect(after).toHaveLength(1);
+		expect(JSON.stringify(after[0])).toContain(NEW_EMAIL);
 		expect(JSON.stringify(after[0])).toContain('CC-E2E');
 
+		// two more polls: the trigger does not fire again for the hire (nor for the chain's own writes)
+		const polled = (await watch.searches()).length;
+		await watch.pollAfter(polled, STEP_TIMEOUT_MS, context);
+		await watch.pollAfter(polled + 1, STEP_TIMEOUT_MS, context);
+		await delay(3000);
+		await watch.collect();
+		expect([...watch.executions.keys()]).toEqual([execution.id]);
+		expect(eventKeys(watch.events())).toEqual(eventKeys([['employeeCreated', newHire.id]]));
+		expect(await watch.unfinished()).toEqual([]);
+
 		const log = await sim.log();
-		const writes = writesOf(log).map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
-		expect(writes).toEqual([
+		const writes = writesOf(log);
+		expect(writes.map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
 			`PUT /v1/people/${newHire.id}/email 200`,
 			`PUT /v1/people/${newHire.id} 200`,
 			`POST /v1/people/${newHire.id}/work 200`,
 		]);
-		const workEntry = writesOf(log)[2].body as Record<string, unknown>;
-		expect(workEntry).toMatchObject({ effectiveDate: FUTURE });
-		expect(log.every((entry) => entry.serviceUserId === SERVICE_USER.id)).toBe(true);
+		expect(writes[2].body).toMatchObject({ effectiveDate: FUTURE });
+		expect(writes.every((entry) => entry.serviceUserId === SERVICE_USER.id)).toBe(true);
+		// only the trigger's service user searches for changes; every other call is the chain's
+		const triggerCalls = log.filter((entry) => entry.serviceUserId === TRIGGER_USER.id);
+		expect(triggerCalls.length).toBeGreaterThanOrEqual(3);
+		expect(triggerCalls.every((entry) => entry.method === 'POST' && entry.path === '/v1/people/search')).toBe(true);
+		expect(log.every((entry) => [SERVICE_USER.id, TRIGGER_USER.id].includes(entry.serviceUserId ?? ''))).toBe(true);
 
-		// the department is dated: once the simulator reaches that day, Get shows it
+		// HiBob's state: address and custom field now, the department only from the effective date
+		const now = await valuesOf(newHire.id);
+		expect({ email: now['root.email'], costCenter: now[COST_CENTER], department: String(now['work.department']) }).toEqual({ email: NEW_EMAIL, costCenter: 'CC-E2E', department: hireDepartment.id });
+
+		// once the simulator reaches that day (n8n stopped: no more polls), Get shows the new department
+		await n8n.stop();
 		await sim.control('setToday', { today: FUTURE });
+		expect(String((await valuesOf(newHire.id))['work.department'])).toBe(engineering.id);
 		const later = await n8n.execute(WF.getAfter);
-		expect(later.code).toBe(0);
-		expect(nodeOutput(later.run!, 'Get')[0]).toMatchObject({ id: newHire.id, email: 'nia.okoro@google-sim.example.com', department: engineering.name });
-	}); // prettier-ignore
+		expect({ code: later.code, error: later.run?.data.resultData.error?.message }).toEqual({ code: 0, error: undefined });
+		expect(nodeOutput(later.run!, 'Get')).toEqual([expect.objectContaining({ id: newHire.id, email: NEW_EMAIL, department: engineering.name })]);
+		expect(writesOf(await sim.log())).toHaveLength(3);
+	}, 600000); // prettier-ignore
 
 	test('offboarding: Terminate → Revoke Access, exactly one POST each', async () => {
+		await n8n.stop();
 		await sim.clearLog();
 		const result = await n8n.execute(WF.offboard);
 		expect({ code: result.code, error: result.run?.data.resultData.error?.message }).toEqual({ code: 0, error: undefined });
@@ -131,5 +200,5 @@ describe('HiBob writes in a real n8n against the simulator (out of process)', ()
 		expect(writes[0].body).toMatchObject({ terminationDate: FUTURE, terminationReason: expect.any(String), reasonType: expect.any(String) });
 		expect(writes[0].body).not.toMatchObject({ terminationReason: 'Resignation' });
 		expect(JSON.stringify(result.run)).not.toContain(SERVICE_USER.token);
-	}); // prettier-ignore
+	}, 300000); // prettier-ignore
 });
