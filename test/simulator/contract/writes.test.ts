@@ -116,7 +116,13 @@ describe('simulator: write endpoints (hibob-writes-webhooks.md §1)', () => {
 	});
 
 	describe('POST /v1/people with other fields', () => {
-		const hire = (extra: Record<string, unknown>, work: Record<string, unknown> = {}) => ({ firstName: 'Ola', surname: 'Berg', email: 'ola.berg@acme-sim.com', ...extra, work: { site: listItem('site', 0).name, startDate: '2026-12-07', ...work } });
+		const hire = (extra: Record<string, unknown>, work: Record<string, unknown> = {}) => ({
+			firstName: 'Ola',
+			surname: 'Berg',
+			email: 'ola.berg@acme-sim.com',
+			...extra,
+			work: { site: listItem('site', 0).name, startDate: '2026-12-07', ...work },
+		});
 
 		it('takes title and department (by name or item ID) and the manager (employee ID) inside work, custom and personal fields at their path, in one body; the first Work row has them', async () => {
 			const dept = listItem('department', 1);
