@@ -22,6 +22,7 @@ import { loadFieldIndex } from '../../shared/metadata';
 import { hiBobWrite } from '../../transport';
 import type { HiBobOperation } from '../types';
 import {
+	fieldMapper,
 	listItems,
 	listsByName,
 	mappedValues,
@@ -87,14 +88,7 @@ export const description: INodeProperties[] = [
 		description:
 			'Any other fields to set at creation, from HiBob\'s field metadata (custom fields included). Job Title, Department and Manager become their first Work history entry from the start date. List fields take the label as Bob shows it ("Engineering") or the item ID; Manager and other employee fields take an employee ID or work email.',
 		typeOptions: {
-			resourceMapper: {
-				resourceMapperMethod: 'getEmployeeCreateFields',
-				mode: 'add',
-				fieldWords: { singular: 'field', plural: 'fields' },
-				addAllFields: false,
-				multiKeyMatch: false,
-				supportAutoMap: false,
-			},
+			resourceMapper: fieldMapper('getEmployeeCreateFields'),
 		},
 		displayOptions: { show },
 	},

@@ -28,6 +28,7 @@ import { loadFieldIndex } from '../../shared/metadata';
 import { hiBobRequest, hiBobWrite } from '../../transport';
 import type { HiBobOperation } from '../types';
 import {
+	fieldMapper,
 	listsByName,
 	mappedValues,
 	resolvePlannedEmails,
@@ -55,14 +56,7 @@ export const description: INodeProperties[] = [
 			'The fields to change, from HiBob\'s field metadata. List fields take the label as Bob shows it ("Engineering") or the item ID; Manager and other employee fields take an employee ID or work email.',
 		typeOptions: {
 			loadOptionsDependsOn: ['employee.value'],
-			resourceMapper: {
-				resourceMapperMethod: 'getEmployeeUpdateFields',
-				mode: 'add',
-				fieldWords: { singular: 'field', plural: 'fields' },
-				addAllFields: false,
-				multiKeyMatch: false,
-				supportAutoMap: false,
-			},
+			resourceMapper: fieldMapper('getEmployeeUpdateFields'),
 		},
 		displayOptions: { show },
 	},

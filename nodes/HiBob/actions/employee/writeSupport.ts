@@ -5,7 +5,12 @@
  * 20 s, and most writes answer with an empty body).
  */
 import { DateTime } from 'luxon';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	ResourceMapperTypeOptions,
+} from 'n8n-workflow';
 
 import type { FieldIndex } from '../../core/fields';
 import type { RawEmployee } from '../../core/people';
@@ -82,6 +87,18 @@ export async function listItems(
 			listName,
 		),
 	);
+}
+
+/** The field mapper's options (Update, Create): fields added one by one from HiBob's metadata. */
+export function fieldMapper(resourceMapperMethod: string): ResourceMapperTypeOptions {
+	return {
+		resourceMapperMethod,
+		mode: 'add',
+		fieldWords: { singular: 'field', plural: 'fields' },
+		addAllFields: false,
+		multiKeyMatch: false,
+		supportAutoMap: false,
+	};
 }
 
 /** Every named list by name, children included, for resolving the labels of mapped fields. */
