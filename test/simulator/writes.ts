@@ -449,7 +449,10 @@ export class WriteApi {
 		if (!canEdit(user, 'root') || !canEdit(user, 'work'))
 			return error(403, 'No permission to create employees', 'forbidden');
 		const company = this.company();
-		const { fields } = this.flatten(b);
+		const { fields, unknown } = this.flatten(b);
+		// HiBob: "You can include only the fields listed in the Fields Metadata API".
+		if (unknown.length > 0)
+			return error(400, `Unknown fields: ${unknown.join(', ')} (not in the field metadata)`);
 		const missing = [
 			'root.firstName',
 			'root.surname',
@@ -507,6 +510,8 @@ export class WriteApi {
 			if (handled.has(id)) continue;
 			const field = company.fieldById.get(id)!;
 			if (field.historical || READ_ONLY.has(id) || field.categoryId === 'lifecycle') continue;
+			if (!canEdit(user, field.categoryId))
+				return error(403, `No permission to edit ${id}`, 'forbidden');
 			const checked = this.checkValue(field, value, true);
 			if (typeof checked === 'string') return error(400, checked);
 			extra[id] = checked.value;

@@ -21,6 +21,14 @@ export const WORK_COLUMNS: Record<string, 'title' | 'department' | 'siteId' | 'r
 	'work.reportsTo': 'reportsTo',
 };
 
+/** The employee field each Work column is reported as. */
+export const WORK_FIELD_OF = {
+	title: 'work.title',
+	department: 'work.department',
+	siteId: 'work.siteId',
+	reportsTo: 'work.manager',
+} as const;
+
 /** Fields the update cannot set, each with where to set it instead. */
 const NOT_UPDATABLE: Record<string, string> = {
 	'root.id': 'The employee ID is assigned by HiBob.',
@@ -148,11 +156,31 @@ export function convertValue(
 	}
 }
 
-/** The plan for one item's mapped values (keys: `mapperKey(field ID)` or field IDs). */
-export function planUpdate(
+/** What an operation's field mapper may set, and how its errors name the operation and parameter. */
+export interface FieldRules {
+	/** "changed by Update", "set by Create". */
+	verb: string;
+	/** The mapper parameter's display name. */
+	parameter: string;
+	/** Why a field cannot be set here (with where to set it instead), or undefined when it can. */
+	refusal: (field: FieldMetadata) => string | undefined;
+}
+
+export const UPDATE_RULES: FieldRules = {
+	verb: 'changed by Update',
+	parameter: 'Fields to Update',
+	refusal: notUpdatableReason,
+};
+
+/**
+ * Every mapped value (keys: `mapperKey(field ID)` or field IDs) checked in its field's own type and
+ * split into plain fields and Work columns, list labels resolved to item IDs; nothing is sent.
+ */
+export function planFields(
 	mapped: Record<string, unknown>,
 	index: FieldIndex,
 	lists: Map<string, ListItemLike[]>,
+	rules: FieldRules,
 ): UpdatePlan {
 	const byKey = new Map(index.fields.map((field) => [mapperKey(field.id), field]));
 	const plan: UpdatePlan = { fields: {}, work: {}, emails: [] };
@@ -162,12 +190,12 @@ export function planUpdate(
 		if (!field)
 			throw new InputError(
 				`HiBob has no field "${key.replace(/__/g, '.')}"`,
-				'Open Fields to Update and pick the field again (it may have been deleted or renamed in Bob). Nothing was sent to HiBob.',
+				`Open ${rules.parameter} and pick the field again (it may have been deleted or renamed in Bob). Nothing was sent to HiBob.`,
 			);
-		const reason = notUpdatableReason(field);
+		const reason = rules.refusal(field);
 		if (reason)
 			throw new InputError(
-				`${field.name} (${field.id}) cannot be changed by Update`,
+				`${field.name} (${field.id}) cannot be ${rules.verb}`,
 				`${reason} Nothing was sent to HiBob.`,
 			);
 		const column = WORK_COLUMNS[field.id];
@@ -176,7 +204,7 @@ export function planUpdate(
 				if (column !== 'reportsTo')
 					throw new InputError(
 						`${field.name} cannot be emptied`,
-						`Give a value for ${field.name}, or remove it from Fields to Update. Nothing was sent to HiBob.`,
+						`Give a value for ${field.name}, or remove it from ${rules.parameter}. Nothing was sent to HiBob.`,
 					);
 				plan.work.reportsTo = {};
 				continue;
@@ -199,6 +227,16 @@ export function planUpdate(
 			plan.fields[field.id] = ref.id ?? ref.email;
 		} else plan.fields[field.id] = value;
 	}
+	return plan;
+}
+
+/** The plan for one item's mapped values: at least one field, each one Update can change. */
+export function planUpdate(
+	mapped: Record<string, unknown>,
+	index: FieldIndex,
+	lists: Map<string, ListItemLike[]>,
+): UpdatePlan {
+	const plan = planFields(mapped, index, lists, UPDATE_RULES);
 	if (Object.keys(plan.fields).length === 0 && Object.keys(plan.work).length === 0)
 		throw new InputError(
 			'No fields to update',

@@ -1,11 +1,15 @@
 /**
- * The resource mapper's fields for Employee → Update: every field in HiBob's metadata that the update
- * can write (custom fields included), in its own type. List and employee fields are text so that a
- * label ("Engineering"), an item ID, an employee ID or an email all pass n8n's type check.
+ * The resource mappers' fields for Employee → Update and Create: every field in HiBob's metadata that
+ * the operation can write (custom fields included), in its own type. List and employee fields are
+ * text so that a label ("Engineering"), an item ID, an employee ID or an email all pass n8n's type
+ * check.
  */
 import type { FieldType, ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
-import { mapperKey, notUpdatableReason } from '../core/update';
+import { notCreatableReason } from '../core/create';
+import type { FieldMetadata } from '../core/fields';
+import type { FieldRules } from '../core/update';
+import { mapperKey, UPDATE_RULES } from '../core/update';
 import { loadFieldMetadata } from '../shared/metadata';
 
 const TYPES: Record<string, FieldType> = {
@@ -22,11 +26,13 @@ function hint(type: string, listId: string | undefined): string {
 	return '';
 }
 
-export async function getEmployeeUpdateFields(
-	this: ILoadOptionsFunctions,
+async function mapperFields(
+	context: ILoadOptionsFunctions,
+	writable: FieldRules['refusal'],
+	emptyFieldsNotice: string,
 ): Promise<ResourceMapperFields> {
-	const fields = (await loadFieldMetadata(this))
-		.filter((field) => notUpdatableReason(field) === undefined)
+	const fields = (await loadFieldMetadata(context))
+		.filter((field) => writable(field) === undefined)
 		// work.site is the site's name as text; the list item behind it is work.siteId.
 		.filter((field) => field.id !== 'work.site' && field.id !== 'work.reportsTo')
 		.sort(
@@ -34,7 +40,7 @@ export async function getEmployeeUpdateFields(
 				a.categoryDisplayName.localeCompare(b.categoryDisplayName) || a.name.localeCompare(b.name),
 		);
 	return {
-		fields: fields.map((field) => ({
+		fields: fields.map((field: FieldMetadata) => ({
 			id: mapperKey(field.id),
 			displayName: `${field.categoryDisplayName} › ${field.name}${hint(field.type, field.listId)}`,
 			required: false,
@@ -43,6 +49,27 @@ export async function getEmployeeUpdateFields(
 			display: true,
 			type: TYPES[field.type] ?? 'string',
 		})),
-		emptyFieldsNotice: 'HiBob returned no fields this service user can update',
+		emptyFieldsNotice,
 	};
+}
+
+export async function getEmployeeUpdateFields(
+	this: ILoadOptionsFunctions,
+): Promise<ResourceMapperFields> {
+	return await mapperFields(
+		this,
+		UPDATE_RULES.refusal,
+		'HiBob returned no fields this service user can update',
+	);
+}
+
+/** Create's Other Fields: what creation can set besides its five parameters. */
+export async function getEmployeeCreateFields(
+	this: ILoadOptionsFunctions,
+): Promise<ResourceMapperFields> {
+	return await mapperFields(
+		this,
+		notCreatableReason,
+		'HiBob returned no other fields this service user can set',
+	);
 }

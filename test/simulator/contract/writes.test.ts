@@ -115,6 +115,47 @@ describe('simulator: write endpoints (hibob-writes-webhooks.md §1)', () => {
 		}); // prettier-ignore
 	});
 
+	describe('POST /v1/people with other fields', () => {
+		const hire = (extra: Record<string, unknown>, work: Record<string, unknown> = {}) => ({
+			firstName: 'Ola',
+			surname: 'Berg',
+			email: 'ola.berg@acme-sim.com',
+			...extra,
+			work: { site: listItem('site', 0).name, startDate: '2026-12-07', ...work },
+		});
+
+		it('takes title and department (by name or item ID) and the manager (employee ID) inside work, custom and personal fields at their path, in one body; the first Work row has them', async () => {
+			const dept = listItem('department', 1);
+			const title = listItem('title', 2);
+			const manager = employed(3);
+			const r = await call(sim, 'POST', '/v1/people', { body: hire({ home: { mobilePhone: '+44 20' }, personal: { pronouns: 'They / Them' } }, { title: title.name, department: String(dept.id), manager: manager.id, custom: { field_1711886937296: 'CC-7', field_1711887012345: 14 } }) });
+			expect(r.status).toBe(200);
+			const v = values(r.json.id);
+			expect(v).toEqual(expect.objectContaining({ 'work.title': String(title.id), 'work.department': String(dept.id), 'work.manager': manager.id, 'home.mobilePhone': '+44 20', 'personal.pronouns': 'They / Them', [CUSTOM_COST_CENTER]: 'CC-7', 'work.custom.field_1711887012345': 14 }));
+			const work = sim.simulator.company.employees.get(r.json.id)!.work;
+			expect(work).toEqual([expect.objectContaining({ effectiveDate: '2026-12-07', data: expect.objectContaining({ department: String(dept.id), title: String(title.id), reportsTo: manager.id }) })]);
+		}); // prettier-ignore
+
+		it.each([
+			['a path that is no field', () => hire({ nickname: 'O' }), 400, /nickname/],
+			['a department matching no item', () => hire({}, { department: 'Engineerring' }), 400, /work\.department/],
+			['a manager given by email', () => hire({}, { manager: 'someone@acme-sim.com' }), 400, /work\.manager/],
+			['a number field given text', () => hire({}, { custom: { field_1711887012345: 'fourteen' } }), 400, /field_1711887012345 must be a number/],
+		])('refuses %s (400) and creates no one', async (_name, body, status, message) => {
+			const before = sim.simulator.company.employees.size;
+			const r = await call(sim, 'POST', '/v1/people', { body: body() });
+			expect(r.status).toBe(status);
+			expect(r.json.error).toMatch(message);
+			expect(sim.simulator.company.employees.size).toBe(before);
+		}); // prettier-ignore
+
+		it('403 for another field in a category the service user cannot edit', async () => {
+			const u = sim.control.addServiceUser({ permissions: { categories: '*', scope: 'all', editCategories: ['root', 'work'] } });
+			expect((await call(sim, 'POST', '/v1/people', { body: hire({ home: { mobilePhone: '1' } }), auth: sim.authHeader(u) })).status).toBe(403);
+			expect((await call(sim, 'POST', '/v1/people', { body: hire({}), auth: sim.authHeader(u) })).status).toBe(200);
+		}); // prettier-ignore
+	});
+
 	describe('POST /v1/employees/{id}/…', () => {
 		it('terminate: IDs of terminationreason / lifecycleReasonType; 200 no body; Terminated from the day after', async () => {
 			const e = employed();

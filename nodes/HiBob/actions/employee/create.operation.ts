@@ -1,9 +1,10 @@
 /**
  * Employee → Create: `POST /v1/people` with HiBob's five mandatory fields (first name, surname, work
- * email, site, start date) in the nested shape (`{firstName, surname, email, work: {site,
- * startDate}}`). HiBob answers with the new employee (their ID). A repeated POST after an unknown
- * outcome could create the person twice, so it is never repeated; the site is resolved against
- * HiBob's site list first so a typo fails before anything is sent.
+ * email, site, start date) and any other field of its metadata through the same resource mapper as
+ * Update, in one nested body (`{firstName, surname, email, work: {site, startDate, …}, …}`). HiBob
+ * answers with the new employee (their ID). A repeated POST after an unknown outcome could create the
+ * person twice, so it is never repeated; the site, labels and value types are checked against HiBob's
+ * lists and field metadata first so a typo fails before anything is sent.
  */
 import type {
 	IDataObject,
@@ -12,12 +13,22 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { createRequest, givenValues, planCreate } from '../../core/create';
 import { InputError } from '../../core/errors';
+import type { FieldIndex } from '../../core/fields';
 import { requireDate, requireEmail, resolveListItem } from '../../core/writes';
 import { mapItems } from '../../shared/items';
+import { loadFieldIndex } from '../../shared/metadata';
 import { hiBobWrite } from '../../transport';
 import type { HiBobOperation } from '../types';
-import { listItems, writeOutput } from './writeSupport';
+import {
+	fieldMapper,
+	listItems,
+	listsByName,
+	mappedValues,
+	resolvePlannedEmails,
+	writeOutput,
+} from './writeSupport';
 
 const show = { resource: ['employee'], operation: ['create'] };
 
@@ -68,6 +79,19 @@ export const description: INodeProperties[] = [
 		description: 'Their first day of employment (a calendar date; the time is ignored)',
 		displayOptions: { show },
 	},
+	{
+		displayName: 'Other Fields',
+		name: 'otherFields',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		description:
+			'Any other fields to set at creation, from HiBob\'s field metadata (custom fields included). Job Title, Department and Manager become their first Work history entry from the start date. List fields take the label as Bob shows it ("Engineering") or the item ID; Manager and other employee fields take an employee ID or work email.',
+		typeOptions: {
+			resourceMapper: fieldMapper('getEmployeeCreateFields'),
+		},
+		displayOptions: { show },
+	},
 ];
 
 function requireText(value: unknown, label: string): string {
@@ -94,9 +118,21 @@ async function execute(
 			'Site',
 		);
 		const startDate = requireDate(this.getNodeParameter('startDate', itemIndex, ''), 'Start Date');
+		const mapped = mappedValues(this, 'otherFields', items, itemIndex);
 		const site = resolveListItem(await listItems(this, 'site', itemIndex), siteValue, 'a site');
 		// HiBob's create takes the site by its name (its own example does), unlike PUT and Work entries.
-		const body: IDataObject = { firstName, surname, email, work: { site: site.name, startDate } };
+		const input = { firstName, surname, email, site: site.name, startDate };
+		let request = createRequest(input);
+		let fieldIndex: FieldIndex | undefined;
+		if (Object.keys(givenValues(mapped)).length > 0) {
+			fieldIndex = await loadFieldIndex(this, itemIndex);
+			const lists = await listsByName(this, itemIndex);
+			// Every other field checked (types, labels) before the POST.
+			const plan = planCreate(mapped, fieldIndex, lists);
+			const manager = (await resolvePlannedEmails(this, plan, itemIndex)) ?? undefined;
+			request = createRequest(input, plan, manager, fieldIndex, lists);
+		}
+		const body = request.body as IDataObject;
 		const { body: answer } = await hiBobWrite<{ id?: unknown }>(this, {
 			method: 'POST',
 			path: '/v1/people',
@@ -117,7 +153,9 @@ async function execute(
 			employeeId: String(id),
 			operation: 'create',
 			written: body,
-			expected: { 'root.email': email, 'work.startDate': startDate },
+			expected: request.expected,
+			fieldIndex,
+			...(Object.keys(request.how).length > 0 ? { extra: { how: request.how } } : {}),
 		});
 	});
 }

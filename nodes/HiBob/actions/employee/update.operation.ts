@@ -13,30 +13,31 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import type { ListItemLike } from '../../core/writes';
 import { optionalDate } from '../../core/writes';
 import type { WorkRow } from '../../core/update';
-import { nestedBody, planUpdate, rowInEffect, workEntryBody } from '../../core/update';
+import {
+	nestedBody,
+	planUpdate,
+	rowInEffect,
+	WORK_FIELD_OF,
+	workEntryBody,
+} from '../../core/update';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { addHints, mapItems } from '../../shared/items';
-import { flattenItems, loadFieldIndex, loadNamedLists } from '../../shared/metadata';
+import { loadFieldIndex } from '../../shared/metadata';
 import { hiBobRequest, hiBobWrite } from '../../transport';
 import type { HiBobOperation } from '../types';
 import {
-	employeeIdByEmail,
+	fieldMapper,
+	listsByName,
+	mappedValues,
+	resolvePlannedEmails,
 	targetEmployeeId,
 	todayInWorkflowZone,
 	writeOutput,
 } from './writeSupport';
 
 const show = { resource: ['employee'], operation: ['update'] };
-
-const WORK_FIELD_OF = {
-	title: 'work.title',
-	department: 'work.department',
-	siteId: 'work.siteId',
-	reportsTo: 'work.manager',
-} as const;
 
 export const description: INodeProperties[] = [
 	employeeLocator({
@@ -55,14 +56,7 @@ export const description: INodeProperties[] = [
 			'The fields to change, from HiBob\'s field metadata. List fields take the label as Bob shows it ("Engineering") or the item ID; Manager and other employee fields take an employee ID or work email.',
 		typeOptions: {
 			loadOptionsDependsOn: ['employee.value'],
-			resourceMapper: {
-				resourceMapperMethod: 'getEmployeeUpdateFields',
-				mode: 'add',
-				fieldWords: { singular: 'field', plural: 'fields' },
-				addAllFields: false,
-				multiKeyMatch: false,
-				supportAutoMap: false,
-			},
+			resourceMapper: fieldMapper('getEmployeeUpdateFields'),
 		},
 		displayOptions: { show },
 	},
@@ -85,40 +79,23 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-function listsByName(lists: Array<{ name: string; items: ListItemLike[] }>) {
-	return new Map(
-		lists.map((list) => [list.name, flattenItems(list.items as never) as ListItemLike[]]),
-	);
-}
-
 async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	const hints: string[] = [];
 	const output = await mapItems(this, items, async (itemIndex) => {
-		const mapping = this.getNodeParameter('updateFields', itemIndex, {}) as {
-			mappingMode?: string;
-			value?: IDataObject | null;
-		};
-		const mapped =
-			mapping.mappingMode === 'autoMapInputData' ? items[itemIndex].json : (mapping.value ?? {});
+		const mapped = mappedValues(this, 'updateFields', items, itemIndex);
 		const effectiveDate =
 			optionalDate(this.getNodeParameter('effectiveDate', itemIndex, ''), 'Effective Date') ??
 			todayInWorkflowZone(this);
 		const reason = String(this.getNodeParameter('workReason', itemIndex, '') ?? '').trim();
 		const index = await loadFieldIndex(this, itemIndex);
-		const lists = listsByName(await loadNamedLists(this, itemIndex));
+		const lists = await listsByName(this, itemIndex);
 		// Every value checked (types, labels) before the first write.
 		const plan = planUpdate(mapped, index, lists);
 		const employeeId = await targetEmployeeId(this, itemIndex);
-		for (const { fieldId, email } of plan.emails)
-			plan.fields[fieldId] = await employeeIdByEmail(this, email, itemIndex);
-		let manager: string | null | undefined;
-		if (plan.work.reportsTo) {
-			const ref = plan.work.reportsTo;
-			manager = ref.id ?? (ref.email ? await employeeIdByEmail(this, ref.email, itemIndex) : null);
-		}
+		const manager = await resolvePlannedEmails(this, plan, itemIndex);
 
 		const how: IDataObject = {};
 		const written: IDataObject = {};

@@ -5,10 +5,16 @@
  * 20 s, and most writes answer with an empty body).
  */
 import { DateTime } from 'luxon';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	ResourceMapperTypeOptions,
+} from 'n8n-workflow';
 
 import type { FieldIndex } from '../../core/fields';
 import type { RawEmployee } from '../../core/people';
+import type { UpdatePlan } from '../../core/update';
 import { employeesOf, readField, simplify } from '../../core/people';
 import type { ListItemLike } from '../../core/writes';
 import {
@@ -81,6 +87,57 @@ export async function listItems(
 			listName,
 		),
 	);
+}
+
+/** The field mapper's options (Update, Create): fields added one by one from HiBob's metadata. */
+export function fieldMapper(resourceMapperMethod: string): ResourceMapperTypeOptions {
+	return {
+		resourceMapperMethod,
+		mode: 'add',
+		fieldWords: { singular: 'field', plural: 'fields' },
+		addAllFields: false,
+		multiKeyMatch: false,
+		supportAutoMap: false,
+	};
+}
+
+/** Every named list by name, children included, for resolving the labels of mapped fields. */
+export async function listsByName(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): Promise<Map<string, ListItemLike[]>> {
+	const lists = await loadNamedLists(context, itemIndex);
+	return new Map(lists.map((list) => [list.name, flattenItems(list.items) as ListItemLike[]]));
+}
+
+/** A resource mapper parameter's values for one item (the item's JSON when auto-mapped). */
+export function mappedValues(
+	context: IExecuteFunctions,
+	parameter: string,
+	items: INodeExecutionData[],
+	itemIndex: number,
+): IDataObject {
+	const mapping = context.getNodeParameter(parameter, itemIndex, {}) as {
+		mappingMode?: string;
+		value?: IDataObject | null;
+	};
+	return mapping.mappingMode === 'autoMapInputData' ? items[itemIndex].json : (mapping.value ?? {});
+}
+
+/**
+ * The planned employee values given by email, each replaced by that employee's ID (one people search
+ * each); returns the manager's ID (null: remove the manager; undefined: not given).
+ */
+export async function resolvePlannedEmails(
+	context: IExecuteFunctions,
+	plan: UpdatePlan,
+	itemIndex: number,
+): Promise<string | null | undefined> {
+	for (const { fieldId, email } of plan.emails)
+		plan.fields[fieldId] = await employeeIdByEmail(context, email, itemIndex);
+	const ref = plan.work.reportsTo;
+	if (!ref) return undefined;
+	return ref.id ?? (ref.email ? await employeeIdByEmail(context, ref.email, itemIndex) : null);
 }
 
 /** Today as a calendar date in the workflow's time zone. */
