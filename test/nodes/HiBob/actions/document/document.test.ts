@@ -5,6 +5,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
+import { failureOf } from '../../../../harness/failure';
 import { useFastClock } from '../../../../harness/fastClock';
 import { credentialsFor, loadOptionsContext, runExecute } from '../../../../harness/n8n';
 import type { RunningSimulator } from '../../../../simulator';
@@ -37,17 +38,6 @@ describe('HiBob → Document', () => {
 	const run = async (parameters: IDataObject, items: INodeExecutionData[] = [{ json: {} }], continueOnFail = false) =>
 		await runExecute({ nodeType: new HiBob(), parameters: { resource: 'document', employee: { mode: 'id', value: employee.id }, ...parameters }, credentials: credentials(), items, continueOnFail }); // prettier-ignore
 	const stored = () => sim.control.listDocuments({ employeeId: employee.id });
-	async function failureOf(promise: Promise<unknown>) {
-		let caught: unknown;
-		try {
-			await promise;
-		} catch (error) {
-			caught = error;
-		}
-		if (!caught) throw new Error('expected the node to fail');
-		return caught as Error & { description?: string; context?: IDataObject };
-	}
-
 	describe('Upload (upload)', () => {
 		it("files the input item's binary in the shared folder byte for byte and returns the document's ID", async () => {
 			const { output } = await run({ operation: 'upload' }, [fileItem(pdf)]);

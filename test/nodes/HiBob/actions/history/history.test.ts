@@ -5,6 +5,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
+import { failureOf } from '../../../../harness/failure';
 import { useFastClock } from '../../../../harness/fastClock';
 import { credentialsFor, runExecute } from '../../../../harness/n8n';
 import type { RunningSimulator } from '../../../../simulator';
@@ -65,17 +66,6 @@ describe('HiBob → Employee History', () => {
 	const employed = () => sim.control.listEmployees({ lifecycleStatus: 'employed' });
 	const bulkCalls = (table: Table = 'lifecycle') =>
 		sim.log.entries({ path: `/v1/bulk/people/${table}` });
-
-	async function failureOf(promise: Promise<unknown>) {
-		let caught: unknown;
-		try {
-			await promise;
-		} catch (error) {
-			caught = error;
-		}
-		if (!caught) throw new Error('expected the node to fail');
-		return caught as Error & { description?: string; context?: IDataObject; httpCode?: string };
-	}
 
 	describe('Get (one employee)', () => {
 		const byId = (value: string) => ({ __rl: true, mode: 'id', value });

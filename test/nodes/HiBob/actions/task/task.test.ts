@@ -4,6 +4,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
+import { failureOf } from '../../../../harness/failure';
 import { useFastClock } from '../../../../harness/fastClock';
 import { credentialsFor, runExecute } from '../../../../harness/n8n';
 import type { RunningSimulator } from '../../../../simulator';
@@ -50,17 +51,6 @@ describe('HiBob → Task', () => {
 			);
 	const byId = { mode: 'id', value: '' };
 	const employee = (id: string) => ({ ...byId, value: id });
-	async function failureOf(promise: Promise<unknown>) {
-		let caught: unknown;
-		try {
-			await promise;
-		} catch (error) {
-			caught = error;
-		}
-		if (!caught) throw new Error('expected the node to fail');
-		return caught as Error & { description?: string; context?: IDataObject };
-	} // prettier-ignore
-
 	describe('Get Many (getAll)', () => {
 		it("lists the company's open tasks with ID (as text), title, status, due date, requested-for person and owner", async () => {
 			const { output } = await run({ operation: 'getAll', returnAll: true });

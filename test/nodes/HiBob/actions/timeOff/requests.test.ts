@@ -5,6 +5,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
+import { failureOf } from '../../../../harness/failure';
 import { useFastClock } from '../../../../harness/fastClock';
 import { credentialsFor, loadOptionsContext, runExecute } from '../../../../harness/n8n';
 import type { RunningSimulator } from '../../../../simulator';
@@ -28,16 +29,6 @@ describe('HiBob → Time Off requests', () => {
 		await runExecute({ nodeType: new HiBob(), parameters: { resource: 'timeOff', employee: { mode: 'id', value: employee.id }, ...parameters }, credentials: credentials(), items, continueOnFail, timezone }); // prettier-ignore
 	const sent = () => sim.log.entries().map((e) => `${e.method} ${e.path}`);
 	const posted = () => sim.log.entries({ method: 'POST' }).map((e) => e.body);
-	async function failureOf(promise: Promise<unknown>) {
-		let caught: unknown;
-		try {
-			await promise;
-		} catch (error) {
-			caught = error;
-		}
-		if (!caught) throw new Error('expected the node to fail');
-		return caught as Error & { description?: string; context?: IDataObject };
-	}
 	const create = (extra: IDataObject) => ({
 		operation: 'createRequest',
 		policyType: 'Holiday',

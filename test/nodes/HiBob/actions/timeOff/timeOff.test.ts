@@ -5,6 +5,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
+import { failureOf } from '../../../../harness/failure';
 import { useFastClock } from '../../../../harness/fastClock';
 import { credentialsFor, loadOptionsContext, runExecute } from '../../../../harness/n8n';
 import type { RunningSimulator } from '../../../../simulator';
@@ -53,17 +54,6 @@ describe('HiBob → Time Off', () => {
 	const paired = (item: INodeExecutionData) => (item.pairedItem as { item: number }).item;
 	const requests = () =>
 		sim.log.entries().map((entry) => ({ path: entry.path, query: entry.query }));
-
-	async function failureOf(promise: Promise<unknown>) {
-		let caught: unknown;
-		try {
-			await promise;
-		} catch (error) {
-			caught = error;
-		}
-		if (!caught) throw new Error('expected the node to fail');
-		return caught as Error & { description?: string; context?: IDataObject };
-	}
 
 	describe('Get Who Is Out (whosOut)', () => {
 		it('lists the absences overlapping the range, IDs as strings, with the options on the wire', async () => {
