@@ -12,21 +12,25 @@ import { HiBobTrigger } from '../../../../nodes/HiBob/HiBobTrigger.node';
 import type { Clock } from '../../../../nodes/HiBob/transport';
 import { useTransportClock } from '../../../harness/fastClock';
 import { buildWorkflow, credentialsFor, pollContext } from '../../../harness/n8n';
-export { searches } from '../../../harness/simulator';
+import { useSimulator } from '../../../harness/simulator';
 import type { LogEntry, RunningSimulator, StartOptions } from '../../../simulator';
 import { startSimulator } from '../../../simulator';
 
+export { searches } from '../../../harness/simulator';
+
 export const TODAY = '2026-11-21';
 
+/** The trigger tests' simulator options: a frozen clock on TODAY, no rate limit. */
+export const TRIGGER_SIMULATOR: StartOptions = {
+	employees: 120,
+	seed: 7,
+	today: TODAY,
+	freezeClock: true,
+	rateLimit: false,
+};
+
 export async function startSim(options: StartOptions = {}): Promise<RunningSimulator> {
-	return await startSimulator({
-		employees: 120,
-		seed: 7,
-		today: TODAY,
-		freezeClock: true,
-		rateLimit: false,
-		...options,
-	});
+	return await startSimulator({ ...TRIGGER_SIMULATOR, ...options });
 }
 
 export interface SimClock extends Clock {
@@ -35,21 +39,23 @@ export interface SimClock extends Clock {
 
 /**
  * A fresh simulator for every test, its clock driving the transport, stopped after the test:
- * `let sim: RunningSimulator; useSimulator((started) => (sim = started));`.
+ * `let sim: RunningSimulator; useTriggerSimulator((started) => (sim = started));`.
  */
-export function useSimulator(
+export function useTriggerSimulator(
 	set: (sim: RunningSimulator) => void,
 	options: StartOptions = {},
-): void {
+): { current: SimClock } {
 	let current: RunningSimulator;
-	useSimulatorClock(() => current);
-	beforeEach(async () => {
-		current = await startSim(options);
-		set(current);
-	});
-	afterEach(async () => {
-		await current.stop();
-	});
+	const clock = useSimulatorClock(() => current);
+	useSimulator(
+		(started) => {
+			current = started;
+			set(started);
+		},
+		{ ...TRIGGER_SIMULATOR, ...options },
+		'test',
+	);
+	return clock;
 }
 
 /** Binds the transport's clock to the simulator `getSim()` answers (restored after the file or block). */

@@ -1,18 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { useFastClock } from '../../../../harness/fastClock';
+import { useSimulator } from '../../../../harness/simulator';
 import type { RunningSimulator } from '../../../../simulator';
-import { startSimulator } from '../../../../simulator';
 import { failureOf, jsonOf, pairedOf, runEmployee } from './helpers';
 
 useFastClock(Date.parse('2026-11-21T12:00:00Z'));
 
 describe('HiBob → Employee → Create', () => {
 	let sim: RunningSimulator;
-	beforeEach(async () => {
-		sim = await startSimulator({ employees: 30, seed: 14, today: '2026-11-21', freezeClock: true, rateLimit: false });
-	}); // prettier-ignore
-	afterEach(async () => await sim.stop());
+	useSimulator((started) => (sim = started), { employees: 30, seed: 14, today: '2026-11-21', freezeClock: true, rateLimit: false }, 'test'); // prettier-ignore
 
 	const sites = () =>
 		sim.simulator.company.lists.get('site')!.items.filter((item) => !item.archived);

@@ -8,8 +8,8 @@ import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
 import { failureOf } from '../../../../harness/failure';
 import { useFastClock } from '../../../../harness/fastClock';
 import { credentialsFor, runExecute } from '../../../../harness/n8n';
+import { useSimulator } from '../../../../harness/simulator';
 import type { RunningSimulator } from '../../../../simulator';
-import { startSimulator } from '../../../../simulator';
 
 const clock = useFastClock(Date.parse('2026-11-21T12:00:00Z'));
 
@@ -20,17 +20,13 @@ type Table = 'lifecycle' | 'work' | 'employment';
 
 describe('HiBob → Employee History', () => {
 	let sim: RunningSimulator;
-	beforeAll(async () => {
-		sim = await startSimulator({
-			employees: EMPLOYEES,
-			seed: 11,
-			today: '2026-11-21',
-			rateLimit: false,
-			freezeClock: true,
-		});
+	useSimulator((started) => (sim = started), {
+		employees: EMPLOYEES,
+		seed: 11,
+		today: '2026-11-21',
+		rateLimit: false,
+		freezeClock: true,
 	});
-	afterAll(async () => await sim.stop());
-	beforeEach(() => sim.log.clear());
 
 	const credentials = () => credentialsFor(sim.url, sim.serviceUser.id, sim.serviceUser.token);
 

@@ -8,8 +8,8 @@ import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
 import { failureOf } from '../../../../harness/failure';
 import { useFastClock } from '../../../../harness/fastClock';
 import { credentialsFor, loadOptionsContext, runExecute } from '../../../../harness/n8n';
+import { useSimulator } from '../../../../harness/simulator';
 import type { RunningSimulator } from '../../../../simulator';
-import { startSimulator } from '../../../../simulator';
 
 const NOW = '2026-11-21T12:00:00.000Z';
 const clock = useFastClock(Date.parse(NOW));
@@ -19,14 +19,14 @@ describe('HiBob → Time Off', () => {
 	let employee: { id: string; email: string };
 	let requestId: number;
 	let siteId: number;
-	beforeAll(async () => {
-		sim = await startSimulator({
-			employees: 80,
-			seed: 5,
-			today: '2026-11-21',
-			rateLimit: false,
-			freezeClock: true,
-		});
+	useSimulator((started) => (sim = started), {
+		employees: 80,
+		seed: 5,
+		today: '2026-11-21',
+		rateLimit: false,
+		freezeClock: true,
+	});
+	beforeAll(() => {
 		employee = sim.control.listEmployees({ lifecycleStatus: 'employed' })[3];
 		requestId = sim.control.addTimeOff({
 			employeeId: employee.id,
@@ -35,8 +35,6 @@ describe('HiBob → Time Off', () => {
 		}).requestId;
 		siteId = sim.control.getEmployee({ employeeId: employee.id }).values['work.siteId'] as number;
 	});
-	afterAll(async () => await sim.stop());
-	beforeEach(() => sim.log.clear());
 
 	const run = async (
 		parameters: IDataObject,
