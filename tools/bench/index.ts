@@ -14,7 +14,7 @@ import { cpus } from 'node:os';
 import { measureNodes } from './nodeBench';
 import type { NodeFigures } from './nodeBench';
 import { forceGc, measure, summarise } from './stats';
-import type { Summary } from './stats';
+import type { PollFigures, Summary } from './stats';
 import {
 	buildTriggerScenario,
 	digestSnapshotBytesPerEmployee,
@@ -45,20 +45,9 @@ function parseOptions(argv: readonly string[]): Options {
 	return { sizes, runs, ci };
 }
 
-interface TriggerFigures {
-	size: number;
+interface TriggerFigures extends PollFigures {
 	bodyMb: number;
 	changed: number;
-	parse: Summary;
-	quiet: Summary;
-	busy: Summary;
-	/** Per-run poll ÷ parse, paired within a run. */
-	quietRatio: Summary;
-	busyRatio: Summary;
-	quietHeapMb: Summary;
-	busyHeapMb: Summary;
-	busyEvents: number;
-	snapshotBytesPerEmployee: number;
 	digestBytesPerEmployee: number;
 	baselineCpu: Summary;
 }
