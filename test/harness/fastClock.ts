@@ -28,12 +28,15 @@ export function fastClock(startMs = Date.parse('2026-11-21T09:00:00Z'), random =
 	};
 }
 
-/** Installs a fast clock (and the default retry policy) for the current test file. */
-export function useFastClock(startMs?: number, random?: number): { current: FastClock } {
-	const holder = { current: fastClock(startMs, random) };
+/**
+ * Installs a new clock from `make` (and the default retry policy) in the transport before each test
+ * of the current file or block, and restores the transport's settings after it.
+ */
+export function useTransportClock<C extends Clock>(make: () => C, initial?: C): { current: C } {
+	const holder = { current: initial as C };
 	const original = { ...transportSettings };
 	beforeEach(() => {
-		holder.current = fastClock(startMs, random);
+		holder.current = make();
 		transportSettings.clock = holder.current;
 		transportSettings.retryPolicy = DEFAULT_RETRY_POLICY;
 	});
@@ -41,4 +44,9 @@ export function useFastClock(startMs?: number, random?: number): { current: Fast
 		Object.assign(transportSettings, original);
 	});
 	return holder;
+}
+
+/** Installs a fast clock (and the default retry policy) for the current test file. */
+export function useFastClock(startMs?: number, random?: number): { current: FastClock } {
+	return useTransportClock(() => fastClock(startMs, random), fastClock(startMs, random));
 }

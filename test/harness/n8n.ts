@@ -1,13 +1,14 @@
 /**
- * Runs our nodes through n8n-core's real execution contexts (ExecuteContext, LoadOptionsContext; the
- * trigger's PollContext runner is in test/nodes/HiBob/trigger/helpers.ts) on a real n8n-workflow
- * Workflow, so parameters, defaults, expressions, resource locators, static data and `httpRequestWithAuthentication` behave as in n8n. Only the credential store
+ * Runs our nodes through n8n-core's real execution contexts (ExecuteContext, PollContext,
+ * LoadOptionsContext) on a real n8n-workflow Workflow, so parameters, defaults, expressions, resource
+ * locators, static data and `httpRequestWithAuthentication` behave as in n8n. Only the credential store
  * is ours: it hands out the test credentials and applies the HiBob credential's own `authenticate`,
  * as n8n's CredentialsHelper does. HTTP leaves through n8n's real request stack, so nock and the
  * simulator see exactly what HiBob would.
+ * The stubs are plain objects (no jest-mock-extended, which refuses to load outside Jest), so the
+ * benchmark builds its contexts with this module too.
  */
-import { mock } from 'jest-mock-extended';
-import { ExecuteContext, LoadOptionsContext } from 'n8n-core';
+import { ExecuteContext, LoadOptionsContext, PollContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -35,6 +36,19 @@ export interface TestCredentials extends ICredentialDataDecryptedObject {
 
 const credentialType: ICredentialType = new HiBobApi();
 
+/**
+ * `target`, with a no-op function for every other member (what a jest-mock-extended mock gives too);
+ * `then` stays undefined so the stub is not mistaken for a promise.
+ */
+export function stub<T extends object>(target: Partial<T>): T {
+	return new Proxy(target, {
+		get: (object, key) => {
+			if (key in object) return (object as Record<string | symbol, unknown>)[key];
+			return key === 'then' || typeof key === 'symbol' ? undefined : () => undefined;
+		},
+	}) as T;
+}
+
 export function credentialsFor(url: string, serviceUserId: string, token: string): TestCredentials {
 	return { serviceUserId, token, environment: 'custom', baseUrl: url };
 }
@@ -45,7 +59,7 @@ export function credentialsHelper(
 	type: ICredentialType = credentialType,
 ): ICredentialsHelper {
 	const authenticate = type.authenticate;
-	return mock<ICredentialsHelper>({
+	return stub<ICredentialsHelper>({
 		getParentTypes: () => [],
 		isCredentialUsableByNode: () => true,
 		getDecrypted: async () => ({ ...credentials }),
@@ -53,14 +67,14 @@ export function credentialsHelper(
 		preAuthentication: async () => undefined,
 		authenticate: async (
 			data: ICredentialDataDecryptedObject,
-			_type,
+			_type: unknown,
 			options: IHttpRequestOptions,
 		) => {
 			if (typeof authenticate !== 'function')
 				throw new Error(`${type.name} must authenticate with a function`);
 			return await authenticate(data, options);
 		},
-	});
+	} as Partial<ICredentialsHelper>);
 }
 
 class SingleNodeTypes implements INodeTypes {
@@ -118,12 +132,15 @@ export function buildWorkflow(setup: NodeSetup): { workflow: Workflow; node: INo
 	return { workflow, node: workflow.getNode(node.name) as INode };
 }
 
-function additionalDataFor(credentials: ICredentialDataDecryptedObject | undefined) {
-	return mock<IWorkflowExecuteAdditionalData>({
+/** n8n's additional data, reduced to the credential store for `credentials`. */
+export function additionalDataFor(
+	credentials: ICredentialDataDecryptedObject | undefined,
+): IWorkflowExecuteAdditionalData {
+	return stub<IWorkflowExecuteAdditionalData>({
 		credentialsHelper: credentialsHelper(credentials ?? {}),
 		currentNodeParameters: undefined,
 		evalLlmMockHandler: undefined,
-	});
+	} as Partial<IWorkflowExecuteAdditionalData>);
 }
 
 export interface ExecuteResult {
@@ -131,14 +148,14 @@ export interface ExecuteResult {
 	hints: Array<{ message: string }>;
 }
 
-/** Runs an action node's execute() over `items` and returns its output and execution hints. */
-export async function runExecute(
-	setup: NodeSetup & { items?: INodeExecutionData[]; mode?: WorkflowExecuteMode },
-): Promise<ExecuteResult> {
+export type ExecuteSetup = NodeSetup & { items?: INodeExecutionData[]; mode?: WorkflowExecuteMode };
+
+/** An ExecuteContext for an action node's execute() over `setup.items`. */
+export function executeContext(setup: ExecuteSetup): ExecuteContext {
 	const { workflow, node } = buildWorkflow(setup);
 	const items = setup.items ?? [{ json: {} }];
 	const runExecutionData = { resultData: { runData: {} } } as unknown as IRunExecutionData;
-	const context = new ExecuteContext(
+	return new ExecuteContext(
 		workflow,
 		node,
 		additionalDataFor(setup.credentials),
@@ -150,6 +167,11 @@ export async function runExecute(
 		{ node, data: { main: [items] }, source: null },
 		[],
 	);
+}
+
+/** Runs an action node's execute() over `items` and returns its output and execution hints. */
+export async function runExecute(setup: ExecuteSetup): Promise<ExecuteResult> {
+	const context = executeContext(setup);
 	if (!setup.nodeType.execute) throw new Error('node type has no execute()');
 	const output = (await setup.nodeType.execute.call(context)) as INodeExecutionData[][];
 	const hints = (context as unknown as { hints?: Array<{ message: string }> }).hints ?? [];
@@ -160,4 +182,32 @@ export async function runExecute(
 export function loadOptionsContext(setup: NodeSetup): LoadOptionsContext {
 	const { workflow, node } = buildWorkflow(setup);
 	return new LoadOptionsContext(workflow, node, additionalDataFor(setup.credentials), 'parameters');
+}
+
+export interface PollSetup {
+	/** The trigger's workflow, as n8n keeps it between polls (see buildWorkflow). */
+	workflow: Workflow;
+	node: INode;
+	credentials: ICredentialDataDecryptedObject;
+	mode?: 'trigger' | 'manual';
+	/** What n8n's poll budget callback answers (ms left for this poll); none when undefined. */
+	pollBudgetMs?: number;
+}
+
+/** A PollContext for a polling trigger's poll(), as n8n builds it when it activates the workflow. */
+export function pollContext(setup: PollSetup): PollContext {
+	const budget = setup.pollBudgetMs;
+	return new PollContext(
+		setup.workflow,
+		setup.node,
+		additionalDataFor(setup.credentials),
+		setup.mode ?? 'trigger',
+		'activate',
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		budget === undefined ? undefined : () => budget,
+	);
 }

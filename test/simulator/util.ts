@@ -6,20 +6,27 @@
 
 const DAY_MS = 86_400_000;
 
-/** mulberry32: tiny, fast and good enough to make a fake company reproducible from a seed. */
-export class Prng {
-	private state: number;
-
-	constructor(seed: number) {
-		this.state = seed >>> 0 || 0x9e3779b9;
-	}
-
-	next(): number {
-		this.state = (this.state + 0x6d2b79f5) >>> 0;
-		let t = this.state;
+/**
+ * mulberry32: tiny, fast and good enough to make fake data reproducible from a seed. Numbers in [0, 1);
+ * recorded test expectations depend on this exact sequence.
+ */
+export function mulberry32(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
 		t = Math.imul(t ^ (t >>> 15), t | 1);
 		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** mulberry32 with helpers for the simulator's fake company (seed 0 stands for a fixed non-zero seed). */
+export class Prng {
+	readonly next: () => number;
+
+	constructor(seed: number) {
+		this.next = mulberry32(seed >>> 0 || 0x9e3779b9);
 	}
 
 	/** Integer in [min, max], both inclusive. */

@@ -14,7 +14,7 @@ import { cpus } from 'node:os';
 import { measureNodes } from './nodeBench';
 import type { NodeFigures } from './nodeBench';
 import { forceGc, measure, summarise } from './stats';
-import type { Summary } from './stats';
+import type { PollFigures, Summary } from './stats';
 import {
 	buildTriggerScenario,
 	digestSnapshotBytesPerEmployee,
@@ -45,20 +45,9 @@ function parseOptions(argv: readonly string[]): Options {
 	return { sizes, runs, ci };
 }
 
-interface TriggerFigures {
-	size: number;
+interface TriggerFigures extends PollFigures {
 	bodyMb: number;
 	changed: number;
-	parse: Summary;
-	quiet: Summary;
-	busy: Summary;
-	/** Per-run poll ÷ parse, paired within a run. */
-	quietRatio: Summary;
-	busyRatio: Summary;
-	quietHeapMb: Summary;
-	busyHeapMb: Summary;
-	busyEvents: number;
-	snapshotBytesPerEmployee: number;
 	digestBytesPerEmployee: number;
 	baselineCpu: Summary;
 }
@@ -159,174 +148,108 @@ function section(title: string, width: number): Row {
 function rows(core: readonly TriggerFigures[], nodes: readonly NodeFigures[]): Row[] {
 	const onCore = (cell: (figure: TriggerFigures) => string) => core.map(cell);
 	const onNodes = (cell: (figure: NodeFigures) => string) => nodes.map(cell);
+	/** A row with one cell per size, from the node run or the core run. */
+	const nodeRow = (figure: string, cell: (f: NodeFigures) => string, target = ''): Row => ({
+		figure,
+		cells: onNodes(cell),
+		target,
+	});
+	const coreRow = (figure: string, cell: (f: TriggerFigures) => string, target = ''): Row => ({
+		figure,
+		cells: onCore(cell),
+		target,
+	});
 	const ms = (summary: Summary) => spread(summary);
 	return [
 		section(
 			'Trigger poll (steady state): the node through n8n-core, answer over HTTP from the simulator process',
 			core.length,
 		),
-		{
-			figure: 'HiBob requests per poll (people searches)',
-			cells: onNodes((f) => `${f.pollRequests} (${f.pollSearches})`),
-			target: '1',
-		},
-		{ figure: 'Search answer (MB of JSON)', cells: onCore((f) => fixed(f.bodyMb, 1)), target: '' },
-		{
-			figure: '`JSON.parse` of the answer, CPU ms (floor)',
-			cells: onNodes((f) => ms(f.parse)),
-			target: '',
-		},
-		{
-			figure: 'Quiet poll, same day (short path: same answer digest), CPU ms',
-			cells: onNodes((f) => ms(f.quiet)),
-			target: '',
-		},
-		{
-			figure: 'Quiet poll, same day ÷ parse floor',
-			cells: onNodes((f) => spread(f.quietRatio, 2, '×')),
-			target: '≤ 0.6×',
-		},
-		{
-			figure:
-				'Quiet poll, full path (state without a digest, as the previous version stored it), CPU ms',
-			cells: onNodes((f) => ms(f.quietFull)),
-			target: '',
-		},
-		{
-			figure: 'Quiet poll, full path ÷ parse floor',
-			cells: onNodes((f) => spread(f.quietFullRatio, 2, '×')),
-			target: '',
-		},
-		{
-			figure: 'First poll of a new day, nothing changed in HiBob (full path), CPU ms',
-			cells: onNodes((f) => ms(f.newDay)),
-			target: '',
-		},
-		{
-			figure: 'First poll of a new day ÷ parse floor (events emitted: dated ones)',
-			cells: onNodes((f) => `${spread(f.newDayRatio, 2, '×')} (${f.newDayEvents})`),
-			target: 'measured',
-		},
-		{ figure: 'Busy poll (1% changed), CPU ms', cells: onNodes((f) => ms(f.busy)), target: '' },
-		{
-			figure: 'Busy poll ÷ parse floor',
-			cells: onNodes((f) => spread(f.busyRatio, 2, '×')),
-			target: '≤ 3.14× (no worse)',
-		},
+		nodeRow(
+			'HiBob requests per poll (people searches)',
+			(f) => `${f.pollRequests} (${f.pollSearches})`,
+			'1',
+		),
+		coreRow('Search answer (MB of JSON)', (f) => fixed(f.bodyMb, 1)),
+		nodeRow('`JSON.parse` of the answer, CPU ms (floor)', (f) => ms(f.parse)),
+		nodeRow('Quiet poll, same day (short path: same answer digest), CPU ms', (f) => ms(f.quiet)),
+		nodeRow('Quiet poll, same day ÷ parse floor', (f) => spread(f.quietRatio, 2, '×'), '≤ 0.6×'),
+		nodeRow(
+			'Quiet poll, full path (state without a digest, as the previous version stored it), CPU ms',
+			(f) => ms(f.quietFull),
+		),
+		nodeRow('Quiet poll, full path ÷ parse floor', (f) => spread(f.quietFullRatio, 2, '×')),
+		nodeRow('First poll of a new day, nothing changed in HiBob (full path), CPU ms', (f) =>
+			ms(f.newDay),
+		),
+		nodeRow(
+			'First poll of a new day ÷ parse floor (events emitted: dated ones)',
+			(f) => `${spread(f.newDayRatio, 2, '×')} (${f.newDayEvents})`,
+			'measured',
+		),
+		nodeRow('Busy poll (1% changed), CPU ms', (f) => ms(f.busy)),
+		nodeRow('Busy poll ÷ parse floor', (f) => spread(f.busyRatio, 2, '×'), '≤ 3.14× (no worse)'),
 		{
 			figure: 'Busy poll: employees changed / events emitted',
 			cells: core.map((f, index) => `${f.changed} / ${nodes[index]?.busyEvents ?? '–'}`),
 			target: '',
 		},
-		{
-			figure: 'Peak heap growth, quiet poll, same day (MB)',
-			cells: onNodes((f) => spread(f.quietHeapMb, 1)),
-			target: '≤ 20',
-		},
-		{
-			figure: 'Peak heap growth, quiet poll, full path (MB)',
-			cells: onNodes((f) => spread(f.quietFullHeapMb, 1)),
-			target: '',
-		},
-		{
-			figure: 'Peak heap growth, busy poll (MB)',
-			cells: onNodes((f) => spread(f.busyHeapMb, 1)),
-			target: '',
-		},
-		{
-			figure:
-				'Quiet poll right after a restart (stored data Proxy-wrapped by n8n; short path), CPU ms',
-			cells: onNodes((f) => ms(f.restart)),
-			target: '',
-		},
-		{
-			figure: 'Quiet poll after a restart ÷ parse floor',
-			cells: onNodes((f) => spread(f.restartRatio, 2, '×')),
-			target: '',
-		},
-		{
-			figure: 'Quiet poll, wall ms (includes the simulator answering)',
-			cells: onNodes((f) => ms(f.quietWall)),
-			target: '',
-		},
-		{
-			figure: 'Snapshot bytes per employee, trigger defaults',
-			cells: onNodes((f) => fixed(f.snapshotBytesPerEmployee, 1)),
-			target: '≤ 96',
-		},
+		nodeRow('Peak heap growth, quiet poll, same day (MB)', (f) => spread(f.quietHeapMb, 1), '≤ 20'),
+		nodeRow('Peak heap growth, quiet poll, full path (MB)', (f) => spread(f.quietFullHeapMb, 1)),
+		nodeRow('Peak heap growth, busy poll (MB)', (f) => spread(f.busyHeapMb, 1)),
+		nodeRow(
+			'Quiet poll right after a restart (stored data Proxy-wrapped by n8n; short path), CPU ms',
+			(f) => ms(f.restart),
+		),
+		nodeRow('Quiet poll after a restart ÷ parse floor', (f) => spread(f.restartRatio, 2, '×')),
+		nodeRow('Quiet poll, wall ms (includes the simulator answering)', (f) => ms(f.quietWall)),
+		nodeRow(
+			'Snapshot bytes per employee, trigger defaults',
+			(f) => fixed(f.snapshotBytesPerEmployee, 1),
+			'≤ 96',
+		),
 		section(
 			'Trigger core path: parse → people → diffLifecycle → stringify, answer prebuilt',
 			core.length,
 		),
-		{
-			figure: '`JSON.parse` of the answer, CPU ms (floor)',
-			cells: onCore((f) => ms(f.parse)),
-			target: '',
-		},
-		{ figure: 'Quiet poll, CPU ms', cells: onCore((f) => ms(f.quiet)), target: '' },
-		{
-			figure: 'Quiet poll ÷ parse floor',
-			cells: onCore((f) => spread(f.quietRatio, 2, '×')),
-			target: '',
-		},
-		{ figure: 'Busy poll (1% changed), CPU ms', cells: onCore((f) => ms(f.busy)), target: '' },
-		{
-			figure: 'Busy poll ÷ parse floor',
-			cells: onCore((f) => spread(f.busyRatio, 2, '×')),
-			target: '',
-		},
-		{
-			figure: 'Peak heap growth, quiet / busy poll (MB)',
-			cells: onCore((f) => `${fixed(f.quietHeapMb.median, 1)} / ${fixed(f.busyHeapMb.median, 1)}`),
-			target: '',
-		},
-		{
-			figure: 'First poll (baseline), CPU ms',
-			cells: onCore((f) => ms(f.baselineCpu)),
-			target: '',
-		},
-		{
-			figure: 'Snapshot bytes per employee, every event (all watched fields stored)',
-			cells: onCore((f) => fixed(f.snapshotBytesPerEmployee, 1)),
-			target: '≤ 96',
-		},
-		{
-			figure: 'Snapshot bytes per employee, every event, Keep Previous Values off (digests)',
-			cells: onCore((f) => fixed(f.digestBytesPerEmployee, 1)),
-			target: '≤ 96',
-		},
+		coreRow('`JSON.parse` of the answer, CPU ms (floor)', (f) => ms(f.parse)),
+		coreRow('Quiet poll, CPU ms', (f) => ms(f.quiet)),
+		coreRow('Quiet poll ÷ parse floor', (f) => spread(f.quietRatio, 2, '×')),
+		coreRow('Busy poll (1% changed), CPU ms', (f) => ms(f.busy)),
+		coreRow('Busy poll ÷ parse floor', (f) => spread(f.busyRatio, 2, '×')),
+		coreRow(
+			'Peak heap growth, quiet / busy poll (MB)',
+			(f) => `${fixed(f.quietHeapMb.median, 1)} / ${fixed(f.busyHeapMb.median, 1)}`,
+		),
+		coreRow('First poll (baseline), CPU ms', (f) => ms(f.baselineCpu)),
+		coreRow(
+			'Snapshot bytes per employee, every event (all watched fields stored)',
+			(f) => fixed(f.snapshotBytesPerEmployee, 1),
+			'≤ 96',
+		),
+		coreRow(
+			'Snapshot bytes per employee, every event, Keep Previous Values off (digests)',
+			(f) => fixed(f.digestBytesPerEmployee, 1),
+			'≤ 96',
+		),
 		section('Action node: Employee', core.length),
-		{
-			figure: 'Get Many, everyone: wall ms',
-			cells: onNodes((f) => ms(f.getMany.wall)),
-			target: '',
-		},
-		{ figure: 'Get Many, everyone: CPU ms', cells: onNodes((f) => ms(f.getMany.cpu)), target: '' },
-		{
-			figure: 'Get Many, everyone: peak heap growth (MB)',
-			cells: onNodes((f) => spread(f.getMany.heapMb, 1)),
-			target: '',
-		},
-		{
-			figure: 'Get Many, everyone: HiBob requests / items',
-			cells: onNodes((f) => `${f.getMany.requests} / ${f.getMany.items.toLocaleString('en-US')}`),
-			target: '',
-		},
-		{
-			figure: 'Get, 1,000 input items: HiBob requests',
-			cells: onNodes((f) => `${f.get1000.requests} (for ${f.get1000.asked} items)`),
-			target: '≤ 10',
-		},
-		{
-			figure: 'Get, 1,000 input items: wall ms',
-			cells: onNodes((f) => ms(f.get1000.wall)),
-			target: '',
-		},
-		{
-			figure: 'One call per item instead: requests / minutes at 50 per minute',
-			cells: onNodes((f) => `${f.get1000.asked} / ${fixed(f.get1000.asked / 50, 0)} min`),
-			target: '',
-		},
+		nodeRow('Get Many, everyone: wall ms', (f) => ms(f.getMany.wall)),
+		nodeRow('Get Many, everyone: CPU ms', (f) => ms(f.getMany.cpu)),
+		nodeRow('Get Many, everyone: peak heap growth (MB)', (f) => spread(f.getMany.heapMb, 1)),
+		nodeRow(
+			'Get Many, everyone: HiBob requests / items',
+			(f) => `${f.getMany.requests} / ${f.getMany.items.toLocaleString('en-US')}`,
+		),
+		nodeRow(
+			'Get, 1,000 input items: HiBob requests',
+			(f) => `${f.get1000.requests} (for ${f.get1000.asked} items)`,
+			'≤ 10',
+		),
+		nodeRow('Get, 1,000 input items: wall ms', (f) => ms(f.get1000.wall)),
+		nodeRow(
+			'One call per item instead: requests / minutes at 50 per minute',
+			(f) => `${f.get1000.asked} / ${fixed(f.get1000.asked / 50, 0)} min`,
+		),
 	];
 }
 

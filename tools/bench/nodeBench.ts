@@ -17,7 +17,7 @@ import { basicAuth } from '../../test/simulator';
 import { credentialsFor, prepareExecute, preparePoll } from './n8nContext';
 import type { SimRequest } from './simProcess';
 import { measure, measureAsync, summarise } from './stats';
-import type { Summary } from './stats';
+import type { PollFigures, Summary } from './stats';
 import { TODAY } from './triggerCore';
 
 const MB = 1024 * 1024;
@@ -76,18 +76,10 @@ class SimChild {
 	}
 }
 
-export interface NodeFigures {
-	size: number;
+export interface NodeFigures extends PollFigures {
 	/** HiBob requests per trigger poll (all paths) and people searches among them. */
 	pollRequests: number;
 	pollSearches: number;
-	parse: Summary;
-	quiet: Summary;
-	busy: Summary;
-	quietRatio: Summary;
-	busyRatio: Summary;
-	quietHeapMb: Summary;
-	busyHeapMb: Summary;
 	quietWall: Summary;
 	/** Quiet poll from state without an answer digest (as the previous version stored it): full path. */
 	quietFull: Summary;
@@ -100,9 +92,6 @@ export interface NodeFigures {
 	/** Quiet poll right after n8n loaded the static data (Proxy-wrapped). */
 	restart: Summary;
 	restartRatio: Summary;
-	busyEvents: number;
-	/** Trigger defaults: bytes per employee of the stored snapshot (JSON). */
-	snapshotBytesPerEmployee: number;
 	getMany: { wall: Summary; cpu: Summary; heapMb: Summary; requests: number; items: number };
 	get1000: { wall: Summary; requests: number; items: number; asked: number };
 }

@@ -95,6 +95,22 @@ export interface Summary {
 	runs: number;
 }
 
+/** What both trigger benchmarks (through n8n, and the core path alone) report for a quiet and a busy poll. */
+export interface PollFigures {
+	size: number;
+	parse: Summary;
+	quiet: Summary;
+	busy: Summary;
+	/** Per-run poll ÷ parse, paired within a run. */
+	quietRatio: Summary;
+	busyRatio: Summary;
+	quietHeapMb: Summary;
+	busyHeapMb: Summary;
+	busyEvents: number;
+	/** Bytes per employee of the stored snapshot (JSON). */
+	snapshotBytesPerEmployee: number;
+}
+
 export function summarise(values: readonly number[]): Summary {
 	const sorted = [...values].sort((left, right) => left - right);
 	const middle = sorted.length >> 1;

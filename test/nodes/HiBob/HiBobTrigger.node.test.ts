@@ -14,9 +14,8 @@ import {
 	eventsFor,
 	pollOk,
 	searches,
-	startSim,
 	TODAY,
-	useSimulatorClock,
+	useTriggerSimulator,
 } from './trigger/helpers';
 
 const NODE_KEY = 'node:HiBob Trigger';
@@ -58,13 +57,7 @@ describe('HiBob Trigger: description', () => {
 
 describe('HiBob Trigger: polls against the simulator', () => {
 	let sim: RunningSimulator;
-	useSimulatorClock(() => sim);
-	beforeEach(async () => {
-		sim = await startSim();
-	});
-	afterEach(async () => {
-		await sim.stop();
-	});
+	useTriggerSimulator((started) => (sim = started));
 
 	describe('baseline', () => {
 		it('takes a baseline with exactly one people search and emits nothing', async () => {

@@ -2,18 +2,19 @@ import { HiBob } from '../../../../nodes/HiBob/HiBob.node';
 import { searchEmployees } from '../../../../nodes/HiBob/methods/listSearch';
 import { useFastClock } from '../../../harness/fastClock';
 import { credentialsFor, loadOptionsContext } from '../../../harness/n8n';
+import { useSimulator } from '../../../harness/simulator';
 import type { RunningSimulator } from '../../../simulator';
-import { startSimulator } from '../../../simulator';
 
 useFastClock();
 
 describe('HiBob list search: searchEmployees', () => {
 	let sim: RunningSimulator;
-	beforeAll(async () => {
-		sim = await startSimulator({ employees: 200, seed: 7, today: '2026-11-21', rateLimit: false });
+	useSimulator((started) => (sim = started), {
+		employees: 200,
+		seed: 7,
+		today: '2026-11-21',
+		rateLimit: false,
 	});
-	afterAll(async () => await sim.stop());
-	beforeEach(() => sim.log.clear());
 
 	const context = () =>
 		loadOptionsContext({

@@ -4,17 +4,11 @@
  * the flip is news, and is reported exactly once.
  */
 import type { RunningSimulator } from '../../../simulator';
-import { ALL_EVENTS, eventsFor, pollOk, startSim, useSimulatorClock } from './helpers';
+import { ALL_EVENTS, eventsFor, pollOk, useTriggerSimulator } from './helpers';
 
 describe('HiBob Trigger: dates already due at the baseline', () => {
 	let sim: RunningSimulator;
-	useSimulatorClock(() => sim);
-	beforeEach(async () => {
-		sim = await startSim();
-	});
-	afterEach(async () => {
-		await sim.stop();
-	});
+	useTriggerSimulator((started) => (sim = started));
 
 	const parameters = { events: ALL_EVENTS };
 	const timezone = 'Pacific/Auckland';

@@ -10,19 +10,12 @@ import {
 	poll,
 	pollOk,
 	searches,
-	startSim,
-	useSimulatorClock,
+	useTriggerSimulator,
 } from './helpers';
 
 describe('HiBob Trigger: HiBob failures during a poll', () => {
 	let sim: RunningSimulator;
-	const clock = useSimulatorClock(() => sim);
-	beforeEach(async () => {
-		sim = await startSim();
-	});
-	afterEach(async () => {
-		await sim.stop();
-	});
+	const clock = useTriggerSimulator((started) => (sim = started));
 
 	const parameters = { events: ALL_EVENTS };
 

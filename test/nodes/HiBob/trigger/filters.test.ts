@@ -1,13 +1,9 @@
 import type { RunningSimulator } from '../../../simulator';
-import { eventsFor, pollOk, poll, searches, startSim, useSimulatorClock } from './helpers';
+import { eventsFor, poll, pollOk, searches, useTriggerSimulator } from './helpers';
 
 describe('HiBob Trigger → Filters', () => {
 	let sim: RunningSimulator;
-	beforeEach(async () => {
-		sim = await startSim({ employees: 80 });
-	});
-	afterEach(async () => await sim.stop());
-	useSimulatorClock(() => sim);
+	useTriggerSimulator((started) => (sim = started), { employees: 80 });
 
 	const engineering = {
 		conditions: [{ field: 'work.department', operator: 'equals', value: 'engineering' }],

@@ -5,68 +5,64 @@
  * Time: the transport's clock is bound to the simulator's clock, so the trigger's "now" is the
  * simulated one and retry waits move simulated time instead of being waited for.
  */
-import { mock } from 'jest-mock-extended';
-import { PollContext } from 'n8n-core';
-import type {
-	IDataObject,
-	INode,
-	INodeExecutionData,
-	IWorkflowExecuteAdditionalData,
-	Workflow,
-} from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, Workflow } from 'n8n-workflow';
 
 import { LIFECYCLE_EVENTS } from '../../../../nodes/HiBob/core/lifecycle';
 import { HiBobTrigger } from '../../../../nodes/HiBob/HiBobTrigger.node';
 import type { Clock } from '../../../../nodes/HiBob/transport';
-import { transportSettings } from '../../../../nodes/HiBob/transport';
-import { DEFAULT_RETRY_POLICY } from '../../../../nodes/HiBob/transport/retry';
-import { buildWorkflow, credentialsFor, credentialsHelper } from '../../../harness/n8n';
+import { useTransportClock } from '../../../harness/fastClock';
+import { buildWorkflow, credentialsFor, pollContext } from '../../../harness/n8n';
+import { useSimulator } from '../../../harness/simulator';
 import type { LogEntry, RunningSimulator, StartOptions } from '../../../simulator';
 import { startSimulator } from '../../../simulator';
 
+export { searches } from '../../../harness/simulator';
+
 export const TODAY = '2026-11-21';
 
+/** The trigger tests' simulator options: a frozen clock on TODAY, no rate limit. */
+export const TRIGGER_SIMULATOR: StartOptions = {
+	employees: 120,
+	seed: 7,
+	today: TODAY,
+	freezeClock: true,
+	rateLimit: false,
+};
+
 export async function startSim(options: StartOptions = {}): Promise<RunningSimulator> {
-	return await startSimulator({
-		employees: 120,
-		seed: 7,
-		today: TODAY,
-		freezeClock: true,
-		rateLimit: false,
-		...options,
-	});
+	return await startSimulator({ ...TRIGGER_SIMULATOR, ...options });
 }
 
 export interface SimClock extends Clock {
 	sleeps: number[];
 }
 
-/** Binds the transport's clock to `sim` for the current test file (restored afterwards). */
 /**
  * A fresh simulator for every test, its clock driving the transport, stopped after the test:
- * `let sim: RunningSimulator; useSimulator((started) => (sim = started));`.
+ * `let sim: RunningSimulator; useTriggerSimulator((started) => (sim = started));`.
  */
-export function useSimulator(
+export function useTriggerSimulator(
 	set: (sim: RunningSimulator) => void,
 	options: StartOptions = {},
-): void {
+): { current: SimClock } {
 	let current: RunningSimulator;
-	useSimulatorClock(() => current);
-	beforeEach(async () => {
-		current = await startSim(options);
-		set(current);
-	});
-	afterEach(async () => {
-		await current.stop();
-	});
+	const clock = useSimulatorClock(() => current);
+	useSimulator(
+		(started) => {
+			current = started;
+			set(started);
+		},
+		{ ...TRIGGER_SIMULATOR, ...options },
+		'test',
+	);
+	return clock;
 }
 
+/** Binds the transport's clock to the simulator `getSim()` answers (restored after the file or block). */
 export function useSimulatorClock(getSim: () => RunningSimulator): { current: SimClock } {
-	const holder = { current: undefined as unknown as SimClock };
-	const original = { ...transportSettings };
-	beforeEach(() => {
+	return useTransportClock((): SimClock => {
 		const sleeps: number[] = [];
-		holder.current = {
+		return {
 			sleeps,
 			now: () => getSim().simulator.clock.now(),
 			random: () => 0.5,
@@ -75,13 +71,7 @@ export function useSimulatorClock(getSim: () => RunningSimulator): { current: Si
 				getSim().simulator.clock.advance(ms);
 			},
 		};
-		transportSettings.clock = holder.current;
-		transportSettings.retryPolicy = DEFAULT_RETRY_POLICY;
 	});
-	afterAll(() => {
-		Object.assign(transportSettings, original);
-	});
-	return holder;
 }
 
 export interface PollRun {
@@ -133,24 +123,13 @@ export async function poll(setup: TriggerPoll): Promise<PollRun> {
 		sim.serviceUser.id,
 		sim.serviceUser.token,
 	);
-	const additionalData = mock<IWorkflowExecuteAdditionalData>({
-		credentialsHelper: credentialsHelper(credentials),
-		currentNodeParameters: undefined,
-		evalLlmMockHandler: undefined,
-	});
-	const context = new PollContext(
+	const context = pollContext({
 		workflow,
 		node,
-		additionalData,
-		setup.mode ?? 'trigger',
-		'activate',
-		undefined,
-		undefined,
-		undefined,
-		undefined,
-		undefined,
-		setup.pollBudgetMs === undefined ? undefined : () => setup.pollBudgetMs as number,
-	);
+		credentials,
+		mode: setup.mode,
+		pollBudgetMs: setup.pollBudgetMs,
+	});
 	let output: INodeExecutionData[][] | null = null;
 	let error: PollRun['error'];
 	try {
@@ -173,10 +152,6 @@ export async function pollOk(setup: TriggerPoll): Promise<PollRun> {
 	const run = await poll(setup);
 	if (run.error) throw run.error;
 	return run;
-}
-
-export function searches(sim: RunningSimulator): LogEntry[] {
-	return sim.log.entries({ path: '/v1/people/search' });
 }
 
 export function bulkLifecycleCalls(sim: RunningSimulator): LogEntry[] {

@@ -3,17 +3,11 @@
  * value in clear text, and a change still fires once, with current values and no previous ones.
  */
 import type { RunningSimulator } from '../../../simulator';
-import { ALL_EVENTS, eventsFor, pollOk, startSim, useSimulatorClock } from './helpers';
+import { ALL_EVENTS, eventsFor, pollOk, useTriggerSimulator } from './helpers';
 
 describe('HiBob Trigger: Keep Previous Values off', () => {
 	let sim: RunningSimulator;
-	useSimulatorClock(() => sim);
-	beforeEach(async () => {
-		sim = await startSim();
-	});
-	afterEach(async () => {
-		await sim.stop();
-	});
+	useTriggerSimulator((started) => (sim = started));
 
 	const parameters = { events: ALL_EVENTS, options: { keepPreviousValues: false } };
 

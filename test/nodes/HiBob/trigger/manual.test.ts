@@ -4,11 +4,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RunningSimulator } from '../../../simulator';
-import { ALL_EVENTS, poll, pollOk, searches, useSimulator } from './helpers';
+import { ALL_EVENTS, poll, pollOk, searches, useTriggerSimulator } from './helpers';
 
 describe('HiBob Trigger: manual mode', () => {
 	let sim: RunningSimulator;
-	useSimulator((started) => (sim = started));
+	useTriggerSimulator((started) => (sim = started));
 
 	const parameters = { events: ALL_EVENTS };
 

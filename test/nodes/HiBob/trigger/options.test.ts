@@ -13,7 +13,7 @@ import {
 	pollOk,
 	searches,
 	TODAY,
-	useSimulator,
+	useTriggerSimulator,
 } from './helpers';
 
 const NODE_KEY = 'node:HiBob Trigger';
@@ -22,7 +22,7 @@ const fingerprintOf = (staticData: IDataObject) =>
 
 describe('HiBob Trigger: options', () => {
 	let sim: RunningSimulator;
-	useSimulator((started) => (sim = started));
+	useTriggerSimulator((started) => (sim = started));
 
 	/** A department (list item ID) different from the employee's, with its name. */
 	function otherDepartment(employeeId: string): { id: string; name: string } {

@@ -3,11 +3,11 @@
  * and keep the state; a raised threshold lets a real mass change through.
  */
 import type { RunningSimulator } from '../../../simulator';
-import { ALL_EVENTS, poll, pollOk, useSimulator } from './helpers';
+import { ALL_EVENTS, poll, pollOk, useTriggerSimulator } from './helpers';
 
 describe('HiBob Trigger: safety guard', () => {
 	let sim: RunningSimulator;
-	useSimulator((started) => (sim = started));
+	useTriggerSimulator((started) => (sim = started));
 
 	const parameters = { events: ALL_EVENTS };
 

@@ -2,11 +2,11 @@
  * "Today" is the calendar date in the workflow's time zone; detectedAt stays UTC.
  */
 import type { RunningSimulator } from '../../../simulator';
-import { ALL_EVENTS, eventsFor, pollOk, useSimulator } from './helpers';
+import { ALL_EVENTS, eventsFor, pollOk, useTriggerSimulator } from './helpers';
 
 describe('HiBob Trigger: time zone', () => {
 	let sim: RunningSimulator;
-	useSimulator((started) => (sim = started));
+	useTriggerSimulator((started) => (sim = started));
 
 	const parameters = { events: ALL_EVENTS };
 

@@ -1,18 +1,19 @@
 import type { RunningSimulator } from '../../../../simulator';
-import { startSimulator } from '../../../../simulator';
 import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
 import { useFastClock } from '../../../../harness/fastClock';
 import { credentialsFor, runExecute } from '../../../../harness/n8n';
+import { useSimulator } from '../../../../harness/simulator';
 
 useFastClock();
 
 describe('HiBob → Company', () => {
 	let sim: RunningSimulator;
-	beforeAll(async () => {
-		sim = await startSimulator({ employees: 30, seed: 3, today: '2026-11-21', rateLimit: false });
+	useSimulator((started) => (sim = started), {
+		employees: 30,
+		seed: 3,
+		today: '2026-11-21',
+		rateLimit: false,
 	});
-	afterAll(async () => await sim.stop());
-	beforeEach(() => sim.log.clear());
 
 	const run = async (parameters: Record<string, unknown>, items = [{ json: {} }]) =>
 		await runExecute({

@@ -5,10 +5,11 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
+import { failureOf } from '../../../../harness/failure';
 import { useFastClock } from '../../../../harness/fastClock';
 import { credentialsFor, loadOptionsContext, runExecute } from '../../../../harness/n8n';
+import { useSimulator } from '../../../../harness/simulator';
 import type { RunningSimulator } from '../../../../simulator';
-import { startSimulator } from '../../../../simulator';
 
 useFastClock(Date.parse('2026-11-21T12:00:00.000Z'));
 
@@ -25,29 +26,22 @@ describe('HiBob → Document', () => {
 	let sim: RunningSimulator;
 	let employee: { id: string };
 	let custom: { id: string; name: string };
-	beforeAll(async () => {
-		sim = await startSimulator({ employees: 40, seed: 3, today: '2026-11-21', rateLimit: false, freezeClock: true });
+	useSimulator((started) => (sim = started), {
+		employees: 40,
+		seed: 3,
+		today: '2026-11-21',
+		rateLimit: false,
+		freezeClock: true,
+	});
+	beforeAll(() => {
 		employee = sim.control.listEmployees({ lifecycleStatus: 'employed' })[2];
 		custom = sim.control.listDocumentFolders().find((f) => f.folderType === 'custom')!;
 	}); // prettier-ignore
-	afterAll(async () => await sim.stop());
-	beforeEach(() => sim.log.clear());
 
 	const credentials = () => credentialsFor(sim.url, sim.serviceUser.id, sim.serviceUser.token);
 	const run = async (parameters: IDataObject, items: INodeExecutionData[] = [{ json: {} }], continueOnFail = false) =>
 		await runExecute({ nodeType: new HiBob(), parameters: { resource: 'document', employee: { mode: 'id', value: employee.id }, ...parameters }, credentials: credentials(), items, continueOnFail }); // prettier-ignore
 	const stored = () => sim.control.listDocuments({ employeeId: employee.id });
-	async function failureOf(promise: Promise<unknown>) {
-		let caught: unknown;
-		try {
-			await promise;
-		} catch (error) {
-			caught = error;
-		}
-		if (!caught) throw new Error('expected the node to fail');
-		return caught as Error & { description?: string; context?: IDataObject };
-	}
-
 	describe('Upload (upload)', () => {
 		it("files the input item's binary in the shared folder byte for byte and returns the document's ID", async () => {
 			const { output } = await run({ operation: 'upload' }, [fileItem(pdf)]);

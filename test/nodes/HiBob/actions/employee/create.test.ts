@@ -4,8 +4,9 @@ import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
 import { getEmployeeCreateFields } from '../../../../../nodes/HiBob/methods/updateFields';
 import { useFastClock } from '../../../../harness/fastClock';
 import { credentialsFor, loadOptionsContext } from '../../../../harness/n8n';
+import { useSimulator } from '../../../../harness/simulator';
 import type { RunningSimulator } from '../../../../simulator';
-import { CUSTOM_COST_CENTER, CUSTOM_DESK_NUMBER, startSimulator } from '../../../../simulator';
+import { CUSTOM_COST_CENTER, CUSTOM_DESK_NUMBER } from '../../../../simulator';
 import { failureOf, jsonOf, pairedOf, runEmployee } from './helpers';
 
 const key = (fieldId: string) => fieldId.replace(/\./g, '__');
@@ -20,10 +21,7 @@ useFastClock(Date.parse('2026-11-21T12:00:00Z'));
 
 describe('HiBob → Employee → Create', () => {
 	let sim: RunningSimulator;
-	beforeEach(async () => {
-		sim = await startSimulator({ employees: 30, seed: 14, today: '2026-11-21', freezeClock: true, rateLimit: false });
-	}); // prettier-ignore
-	afterEach(async () => await sim.stop());
+	useSimulator((started) => (sim = started), { employees: 30, seed: 14, today: '2026-11-21', freezeClock: true, rateLimit: false }, 'test'); // prettier-ignore
 
 	const sites = () =>
 		sim.simulator.company.lists.get('site')!.items.filter((item) => !item.archived);

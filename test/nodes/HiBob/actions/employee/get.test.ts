@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { RunningSimulator } from '../../../../simulator';
-import { startSimulator } from '../../../../simulator';
 import { useFastClock } from '../../../../harness/fastClock';
+import { useSimulator } from '../../../../harness/simulator';
 import {
 	bodyOf,
 	byEmail,
@@ -19,11 +19,12 @@ useFastClock();
 
 describe('HiBob → Employee → Get', () => {
 	let sim: RunningSimulator;
-	beforeAll(async () => {
-		sim = await startSimulator({ employees: 200, seed: 7, today: '2026-11-21', rateLimit: false });
+	useSimulator((started) => (sim = started), {
+		employees: 200,
+		seed: 7,
+		today: '2026-11-21',
+		rateLimit: false,
 	});
-	afterAll(async () => await sim.stop());
-	beforeEach(() => sim.log.clear());
 
 	const employed = () => sim.control.listEmployees({ lifecycleStatus: 'employed' });
 	const departmentLabel = (id: unknown) =>
@@ -215,16 +216,12 @@ describe('HiBob → Employee → Get', () => {
 
 	describe('batching across items', () => {
 		let big: RunningSimulator;
-		beforeAll(async () => {
-			big = await startSimulator({
-				employees: 1000,
-				seed: 11,
-				today: '2026-11-21',
-				rateLimit: false,
-			});
+		useSimulator((started) => (big = started), {
+			employees: 1000,
+			seed: 11,
+			today: '2026-11-21',
+			rateLimit: false,
 		});
-		afterAll(async () => await big.stop());
-		beforeEach(() => big.log.clear());
 
 		it('1,000 items (IDs and emails mixed) cost at most 10 HiBob calls and map back in order', async () => {
 			const people = big.control.listEmployees();

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { RunningSimulator } from '../../../../simulator';
 import { CUSTOM_COST_CENTER, startSimulator } from '../../../../simulator';
 import { useFastClock } from '../../../../harness/fastClock';
+import { useSimulator } from '../../../../harness/simulator';
 import { bodyOf, failureOf, jsonOf, pairedOf, runEmployee, searches } from './helpers';
 
 const clock = useFastClock();
@@ -12,11 +13,12 @@ const where = (...conditions: Condition[]) => ({ filters: { conditions } });
 
 describe('HiBob → Employee → Get Many', () => {
 	let sim: RunningSimulator;
-	beforeAll(async () => {
-		sim = await startSimulator({ employees: 200, seed: 7, today: '2026-11-21', rateLimit: false });
+	useSimulator((started) => (sim = started), {
+		employees: 200,
+		seed: 7,
+		today: '2026-11-21',
+		rateLimit: false,
 	});
-	afterAll(async () => await sim.stop());
-	beforeEach(() => sim.log.clear());
 
 	const getMany = (extra: IDataObject = {}) => ({ operation: 'getAll', ...extra });
 	const everyone = () => sim.control.listEmployees();

@@ -30,20 +30,8 @@ export async function runEmployee(
 	});
 }
 
-export async function failureOf(promise: Promise<unknown>) {
-	let caught: unknown;
-	try {
-		await promise;
-	} catch (error) {
-		caught = error;
-	}
-	if (!caught) throw new Error('expected the run to fail');
-	return caught as Error & { description?: string; httpCode?: string; context: IDataObject };
-}
-
-export function searches(sim: RunningSimulator): LogEntry[] {
-	return sim.log.entries({ path: '/v1/people/search' });
-}
+export { failureOf } from '../../../../harness/failure';
+export { searches } from '../../../../harness/simulator';
 
 export interface SearchBody {
 	fields: string[];

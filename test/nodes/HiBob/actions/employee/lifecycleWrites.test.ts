@@ -1,24 +1,25 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { useFastClock } from '../../../../harness/fastClock';
+import { useSimulator } from '../../../../harness/simulator';
 import type { RunningSimulator } from '../../../../simulator';
-import { startSimulator } from '../../../../simulator';
 import { byEmail, byId, failureOf, jsonOf, pairedOf, runEmployee } from './helpers';
 
 const clock = useFastClock(Date.parse('2026-11-21T12:00:00Z'));
 
 describe('HiBob → Employee → Terminate / Revoke Access / Update Work Email', () => {
 	let sim: RunningSimulator;
-	beforeEach(async () => {
-		sim = await startSimulator({
+	useSimulator(
+		(started) => (sim = started),
+		{
 			employees: 60,
 			seed: 11,
 			today: '2026-11-21',
 			freezeClock: true,
 			rateLimit: false,
-		});
-	});
-	afterEach(async () => await sim.stop());
+		},
+		'test',
+	);
 
 	const employed = (n = 0) => sim.control.listEmployees({ lifecycleStatus: 'employed' })[n];
 	const writes = (path: string) =>

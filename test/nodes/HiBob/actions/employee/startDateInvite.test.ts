@@ -3,24 +3,25 @@ import type { IDataObject } from 'n8n-workflow';
 import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
 import { useFastClock } from '../../../../harness/fastClock';
 import { credentialsFor, loadOptionsContext } from '../../../../harness/n8n';
+import { useSimulator } from '../../../../harness/simulator';
 import type { RunningSimulator } from '../../../../simulator';
-import { startSimulator } from '../../../../simulator';
 import { byEmail, byId, failureOf, jsonOf, pairedOf, runEmployee } from './helpers';
 
 useFastClock(Date.parse('2026-11-21T12:00:00Z'));
 
 describe('HiBob → Employee → Set Start Date / Invite', () => {
 	let sim: RunningSimulator;
-	beforeEach(async () => {
-		sim = await startSimulator({
+	useSimulator(
+		(started) => (sim = started),
+		{
 			employees: 40,
 			seed: 12,
 			today: '2026-11-21',
 			freezeClock: true,
 			rateLimit: false,
-		});
-	});
-	afterEach(async () => await sim.stop());
+		},
+		'test',
+	);
 
 	const employed = (n = 0) => sim.control.listEmployees({ lifecycleStatus: 'employed' })[n];
 	const writes = () =>

@@ -5,8 +5,9 @@ import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
 import { getEmployeeUpdateFields } from '../../../../../nodes/HiBob/methods/updateFields';
 import { useFastClock } from '../../../../harness/fastClock';
 import { credentialsFor, loadOptionsContext } from '../../../../harness/n8n';
+import { useSimulator } from '../../../../harness/simulator';
 import type { RunningSimulator } from '../../../../simulator';
-import { CUSTOM_COST_CENTER, CUSTOM_DESK_NUMBER, startSimulator } from '../../../../simulator';
+import { CUSTOM_COST_CENTER, CUSTOM_DESK_NUMBER } from '../../../../simulator';
 import { byEmail, byId, failureOf, jsonOf, pairedOf, runEmployee } from './helpers';
 
 useFastClock();
@@ -19,16 +20,17 @@ const key = (fieldId: string) => fieldId.replace(/\./g, '__');
 
 describe('HiBob → Employee → Update', () => {
 	let sim: RunningSimulator;
-	beforeEach(async () => {
-		sim = await startSimulator({
+	useSimulator(
+		(started) => (sim = started),
+		{
 			employees: 60,
 			seed: 13,
 			today: TODAY,
 			freezeClock: true,
 			rateLimit: false,
-		});
-	});
-	afterEach(async () => await sim.stop());
+		},
+		'test',
+	);
 
 	const employed = (n = 0) => sim.control.listEmployees({ lifecycleStatus: 'employed' })[n];
 	const values = (id: string) => sim.control.getEmployee({ employeeId: id }).values;

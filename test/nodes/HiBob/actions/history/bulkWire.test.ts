@@ -6,6 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
+import { failureOf } from '../../../../harness/failure';
 import { useFastClock } from '../../../../harness/fastClock';
 import { runExecute } from '../../../../harness/n8n';
 
@@ -32,17 +33,6 @@ const run = async (parameters: IDataObject, continueOnFail = false) =>
 		credentials,
 		continueOnFail,
 	});
-
-async function failureOf(promise: Promise<unknown>) {
-	let caught: unknown;
-	try {
-		await promise;
-	} catch (error) {
-		caught = error;
-	}
-	if (!caught) throw new Error('expected the node to fail');
-	return caught as Error & { description?: string };
-}
 
 describe('HiBob → Employee History: bulk wire exchange', () => {
 	beforeAll(() => nock.disableNetConnect());

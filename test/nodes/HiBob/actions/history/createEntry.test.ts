@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
 import { useFastClock } from '../../../../harness/fastClock';
+import { useSimulator } from '../../../../harness/simulator';
 import type { RunningSimulator } from '../../../../simulator';
-import { startSimulator } from '../../../../simulator';
 import type { RunOptions } from '../employee/helpers';
 import { byEmail, byId, failureOf, jsonOf, pairedOf, runEmployee } from '../employee/helpers';
 
@@ -11,10 +11,7 @@ useFastClock(Date.parse('2026-11-21T12:00:00Z'));
 
 describe('HiBob → Employee History → Create Entry', () => {
 	let sim: RunningSimulator;
-	beforeEach(async () => {
-		sim = await startSimulator({ employees: 40, seed: 15, today: '2026-11-21', freezeClock: true, rateLimit: false });
-	}); // prettier-ignore
-	afterEach(async () => await sim.stop());
+	useSimulator((started) => (sim = started), { employees: 40, seed: 15, today: '2026-11-21', freezeClock: true, rateLimit: false }, 'test'); // prettier-ignore
 
 	// The Employee helper runs the HiBob node; these parameters pick the history resource.
 	const run = async (parameters: IDataObject, options: RunOptions = {}) =>

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { useFastClock } from '../../../../harness/fastClock';
+import { useSimulator } from '../../../../harness/simulator';
 import type { RunningSimulator } from '../../../../simulator';
-import { startSimulator } from '../../../../simulator';
 import type { RunOptions } from '../employee/helpers';
 import { byId, failureOf, jsonOf, pairedOf, runEmployee } from '../employee/helpers';
 
@@ -10,10 +10,7 @@ useFastClock(Date.parse('2026-11-21T12:00:00Z'));
 
 describe('HiBob → Employee History → Delete Entry', () => {
 	let sim: RunningSimulator;
-	beforeEach(async () => {
-		sim = await startSimulator({ employees: 40, seed: 13, today: '2026-11-21', freezeClock: true, rateLimit: false });
-	}); // prettier-ignore
-	afterEach(async () => await sim.stop());
+	useSimulator((started) => (sim = started), { employees: 40, seed: 13, today: '2026-11-21', freezeClock: true, rateLimit: false }, 'test'); // prettier-ignore
 
 	// The Employee helper runs the HiBob node; these parameters pick the history resource.
 	const run = async (parameters: IDataObject, options: RunOptions = {}) =>

@@ -5,10 +5,11 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
+import { failureOf } from '../../../../harness/failure';
 import { useFastClock } from '../../../../harness/fastClock';
 import { credentialsFor, runExecute } from '../../../../harness/n8n';
+import { useSimulator } from '../../../../harness/simulator';
 import type { RunningSimulator } from '../../../../simulator';
-import { startSimulator } from '../../../../simulator';
 
 const clock = useFastClock(Date.parse('2026-11-21T12:00:00Z'));
 
@@ -19,17 +20,13 @@ type Table = 'lifecycle' | 'work' | 'employment';
 
 describe('HiBob → Employee History', () => {
 	let sim: RunningSimulator;
-	beforeAll(async () => {
-		sim = await startSimulator({
-			employees: EMPLOYEES,
-			seed: 11,
-			today: '2026-11-21',
-			rateLimit: false,
-			freezeClock: true,
-		});
+	useSimulator((started) => (sim = started), {
+		employees: EMPLOYEES,
+		seed: 11,
+		today: '2026-11-21',
+		rateLimit: false,
+		freezeClock: true,
 	});
-	afterAll(async () => await sim.stop());
-	beforeEach(() => sim.log.clear());
 
 	const credentials = () => credentialsFor(sim.url, sim.serviceUser.id, sim.serviceUser.token);
 
@@ -65,17 +62,6 @@ describe('HiBob → Employee History', () => {
 	const employed = () => sim.control.listEmployees({ lifecycleStatus: 'employed' });
 	const bulkCalls = (table: Table = 'lifecycle') =>
 		sim.log.entries({ path: `/v1/bulk/people/${table}` });
-
-	async function failureOf(promise: Promise<unknown>) {
-		let caught: unknown;
-		try {
-			await promise;
-		} catch (error) {
-			caught = error;
-		}
-		if (!caught) throw new Error('expected the node to fail');
-		return caught as Error & { description?: string; context?: IDataObject; httpCode?: string };
-	}
 
 	describe('Get (one employee)', () => {
 		const byId = (value: string) => ({ __rl: true, mode: 'id', value });

@@ -4,10 +4,11 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
+import { failureOf } from '../../../../harness/failure';
 import { useFastClock } from '../../../../harness/fastClock';
 import { credentialsFor, runExecute } from '../../../../harness/n8n';
+import { useSimulator } from '../../../../harness/simulator';
 import type { RunningSimulator } from '../../../../simulator';
-import { startSimulator } from '../../../../simulator';
 
 const clock = useFastClock(Date.parse('2026-11-21T12:00:00.000Z'));
 
@@ -19,8 +20,14 @@ describe('HiBob → Task', () => {
 	let laptop: number;
 	let badge: number;
 	let nda: number;
-	beforeAll(async () => {
-		sim = await startSimulator({ employees: 60, seed: 9, today: '2026-11-21', rateLimit: false, freezeClock: true });
+	useSimulator((started) => (sim = started), {
+		employees: 60,
+		seed: 9,
+		today: '2026-11-21',
+		rateLimit: false,
+		freezeClock: true,
+	});
+	beforeAll(() => {
 		// Not the admin: the generated onboarding tasks of new hires are assigned to them.
 		[hire, itPerson] = sim.control.listEmployees({ lifecycleStatus: 'employed' }).filter((e) => e.id !== sim.simulator.company.adminId && !sim.control.listTasks({ employeeId: e.id }).length);
 		const task = (title: string, extra: IDataObject = {}) => sim.control.addTask({ requestedForId: hire.id, ownerId: itPerson.id, title, ...extra }).id;
@@ -30,8 +37,6 @@ describe('HiBob → Task', () => {
 		nda = task('Sign the NDA', { kind: 'eSign' });
 		sim.control.addTask({ requestedForId: itPerson.id, ownerId: hire.id, title: 'Meet your buddy', due: '2026-11-22' });
 	}); // prettier-ignore
-	afterAll(async () => await sim.stop());
-	beforeEach(() => sim.log.clear());
 
 	const run = async (parameters: IDataObject, items: INodeExecutionData[] = [{ json: {} }], continueOnFail = false) =>
 		await runExecute({
@@ -50,17 +55,6 @@ describe('HiBob → Task', () => {
 			);
 	const byId = { mode: 'id', value: '' };
 	const employee = (id: string) => ({ ...byId, value: id });
-	async function failureOf(promise: Promise<unknown>) {
-		let caught: unknown;
-		try {
-			await promise;
-		} catch (error) {
-			caught = error;
-		}
-		if (!caught) throw new Error('expected the node to fail');
-		return caught as Error & { description?: string; context?: IDataObject };
-	} // prettier-ignore
-
 	describe('Get Many (getAll)', () => {
 		it("lists the company's open tasks with ID (as text), title, status, due date, requested-for person and owner", async () => {
 			const { output } = await run({ operation: 'getAll', returnAll: true });

@@ -5,10 +5,11 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
+import { failureOf } from '../../../../harness/failure';
 import { useFastClock } from '../../../../harness/fastClock';
 import { credentialsFor, loadOptionsContext, runExecute } from '../../../../harness/n8n';
+import { useSimulator } from '../../../../harness/simulator';
 import type { RunningSimulator } from '../../../../simulator';
-import { startSimulator } from '../../../../simulator';
 
 const NOW = '2026-11-21T12:00:00.000Z';
 const clock = useFastClock(Date.parse(NOW));
@@ -16,28 +17,22 @@ const clock = useFastClock(Date.parse(NOW));
 describe('HiBob → Time Off requests', () => {
 	let sim: RunningSimulator;
 	let employee: { id: string };
-	beforeAll(async () => {
-		sim = await startSimulator({ employees: 60, seed: 11, today: '2026-11-21', rateLimit: false, freezeClock: true });
+	useSimulator((started) => (sim = started), {
+		employees: 60,
+		seed: 11,
+		today: '2026-11-21',
+		rateLimit: false,
+		freezeClock: true,
+	});
+	beforeAll(() => {
 		employee = sim.control.listEmployees({ lifecycleStatus: 'employed' })[3];
 	}); // prettier-ignore
-	afterAll(async () => await sim.stop());
-	beforeEach(() => sim.log.clear());
 
 	const credentials = () => credentialsFor(sim.url, sim.serviceUser.id, sim.serviceUser.token);
 	const run = async (parameters: IDataObject, items: INodeExecutionData[] = [{ json: {} }], continueOnFail = false, timezone?: string) =>
 		await runExecute({ nodeType: new HiBob(), parameters: { resource: 'timeOff', employee: { mode: 'id', value: employee.id }, ...parameters }, credentials: credentials(), items, continueOnFail, timezone }); // prettier-ignore
 	const sent = () => sim.log.entries().map((e) => `${e.method} ${e.path}`);
 	const posted = () => sim.log.entries({ method: 'POST' }).map((e) => e.body);
-	async function failureOf(promise: Promise<unknown>) {
-		let caught: unknown;
-		try {
-			await promise;
-		} catch (error) {
-			caught = error;
-		}
-		if (!caught) throw new Error('expected the node to fail');
-		return caught as Error & { description?: string; context?: IDataObject };
-	}
 	const create = (extra: IDataObject) => ({
 		operation: 'createRequest',
 		policyType: 'Holiday',

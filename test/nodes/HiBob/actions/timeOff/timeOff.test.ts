@@ -5,10 +5,11 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
+import { failureOf } from '../../../../harness/failure';
 import { useFastClock } from '../../../../harness/fastClock';
 import { credentialsFor, loadOptionsContext, runExecute } from '../../../../harness/n8n';
+import { useSimulator } from '../../../../harness/simulator';
 import type { RunningSimulator } from '../../../../simulator';
-import { startSimulator } from '../../../../simulator';
 
 const NOW = '2026-11-21T12:00:00.000Z';
 const clock = useFastClock(Date.parse(NOW));
@@ -18,14 +19,14 @@ describe('HiBob → Time Off', () => {
 	let employee: { id: string; email: string };
 	let requestId: number;
 	let siteId: number;
-	beforeAll(async () => {
-		sim = await startSimulator({
-			employees: 80,
-			seed: 5,
-			today: '2026-11-21',
-			rateLimit: false,
-			freezeClock: true,
-		});
+	useSimulator((started) => (sim = started), {
+		employees: 80,
+		seed: 5,
+		today: '2026-11-21',
+		rateLimit: false,
+		freezeClock: true,
+	});
+	beforeAll(() => {
 		employee = sim.control.listEmployees({ lifecycleStatus: 'employed' })[3];
 		requestId = sim.control.addTimeOff({
 			employeeId: employee.id,
@@ -34,8 +35,6 @@ describe('HiBob → Time Off', () => {
 		}).requestId;
 		siteId = sim.control.getEmployee({ employeeId: employee.id }).values['work.siteId'] as number;
 	});
-	afterAll(async () => await sim.stop());
-	beforeEach(() => sim.log.clear());
 
 	const run = async (
 		parameters: IDataObject,
@@ -53,17 +52,6 @@ describe('HiBob → Time Off', () => {
 	const paired = (item: INodeExecutionData) => (item.pairedItem as { item: number }).item;
 	const requests = () =>
 		sim.log.entries().map((entry) => ({ path: entry.path, query: entry.query }));
-
-	async function failureOf(promise: Promise<unknown>) {
-		let caught: unknown;
-		try {
-			await promise;
-		} catch (error) {
-			caught = error;
-		}
-		if (!caught) throw new Error('expected the node to fail');
-		return caught as Error & { description?: string; context?: IDataObject };
-	}
 
 	describe('Get Who Is Out (whosOut)', () => {
 		it('lists the absences overlapping the range, IDs as strings, with the options on the wire', async () => {

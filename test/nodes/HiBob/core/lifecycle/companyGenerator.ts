@@ -4,18 +4,7 @@
  * start dates over 12 years, a few hired / on leave / terminated people.
  */
 import type { LifecycleEmployee } from '../../../../../nodes/HiBob/core/lifecycle';
-
-/** mulberry32: tiny seeded PRNG, so every run measures the same company. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let value = state;
-		value = Math.imul(value ^ (value >>> 15), value | 1);
-		value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-		return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { mulberry32 } from '../../../../simulator/util';
 
 const FIRST_NAMES = (
 	'James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara Richard Susan ' +
@@ -125,7 +114,7 @@ function date(days: number): string {
 }
 
 export function generateCompany(size: number, seed = 42): LifecycleEmployee[] {
-	const next = random(seed);
+	const next = mulberry32(seed);
 	// HiBob IDs are 19-digit strings; random digits rather than sequential, the least compressible case.
 	const ids = new Set<string>();
 	while (ids.size < size) {

@@ -15,8 +15,9 @@ import {
 	decodeEmployeeId,
 	encodeEmployeeId,
 } from '../../../../../nodes/HiBob/core/lifecycle/snapshot';
+import { mulberry32 } from '../../../../simulator/util';
 import { generateCompany } from './companyGenerator';
-import { mutate, random } from './pollSequences';
+import { mutate } from './pollSequences';
 
 describe('stored data as n8n hands it over', () => {
 	const context = { today: '2026-03-31', detectedAt: '2026-03-31T06:00:00.000Z' };
@@ -51,7 +52,7 @@ describe('stored data as n8n hands it over', () => {
 		const first = diffLifecycle(undefined, employees, context);
 		const json = JSON.stringify(first.nextSnapshot);
 		const changed = employees.map((employee, at) =>
-			at % 10 === 0 ? mutate(employee, random(at), context.today) : employee,
+			at % 10 === 0 ? mutate(employee, mulberry32(at), context.today) : employee,
 		);
 		for (const people of [employees, changed]) {
 			const wrapped = ObservableObject.create({
@@ -86,7 +87,7 @@ describe('employee ID codec without BigInt', () => {
 	}
 
 	it('matches BigInt on random IDs of every length up to 19 digits, and keeps longer ones raw', () => {
-		const next = random(11);
+		const next = mulberry32(11);
 		const mismatches: string[] = [];
 		for (let length = 1; length <= 24; length++) {
 			for (let sample = 0; sample < 200; sample++) {

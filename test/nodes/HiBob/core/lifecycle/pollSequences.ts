@@ -8,19 +8,8 @@ import type {
 	LifecycleEmployee,
 	LifecycleOptions,
 } from '../../../../../nodes/HiBob/core/lifecycle';
+import { mulberry32 } from '../../../../simulator/util';
 import { generateCompany } from './companyGenerator';
-
-/** mulberry32: tiny seeded PRNG. */
-export function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let value = state;
-		value = Math.imul(value ^ (value >>> 15), value | 1);
-		value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-		return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const STATUSES = [
 	'Employed',
@@ -105,7 +94,7 @@ export interface Poll {
 
 /** The polls of one seed, in order (the first one takes the baseline). */
 export function pollSequence(seed: number): { options: LifecycleOptions; polls: Poll[] } {
-	const next = random(seed);
+	const next = mulberry32(seed);
 	const options = OPTION_SETS[seed % OPTION_SETS.length];
 	let employees: LifecycleEmployee[] = generateCompany(150, seed).map((employee) => ({
 		id: employee.id,
