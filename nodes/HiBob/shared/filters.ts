@@ -31,7 +31,6 @@ export function filtersProperty(
 		placeholder: 'Add Filter',
 		default: {},
 		description,
-		...(displayOptions ? { displayOptions } : {}),
 		options: [
 			{
 				displayName: 'Condition',
@@ -100,6 +99,7 @@ export function filtersProperty(
 				],
 			},
 		],
+		...(displayOptions ? { displayOptions } : {}),
 	};
 }
 

@@ -44,7 +44,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Last Day of Work',
@@ -92,6 +91,7 @@ export const description: INodeProperties[] = [
 					'An item of HiBob\'s lifecycle reason type list (e.g. Voluntary). Choose from the list, or specify the name or ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 		],
+		displayOptions: { show },
 	},
 ];
 

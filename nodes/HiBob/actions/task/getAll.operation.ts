@@ -88,7 +88,6 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		description: 'Applied by n8n after reading the tasks from HiBob; all given filters must match',
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Due On or After',
@@ -121,6 +120,7 @@ export const description: INodeProperties[] = [
 				description: 'Tasks whose title contains this text, ignoring case',
 			},
 		],
+		displayOptions: { show },
 	},
 ];
 

@@ -130,7 +130,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Approver ID',
@@ -163,6 +162,7 @@ export const description: INodeProperties[] = [
 				description: 'Whether to create the request approved, without the approval flow (admins only)',
 			},
 		],
+		displayOptions: { show },
 	}, // prettier-ignore
 ];
 

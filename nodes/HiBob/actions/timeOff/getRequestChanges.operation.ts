@@ -30,7 +30,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Include Pending',
@@ -48,6 +47,7 @@ export const description: INodeProperties[] = [
 					'Changes made before this moment; after Since and at most 6 months after it. Without it: up to now.',
 			},
 		],
+		displayOptions: { show },
 	},
 ];
 

@@ -30,7 +30,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			INCLUDE_HOURLY_OPTION,
 			INCLUDE_PRIVATE_OPTION,
@@ -43,6 +42,7 @@ export const description: INodeProperties[] = [
 					"The day to report instead of today. Without it HiBob uses today's date in UTC; use {{ $today }} for the workflow's time zone.",
 			},
 		],
+		displayOptions: { show },
 	},
 ];
 

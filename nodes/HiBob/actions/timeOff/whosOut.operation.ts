@@ -39,7 +39,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			INCLUDE_HOURLY_OPTION,
 			{
@@ -51,6 +50,7 @@ export const description: INodeProperties[] = [
 			},
 			INCLUDE_PRIVATE_OPTION,
 		],
+		displayOptions: { show },
 	},
 ];
 
