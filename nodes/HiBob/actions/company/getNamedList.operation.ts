@@ -1,10 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 
 import { asNodeError, mapItems } from '../../shared/items';
 import type { NamedListItem } from '../../shared/metadata';
@@ -15,7 +11,7 @@ import { includeArchivedProperty } from './shared';
 
 const show = { resource: ['company'], operation: ['getNamedList'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	{
 		displayName: 'List Name or ID',
 		name: 'listName',
@@ -25,10 +21,9 @@ export const description: INodeProperties[] = [
 		required: true,
 		description:
 			'The named list, e.g. department, site, title or terminationreason (names are case-sensitive). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
 	},
-	includeArchivedProperty(show),
-];
+	includeArchivedProperty,
+]);
 
 function flatten(listName: string, items: NamedListItem[], parentId: string | null): IDataObject[] {
 	return items.flatMap((item) => [

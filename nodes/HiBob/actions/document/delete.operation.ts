@@ -2,10 +2,11 @@
  * Document → Delete: `DELETE /v1/docs/people/{id}/{shared|confidential}/{docId}` or
  * `…/folders/{folderId}/{docId}`. Not repeated when its outcome is unknown.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { folderPath, readFolder } from '../../core/documents';
 import { InputError } from '../../core/errors';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { readEmployeeParameter } from '../../shared/employeeParameter';
 import { mapItems } from '../../shared/items';
@@ -16,9 +17,9 @@ import { checkDocumentsOf, DOCS_PERMISSION, folderProperties, RESOURCE } from '.
 
 const show = { resource: [RESOURCE], operation: ['delete'] };
 
-export const description: INodeProperties[] = [
-	employeeLocator({ description: 'The employee whose document to delete', show }),
-	...folderProperties(show),
+export const description = updateDisplayOptions({ show }, [
+	employeeLocator({ description: 'The employee whose document to delete' }),
+	...folderProperties,
 	{
 		displayName: 'Document ID',
 		name: 'documentId',
@@ -27,9 +28,8 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 7300001',
 		description: 'The documentId output by Upload',
-		displayOptions: { show },
 	},
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,

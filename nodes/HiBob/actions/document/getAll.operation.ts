@@ -3,15 +3,11 @@
  * service user may view. HiBob's answer carries each document's name and download link; any more it
  * sends (e.g. folder details) is passed on.
  */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { stringifyIds } from '../../core/employeeIds';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { readEmployeeParameter } from '../../shared/employeeParameter';
 import { mapItems } from '../../shared/items';
@@ -23,10 +19,10 @@ import { returnAllProperties } from '../../shared/returnAll';
 
 const show = { resource: [RESOURCE], operation: ['getAll'] };
 
-export const description: INodeProperties[] = [
-	employeeLocator({ description: 'The employee whose documents to list', show }),
-	...returnAllProperties(show),
-];
+export const description = updateDisplayOptions({ show }, [
+	employeeLocator({ description: 'The employee whose documents to list' }),
+	...returnAllProperties,
+]);
 
 async function execute(
 	this: IExecuteFunctions,

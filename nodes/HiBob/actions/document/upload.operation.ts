@@ -4,14 +4,10 @@
  * HiBob fetches from a URL (`POST …/{shared|confidential}` or `…/custom/{folderId}`). Sizes are checked
  * before sending. An upload is not repeated when its outcome is unknown (it would file a second copy).
  */
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { randomBytes } from 'node:crypto';
 
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import {
 	checkUploadSize,
@@ -33,9 +29,9 @@ import { checkDocumentsOf, DOCS_PERMISSION, folderProperties, RESOURCE } from '.
 
 const show = { resource: [RESOURCE], operation: ['upload'] };
 
-export const description: INodeProperties[] = [
-	employeeLocator({ description: 'The employee whose documents get the file', show }),
-	...folderProperties(show),
+export const description = updateDisplayOptions({ show }, [
+	employeeLocator({ description: 'The employee whose documents get the file' }),
+	...folderProperties,
 	{
 		displayName: 'Source',
 		name: 'source',
@@ -45,7 +41,6 @@ export const description: INodeProperties[] = [
 			{ name: 'URL', value: 'url', description: 'HiBob downloads the document from a public URL' },
 		],
 		default: 'binary',
-		displayOptions: { show },
 	}, // prettier-ignore
 	{
 		displayName: 'Input Binary Field',
@@ -55,7 +50,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		hint: 'The name of the input binary field containing the file to be uploaded',
 		description: 'At most 5 MB (1 MB into a custom folder)',
-		displayOptions: { show: { ...show, source: ['binary'] } },
+		displayOptions: { show: { source: ['binary'] } },
 	},
 	{
 		displayName: 'Document URL',
@@ -64,7 +59,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. https://files.example.com/contract.pdf',
-		displayOptions: { show: { ...show, source: ['url'] } },
+		displayOptions: { show: { source: ['url'] } },
 	},
 	{
 		displayName: 'Document Name',
@@ -72,9 +67,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: "The document's name in Bob. Empty: the file's name (required for a URL).",
-		displayOptions: { show },
 	},
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,

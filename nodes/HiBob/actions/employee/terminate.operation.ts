@@ -3,9 +3,10 @@
  * becomes Terminated at midnight after the termination date. HiBob has no API to undo a termination,
  * and a repeated POST could add a second one, so an unknown outcome is never retried.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { resolveListItem, terminateBody } from '../../core/writes';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { mapItems } from '../../shared/items';
 import { hiBobWrite } from '../../transport';
@@ -14,19 +15,17 @@ import { listItems, targetEmployeeId, writeOutput } from './writeSupport';
 
 const show = { resource: ['employee'], operation: ['terminate'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	{
 		displayName:
 			"Terminating cannot be undone through HiBob's API: to reverse it, an admin edits the Lifecycle history in Bob. The person becomes Terminated at midnight after the termination date.",
 		name: 'terminateNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
 	employeeLocator({
 		description:
 			'The employee to terminate: pick from the list, or give their HiBob ID or work email',
-		show,
 		byEmail: true,
 	}),
 	{
@@ -36,7 +35,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'Their last employed day (a calendar date; the time is ignored)',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Options',
@@ -91,9 +89,8 @@ export const description: INodeProperties[] = [
 					'An item of HiBob\'s lifecycle reason type list (e.g. Voluntary). Choose from the list, or specify the name or ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 		],
-		displayOptions: { show },
 	},
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,

@@ -6,17 +6,13 @@
  * Effective Date that carries over the other columns of the row in effect then (not repeated on an
  * unknown outcome: it would add a second entry).
  */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { ListItemLike } from '../../core/writes';
 import { optionalDate } from '../../core/writes';
 import type { WorkRow } from '../../core/update';
 import { nestedBody, planUpdate, rowInEffect, workEntryBody } from '../../core/update';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { addHints, mapItems } from '../../shared/items';
 import { flattenItems, loadFieldIndex, loadNamedLists } from '../../shared/metadata';
@@ -38,10 +34,9 @@ const WORK_FIELD_OF = {
 	reportsTo: 'work.manager',
 } as const;
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	employeeLocator({
 		description: 'The employee to update: pick from the list, or give their HiBob ID or work email',
-		show,
 		byEmail: true,
 	}),
 	{
@@ -64,7 +59,6 @@ export const description: INodeProperties[] = [
 				supportAutoMap: false,
 			},
 		},
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Effective Date',
@@ -73,7 +67,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			"When Job Title, Department, Site or Manager change: the date the change takes effect (a new Work history entry). Empty: today in the workflow's time zone. Other fields change at once.",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Work Change Reason',
@@ -81,9 +74,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Optional reason stored on the Work history entry',
-		displayOptions: { show },
 	},
-];
+]);
 
 function listsByName(lists: Array<{ name: string; items: ListItemLike[] }>) {
 	return new Map(

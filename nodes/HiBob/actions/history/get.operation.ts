@@ -1,12 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { historyRow, parseEmployeeTable } from '../../core/history';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { asNodeError, mapItems } from '../../shared/items';
 import { hiBobRequest, unexpectedAnswer } from '../../transport';
@@ -15,14 +11,13 @@ import { RESOURCE, readEmployeeId, readTable, TABLE_CATEGORY, tableProperty } fr
 
 const show = { resource: [RESOURCE], operation: ['get'] };
 
-export const description: INodeProperties[] = [
-	tableProperty('get'),
+export const description = updateDisplayOptions({ show }, [
+	tableProperty,
 	employeeLocator({
 		description:
 			'The employee whose history to get: pick from the list, or give their HiBob ID (19 digits, as text: a number this long loses digits)',
-		show,
 	}),
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,

@@ -3,15 +3,11 @@
  * (`GET /v1/tasks/people/{id}`), filtered here by title, list (workflow) and due date, since HiBob
  * filters by nothing else. HiBob does not page these answers.
  */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parseTasks, readTaskFilters, type TaskRelation, taskMatches } from '../../core/tasks';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { readEmployeeParameter } from '../../shared/employeeParameter';
 import { mapItems } from '../../shared/items';
@@ -22,9 +18,8 @@ import { RESOURCE, TASKS_PERMISSION } from './shared';
 import { returnAllProperties } from '../../shared/returnAll';
 
 const show = { resource: [RESOURCE], operation: ['getAll'] };
-const forEmployee = { ...show, scope: ['employee'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	{
 		displayName: 'Tasks Of',
 		name: 'scope',
@@ -43,44 +38,42 @@ export const description: INodeProperties[] = [
 			},
 		],
 		default: 'company',
-		displayOptions: { show },
 	},
-	employeeLocator({
-		description:
-			'The employee whose tasks to get: pick from the list, or give their HiBob ID (19 digits, as text)',
-		show: forEmployee,
-	}),
-	{
-		displayName: 'Status',
-		name: 'status',
-		type: 'options',
-		options: [
-			{ name: 'Open', value: 'open' },
-			{ name: 'Closed', value: 'closed' },
-			{ name: 'All', value: 'all' },
-		],
-		default: 'open',
-		description: "Which of the employee's tasks: still to do, completed, or both",
-		displayOptions: { show: forEmployee },
-	},
-	{
-		displayName: 'Their Role',
-		name: 'relation',
-		type: 'options',
-		options: [
-			{ name: 'Any', value: 'any', description: 'Tasks they must do and tasks about them' },
-			{ name: 'Assigned to Them', value: 'owner', description: 'Tasks they must do (they own)' },
-			{
-				name: 'About Them',
-				value: 'requestedFor',
-				description: 'Tasks requested for them, e.g. the IT tasks of a new hire',
-			},
-		],
-		default: 'any',
-		description: 'Whether to keep the tasks they own, the tasks requested for them, or both',
-		displayOptions: { show: forEmployee },
-	},
-	...returnAllProperties(show),
+	...updateDisplayOptions({ show: { scope: ['employee'] } }, [
+		employeeLocator({
+			description:
+				'The employee whose tasks to get: pick from the list, or give their HiBob ID (19 digits, as text)',
+		}),
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Open', value: 'open' },
+				{ name: 'Closed', value: 'closed' },
+				{ name: 'All', value: 'all' },
+			],
+			default: 'open',
+			description: "Which of the employee's tasks: still to do, completed, or both",
+		},
+		{
+			displayName: 'Their Role',
+			name: 'relation',
+			type: 'options',
+			options: [
+				{ name: 'Any', value: 'any', description: 'Tasks they must do and tasks about them' },
+				{ name: 'Assigned to Them', value: 'owner', description: 'Tasks they must do (they own)' },
+				{
+					name: 'About Them',
+					value: 'requestedFor',
+					description: 'Tasks requested for them, e.g. the IT tasks of a new hire',
+				},
+			],
+			default: 'any',
+			description: 'Whether to keep the tasks they own, the tasks requested for them, or both',
+		},
+	]),
+	...returnAllProperties,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -120,9 +113,8 @@ export const description: INodeProperties[] = [
 				description: 'Tasks whose title contains this text, ignoring case',
 			},
 		],
-		displayOptions: { show },
 	},
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,

@@ -2,9 +2,10 @@
  * Time Off → Cancel Request: `DELETE /v1/timeoff/employees/{id}/requests/{requestId}` (200, no body).
  * Not repeated when its outcome is unknown: a second cancel of a canceled request is refused by HiBob.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { parseRequestId } from '../../core/timeOffRequests';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { readEmployeeParameter } from '../../shared/employeeParameter';
 import { mapItems } from '../../shared/items';
@@ -16,10 +17,10 @@ import { RESOURCE } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['cancelRequest'] };
 
-export const description: INodeProperties[] = [
-	employeeLocator({ description: 'The employee the request belongs to', show }),
-	requestIdProperty(show),
-];
+export const description = updateDisplayOptions({ show }, [
+	employeeLocator({ description: 'The employee the request belongs to' }),
+	requestIdProperty,
+]);
 
 async function execute(
 	this: IExecuteFunctions,

@@ -5,12 +5,7 @@
  * writes by seconds, so the after-read is repeated a few times; if no single request shows up the output
  * says so plainly (the request was still submitted). Submitting is never repeated by the node.
  */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { stringifyIds } from '../../core/employeeIds';
 import { isoUtc } from '../../core/timeOff';
@@ -20,6 +15,7 @@ import {
 	newRequestId,
 	type RequestBody,
 } from '../../core/timeOffRequests';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { readEmployeeParameter } from '../../shared/employeeParameter';
 import { mapItems } from '../../shared/items';
@@ -30,16 +26,16 @@ import { checkRequestsOf, policyTypeProperty, TIME_OFF_PERMISSION } from './requ
 import { listOf, RESOURCE } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['createRequest'] };
-const forDuration = (...duration: string[]) => ({ show: { ...show, duration } });
+const forDuration = (...duration: string[]) => ({ show: { duration } });
 
 /** Waits before each read of the changes after submitting (HiBob's reads lag writes by up to ~20 s). */
 const IDENTIFY_WAITS_MS = [0, 2_000, 5_000, 13_000];
 /** How far back the changes are read: wide enough for a clock difference between n8n and HiBob. */
 const LOOKBACK_MS = 15 * 60_000;
 
-export const description: INodeProperties[] = [
-	employeeLocator({ description: 'The employee the time off is for', show }),
-	policyTypeProperty(show, 'The policy type of the request, e.g. Holiday or Sick'),
+export const description = updateDisplayOptions({ show }, [
+	employeeLocator({ description: 'The employee the time off is for' }),
+	policyTypeProperty('The policy type of the request, e.g. Holiday or Sick'),
 	{
 		displayName: 'Duration',
 		name: 'duration',
@@ -51,7 +47,6 @@ export const description: INodeProperties[] = [
 			{ name: 'Mornings or Afternoons', value: 'portionOnRange', description: 'Every morning or every afternoon of the range' },
 		],
 		default: 'days',
-		displayOptions: { show },
 	}, // prettier-ignore
 	{
 		displayName: 'Start Date',
@@ -60,7 +55,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		description: "The first day off, a calendar date (in the workflow's time zone)",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'End Date',
@@ -162,9 +156,8 @@ export const description: INodeProperties[] = [
 				description: 'Whether to create the request approved, without the approval flow (admins only)',
 			},
 		],
-		displayOptions: { show },
 	}, // prettier-ignore
-];
+]);
 
 async function matchingIds(
 	context: IExecuteFunctions,

@@ -1,14 +1,10 @@
 /** Time Off → Get Balance: `GET /v1/timeoff/employees/{id}/balance?policyType=&date=`. */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { stringifyIds } from '../../core/employeeIds';
 import { InputError } from '../../core/errors';
 import { balanceDate } from '../../core/timeOffRequests';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { readEmployeeParameter } from '../../shared/employeeParameter';
 import { mapItems } from '../../shared/items';
@@ -20,9 +16,9 @@ import { RESOURCE } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['getBalance'] };
 
-export const description: INodeProperties[] = [
-	employeeLocator({ description: 'The employee whose balance to get', show }),
-	policyTypeProperty(show, 'The policy type whose balance to get, e.g. Holiday'),
+export const description = updateDisplayOptions({ show }, [
+	employeeLocator({ description: 'The employee whose balance to get' }),
+	policyTypeProperty('The policy type whose balance to get, e.g. Holiday'),
 	{
 		displayName: 'Date',
 		name: 'date',
@@ -30,9 +26,8 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			"The balance as of this calendar date (in the workflow's time zone). Empty: today.",
-		displayOptions: { show },
 	},
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,

@@ -1,13 +1,9 @@
 /** Time Off → Get Request: `GET /v1/timeoff/employees/{id}/requests/{requestId}`. */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { stringifyIds } from '../../core/employeeIds';
 import { parseRequestId } from '../../core/timeOffRequests';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { readEmployeeParameter } from '../../shared/employeeParameter';
 import { mapItems } from '../../shared/items';
@@ -19,10 +15,10 @@ import { RESOURCE } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['getRequest'] };
 
-export const description: INodeProperties[] = [
-	employeeLocator({ description: 'The employee the request belongs to', show }),
-	requestIdProperty(show),
-];
+export const description = updateDisplayOptions({ show }, [
+	employeeLocator({ description: 'The employee the request belongs to' }),
+	requestIdProperty,
+]);
 
 async function execute(
 	this: IExecuteFunctions,

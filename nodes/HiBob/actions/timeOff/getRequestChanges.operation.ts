@@ -1,11 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { validateChangesWindow } from '../../core/timeOff';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { mapItems } from '../../shared/items';
 import { hiBobRequest, transportSettings } from '../../transport';
 import type { HiBobOperation } from '../types';
@@ -13,7 +9,7 @@ import { listOf, RESOURCE } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['getRequestChanges'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	{
 		displayName: 'Since',
 		name: 'since',
@@ -22,7 +18,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		description:
 			"Changes made at or after this moment (when the request was created, canceled…, not the leave dates). At most 6 months ago. Without a time zone it is read in the workflow's time zone, e.g. {{ $now.minus({ days: 7 }) }}.",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Options',
@@ -47,9 +42,8 @@ export const description: INodeProperties[] = [
 					'Changes made before this moment; after Since and at most 6 months after it. Without it: up to now.',
 			},
 		],
-		displayOptions: { show },
 	},
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,

@@ -1,11 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { validateOutTodayQuery } from '../../core/timeOff';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { mapItems } from '../../shared/items';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
@@ -13,7 +9,7 @@ import { INCLUDE_HOURLY_OPTION, INCLUDE_PRIVATE_OPTION, listOf, RESOURCE } from 
 
 const show = { resource: [RESOURCE], operation: ['outToday'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	{
 		displayName: 'Site Name or ID',
 		name: 'siteId',
@@ -22,7 +18,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			'Only people of this site (work.siteId); empty for all sites. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Options',
@@ -42,9 +37,8 @@ export const description: INodeProperties[] = [
 					"The day to report instead of today. Without it HiBob uses today's date in UTC; use {{ $today }} for the workflow's time zone.",
 			},
 		],
-		displayOptions: { show },
 	},
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,

@@ -1,10 +1,7 @@
 /** Parameters the time-off request operations share: the policy type picker and the request ID. */
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-export function policyTypeProperty(
-	show: IDisplayOptions['show'],
-	description: string,
-): INodeProperties {
+export function policyTypeProperty(description: string): INodeProperties {
 	return {
 		displayName: 'Policy Type Name or ID',
 		name: 'policyType',
@@ -13,23 +10,19 @@ export function policyTypeProperty(
 		default: '',
 		required: true,
 		description: `${description}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-		displayOptions: { show },
 	};
 }
 
-export function requestIdProperty(show: IDisplayOptions['show']): INodeProperties {
-	return {
-		displayName: 'Request ID',
-		name: 'requestId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 27500233',
-		description:
-			'The time-off request, e.g. the requestId output by Create Request or Get Request Changes',
-		displayOptions: { show },
-	};
-}
+export const requestIdProperty: INodeProperties = {
+	displayName: 'Request ID',
+	name: 'requestId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 27500233',
+	description:
+		'The time-off request, e.g. the requestId output by Create Request or Get Request Changes',
+};
 
 /** What to look at in Bob when a time-off write's outcome is unknown. */
 export const checkRequestsOf = (employeeId: string) =>

@@ -1,11 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { validateDateRange } from '../../core/timeOff';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { mapItems } from '../../shared/items';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
@@ -13,7 +9,7 @@ import { INCLUDE_HOURLY_OPTION, INCLUDE_PRIVATE_OPTION, listOf, RESOURCE } from 
 
 const show = { resource: [RESOURCE], operation: ['whosOut'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	{
 		displayName: 'From',
 		name: 'from',
@@ -22,7 +18,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		description:
 			'First day of the range (a calendar date; a time part is ignored), e.g. 2026-11-21',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'To',
@@ -31,7 +26,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		description: 'Last day of the range, inclusive; on or after From, e.g. 2026-11-30',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Options',
@@ -50,9 +44,8 @@ export const description: INodeProperties[] = [
 			},
 			INCLUDE_PRIVATE_OPTION,
 		],
-		displayOptions: { show },
 	},
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,
