@@ -14,6 +14,7 @@ import type {
 
 import { InputError } from '../../core/errors';
 import { requireDate, requireEmail, resolveListItem } from '../../core/writes';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { mapItems } from '../../shared/items';
 import { hiBobWrite } from '../../transport';
 import type { HiBobOperation } from '../types';
@@ -21,14 +22,13 @@ import { listItems, writeOutput } from './writeSupport';
 
 const show = { resource: ['employee'], operation: ['create'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	{
 		displayName: 'First Name',
 		name: 'firstName',
 		type: 'string',
 		required: true,
 		default: '',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Surname',
@@ -36,7 +36,6 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Work Email',
@@ -46,7 +45,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'Their work email, which becomes their Bob login; no other employee may have it',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Site Name or ID',
@@ -57,7 +55,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			'Where they work, from HiBob\'s site list. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Start Date',
@@ -66,9 +63,8 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'Their first day of employment (a calendar date; the time is ignored)',
-		displayOptions: { show },
 	},
-];
+]);
 
 function requireText(value: unknown, label: string): string {
 	const text = typeof value === 'string' ? value.trim() : '';
