@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
 import { updateDisplayOptions } from '../../shared/displayOptions';
 
 import { mapItems } from '../../shared/items';

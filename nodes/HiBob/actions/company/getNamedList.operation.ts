@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
 import { updateDisplayOptions } from '../../shared/displayOptions';
 
-import { asNodeError, mapItems } from '../../shared/items';
+import { mapItems } from '../../shared/items';
 import type { NamedListItem } from '../../shared/metadata';
 import { parseNamedList } from '../../shared/metadata';
+import { explainStatus } from '../../shared/statusErrors';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { includeArchivedProperty } from './shared';
@@ -52,24 +54,24 @@ async function execute(
 			});
 		}
 		const includeArchived = this.getNodeParameter('includeArchived', itemIndex, false) as boolean;
-		let body: unknown;
-		try {
-			body = await hiBobRequest(this, {
-				method: 'GET',
-				path: `/v1/company/named-lists/${encodeURIComponent(listName)}`,
-				qs: { includeArchived },
-				itemIndex,
-			});
-		} catch (error) {
-			if (error instanceof NodeApiError && error.httpCode === '404') {
-				throw new NodeOperationError(this.getNode(), `HiBob has no named list "${listName}"`, {
-					itemIndex,
+		const body = await explainStatus(
+			this,
+			itemIndex,
+			{
+				404: {
+					message: `HiBob has no named list "${listName}"`,
 					description:
 						'List names are case-sensitive and are the list IDs from the field metadata (e.g. "terminationreason", not "terminationReason"). Use Company → Get Fields to see each field\'s listId.',
-				});
-			}
-			throw asNodeError(this, error, itemIndex);
-		}
+				},
+			},
+			async () =>
+				await hiBobRequest(this, {
+					method: 'GET',
+					path: `/v1/company/named-lists/${encodeURIComponent(listName)}`,
+					qs: { includeArchived },
+					itemIndex,
+				}),
+		);
 		const list = parseNamedList(body, listName);
 		return flatten(list.name, list.items, null);
 	});

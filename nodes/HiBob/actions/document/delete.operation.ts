@@ -4,7 +4,7 @@
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { folderPath, readFolder } from '../../core/documents';
+import { folderPath } from '../../core/documents';
 import { InputError } from '../../core/errors';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
@@ -13,7 +13,13 @@ import { mapItems } from '../../shared/items';
 import { explainStatus } from '../../shared/statusErrors';
 import { hiBobWrite } from '../../transport';
 import type { HiBobOperation } from '../types';
-import { checkDocumentsOf, DOCS_PERMISSION, folderProperties, RESOURCE } from './shared';
+import {
+	checkDocumentsOf,
+	DOCS_PERMISSION,
+	folderProperties,
+	readFolderParameters,
+	RESOURCE,
+} from './shared';
 
 const show = { resource: [RESOURCE], operation: ['delete'] };
 
@@ -37,10 +43,7 @@ async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await mapItems(this, items, async (itemIndex) => {
 		const employeeId = readEmployeeParameter(this, itemIndex);
-		const folder = readFolder(
-			this.getNodeParameter('folder', itemIndex, 'shared'),
-			this.getNodeParameter('folderId', itemIndex, ''),
-		);
+		const folder = readFolderParameters(this, itemIndex);
 		const documentId = String(this.getNodeParameter('documentId', itemIndex, '')).trim();
 		if (!/^\d{1,20}$/.test(documentId))
 			throw new InputError(

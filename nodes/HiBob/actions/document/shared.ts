@@ -1,5 +1,7 @@
 /** What the document operations share: the resource name, the folder parameters and permissions. */
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { type FolderChoice, readFolder } from '../../core/documents';
 
 export const RESOURCE = 'document';
 
@@ -27,6 +29,14 @@ export const folderProperties: INodeProperties[] = [
 		displayOptions: { show: { folder: ['custom'] } },
 	},
 ];
+
+/** The folder the Folder / Custom Folder parameters point at. */
+export function readFolderParameters(context: IExecuteFunctions, itemIndex: number): FolderChoice {
+	return readFolder(
+		context.getNodeParameter('folder', itemIndex, 'shared'),
+		context.getNodeParameter('folderId', itemIndex, ''),
+	);
+}
 
 export const DOCS_PERMISSION =
 	"Each folder has its own permissions: the service user's permission group needs the folder's view, upload or delete permission for these people (Bob → Settings → Permission groups → People's Docs). Shared and confidential folders must keep their default settings for the API.";

@@ -14,7 +14,6 @@ import {
 	folderPath,
 	multipartFile,
 	readDocumentUrl,
-	readFolder,
 	uploadedId,
 } from '../../core/documents';
 import { stringifyIds } from '../../core/employeeIds';
@@ -25,7 +24,13 @@ import { mapItems } from '../../shared/items';
 import { explainStatus, type StatusExplanations } from '../../shared/statusErrors';
 import { hiBobWrite } from '../../transport';
 import type { HiBobOperation } from '../types';
-import { checkDocumentsOf, DOCS_PERMISSION, folderProperties, RESOURCE } from './shared';
+import {
+	checkDocumentsOf,
+	DOCS_PERMISSION,
+	folderProperties,
+	readFolderParameters,
+	RESOURCE,
+} from './shared';
 
 const show = { resource: [RESOURCE], operation: ['upload'] };
 
@@ -76,10 +81,7 @@ async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await mapItems(this, items, async (itemIndex) => {
 		const employeeId = readEmployeeParameter(this, itemIndex);
-		const folder = readFolder(
-			this.getNodeParameter('folder', itemIndex, 'shared'),
-			this.getNodeParameter('folderId', itemIndex, ''),
-		);
+		const folder = readFolderParameters(this, itemIndex);
 		const source = this.getNodeParameter('source', itemIndex, 'binary') as string;
 		const givenName = String(this.getNodeParameter('documentName', itemIndex, '')).trim();
 		const base = `/v1/docs/people/${employeeId}`;

@@ -3,6 +3,7 @@
  * to Bob only; accounts in Google, Okta or other tools are untouched. There is nothing to read back.
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
 import { updateDisplayOptions } from '../../shared/displayOptions';
 
 import { employeeLocator } from '../../shared/employeeLocator';

@@ -11,7 +11,7 @@ import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { readEmployeeParameter } from '../../shared/employeeParameter';
 import { mapItems } from '../../shared/items';
-import { explainStatus } from '../../shared/statusErrors';
+import { explainStatus, unknownEmployee } from '../../shared/statusErrors';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { RESOURCE, TASKS_PERMISSION } from './shared';
@@ -142,11 +142,7 @@ async function execute(
 			itemIndex,
 			{
 				403: { message: 'HiBob refused to show these tasks (403)', description: TASKS_PERMISSION },
-				404: {
-					message: `HiBob has no employee with ID ${person?.employeeId ?? ''}`,
-					description:
-						"Check the ID (root.id, 19 digits), and that the service user's permission group includes this employee.",
-				},
+				404: unknownEmployee(person?.employeeId ?? ''),
 			},
 			async () =>
 				await hiBobRequest(this, { method: 'GET', path, ...(qs ? { qs } : {}), itemIndex }),

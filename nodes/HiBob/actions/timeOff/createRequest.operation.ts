@@ -19,7 +19,7 @@ import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { readEmployeeParameter } from '../../shared/employeeParameter';
 import { mapItems } from '../../shared/items';
-import { explainStatus } from '../../shared/statusErrors';
+import { explainStatus, unknownEmployee } from '../../shared/statusErrors';
 import { hiBobRequest, hiBobWrite, transportSettings } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { checkRequestsOf, policyTypeProperty, TIME_OFF_PERMISSION } from './requestParameters';
@@ -210,7 +210,7 @@ async function execute(
 			{
 				400: { message: 'HiBob refused the time-off request (400)', description: 'Check the policy type (days or hours), the dates, the portions and the reason code against what HiBob said. Nothing was created.' },
 				403: { message: `HiBob refused to create time off for employee ${employeeId} (403)`, description: TIME_OFF_PERMISSION },
-				404: { message: `HiBob has no employee with ID ${employeeId}`, description: "Check the ID (root.id, 19 digits), and that the service user's permission group includes this employee." },
+				404: unknownEmployee(employeeId),
 			},
 			async () =>
 				await hiBobWrite(this, {

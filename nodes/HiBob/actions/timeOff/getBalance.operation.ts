@@ -8,7 +8,7 @@ import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { readEmployeeParameter } from '../../shared/employeeParameter';
 import { mapItems } from '../../shared/items';
-import { explainStatus } from '../../shared/statusErrors';
+import { explainStatus, unknownEmployee } from '../../shared/statusErrors';
 import { hiBobRequest, transportSettings } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { policyTypeProperty } from './requestParameters';
@@ -52,7 +52,7 @@ async function execute(
 			{
 				400: { message: `HiBob refused the ${policyType} balance (400)`, description: 'Check that the policy type exists in Bob (Settings → Time off) and applies to this employee.' },
 				403: { message: `HiBob refused the time-off balance of employee ${employeeId} (403)`, description: 'The service user needs the permission "See selected people\'s time off and sick leave balances" for this employee (Bob → Settings → Permission groups → Time off).' },
-				404: { message: `HiBob has no employee with ID ${employeeId}`, description: "Check the ID (root.id, 19 digits), and that the service user's permission group includes this employee." },
+				404: unknownEmployee(employeeId),
 			},
 			async () => await hiBobRequest(this, { method: 'GET', path: `/v1/timeoff/employees/${employeeId}/balance`, qs: { policyType, date }, itemIndex }),
 		); // prettier-ignore

@@ -1,5 +1,9 @@
 /** Parameters the time-off request operations share: the policy type picker and the request ID. */
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { parseRequestId } from '../../core/timeOffRequests';
+import { employeeLocator } from '../../shared/employeeLocator';
+import { readEmployeeParameter } from '../../shared/employeeParameter';
 
 export function policyTypeProperty(description: string): INodeProperties {
 	return {
@@ -23,6 +27,22 @@ export const requestIdProperty: INodeProperties = {
 	description:
 		'The time-off request, e.g. the requestId output by Create Request or Get Request Changes',
 };
+
+/** The parameters of an operation on one existing request: its employee and its ID. */
+export const existingRequestProperties: INodeProperties[] = [
+	employeeLocator({ description: 'The employee the request belongs to' }),
+	requestIdProperty,
+];
+
+export function readExistingRequest(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { employeeId: string; requestId: string } {
+	return {
+		employeeId: readEmployeeParameter(context, itemIndex),
+		requestId: parseRequestId(context.getNodeParameter('requestId', itemIndex, '')),
+	};
+}
 
 /** What to look at in Bob when a time-off write's outcome is unknown. */
 export const checkRequestsOf = (employeeId: string) =>
