@@ -12,28 +12,8 @@ import {
 	DEFAULT_WATCHED_FIELDS,
 } from '../core/lifecycle';
 import type { LifecycleEventName } from '../core/lifecycle';
+import { employeeOutputProperty, humanReadableLabelsOption } from '../shared/eventOptions';
 import { filtersProperty } from '../shared/filters';
-
-/** How the `employee` object of each event is shaped; the webhook trigger offers the same choice. */
-export const employeeOutputProperty: INodeProperties = {
-	displayName: 'Employee Output',
-	name: 'employeeOutput',
-	type: 'options',
-	options: [
-		{
-			name: 'Nested',
-			value: 'nested',
-			description: "HiBob's nested shape (work.department, internal.lifecycleStatus…)",
-		},
-		{
-			name: 'Simplified',
-			value: 'simplified',
-			description: 'A few flat fields, with labels when human-readable labels are on',
-		},
-	],
-	default: 'nested',
-	description: 'How the "employee" object of each event is shaped',
-};
 
 export const EVENT_OPTIONS: Array<INodePropertyOptions & { value: LifecycleEventName }> = [
 	{
@@ -93,18 +73,29 @@ export const EVENT_OPTIONS: Array<INodePropertyOptions & { value: LifecycleEvent
 	},
 ];
 
-/** Everything but the two broad events, which fire often and overlap the others. */
-export const DEFAULT_EVENTS: LifecycleEventName[] = [
-	'employeeCreated',
-	'startDateApproaching',
-	'employeeStarted',
-	'leaveStarted',
-	'leaveEnded',
-	'terminationScheduled',
-	'employeeTerminated',
-	'employeeRehired',
-	'employeeRemoved',
-];
+const eventsProperty: INodeProperties = {
+	displayName: 'Events',
+	name: 'events',
+	type: 'multiOptions',
+	required: true,
+	options: EVENT_OPTIONS,
+	// Everything but the two broad events, which fire often and overlap the others. A literal array,
+	// as the lint rule wants; DEFAULT_EVENTS reads it from here.
+	default: [
+		'employeeCreated',
+		'startDateApproaching',
+		'employeeStarted',
+		'leaveStarted',
+		'leaveEnded',
+		'terminationScheduled',
+		'employeeTerminated',
+		'employeeRehired',
+		'employeeRemoved',
+	],
+	description: 'The lifecycle events that start the workflow',
+};
+
+export const DEFAULT_EVENTS = eventsProperty.default as LifecycleEventName[];
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -114,26 +105,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Events',
-		name: 'events',
-		type: 'multiOptions',
-		required: true,
-		options: EVENT_OPTIONS,
-		// Same list as DEFAULT_EVENTS, spelled out: the lint rule wants a literal array here.
-		default: [
-			'employeeCreated',
-			'startDateApproaching',
-			'employeeStarted',
-			'leaveStarted',
-			'leaveEnded',
-			'terminationScheduled',
-			'employeeTerminated',
-			'employeeRehired',
-			'employeeRemoved',
-		],
-		description: 'The lifecycle events that start the workflow',
-	},
+	eventsProperty,
 	{
 		displayName: 'Lead Days',
 		name: 'leadDays',
@@ -172,14 +144,9 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Add Human-Readable Labels',
-				name: 'humanReadableLabels',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to add labels for list values (department names instead of IDs, manager names…) in "currentLabels", "previousLabels", the changes and the employee. Dates stay ISO (YYYY-MM-DD). Asks HiBob for its human-readable values in the same search, so no extra request.',
-			},
+			humanReadableLabelsOption(
+				'in "currentLabels", "previousLabels", the changes and the employee. Dates stay ISO (YYYY-MM-DD). Asks HiBob for its human-readable values in the same search, so no extra request.',
+			),
 			{
 				displayName: 'Emit Existing Employees on First Run',
 				name: 'emitExistingOnFirstRun',

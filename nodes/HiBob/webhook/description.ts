@@ -6,7 +6,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_SET } from '../core/fields';
 import { WEBHOOK_EVENT_TYPES } from '../core/webhook';
-import { employeeOutputProperty } from '../trigger/description';
+import { employeeOutputProperty, humanReadableLabelsOption } from '../shared/eventOptions';
 
 export const WEBHOOK_PATH = 'hibob';
 
@@ -76,12 +76,10 @@ export const webhookProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Add Human-Readable Labels',
-				name: 'humanReadableLabels',
-				type: 'boolean',
+				...humanReadableLabelsOption(
+					'under employee.humanReadable. HiBob sends them in the same read.',
+				),
 				default: true,
-				description:
-					'Whether to add labels for list values (department names instead of IDs, manager names…) under employee.humanReadable. HiBob sends them in the same read.',
 			},
 			employeeOutputProperty,
 			{
