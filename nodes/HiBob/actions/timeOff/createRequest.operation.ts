@@ -5,7 +5,12 @@
  * writes by seconds, so the after-read is repeated a few times; if no single request shows up the output
  * says so plainly (the request was still submitted). Submitting is never repeated by the node.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { stringifyIds } from '../../core/employeeIds';
 import { isoUtc } from '../../core/timeOff';
@@ -27,6 +32,27 @@ import { listOf, RESOURCE } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['createRequest'] };
 const forDuration = (...duration: string[]) => ({ show: { duration } });
+
+/** The first or last day of a Days request: a whole day, or only the half of it next to the rest. */
+function edgeDayProperty(
+	displayName: 'First Day' | 'Last Day',
+	name: string,
+	half: 'afternoon' | 'morning',
+): INodeProperties {
+	const halfName = half === 'morning' ? 'Morning' : 'Afternoon';
+	return {
+		displayName,
+		name,
+		type: 'options',
+		options: [
+			{ name: 'All Day', value: 'all_day' },
+			{ name: `${halfName} Only`, value: half },
+		],
+		default: 'all_day',
+		description: `Whether the ${displayName.toLowerCase()} is a whole day or only its ${half}`,
+		displayOptions: forDuration('days'),
+	};
+}
 
 /** Waits before each read of the changes after submitting (HiBob's reads lag writes by up to ~20 s). */
 const IDENTIFY_WAITS_MS = [0, 2_000, 5_000, 13_000];
@@ -65,30 +91,8 @@ export const description = updateDisplayOptions({ show }, [
 		description: 'The last day off (inclusive); the same as Start Date for one day',
 		displayOptions: forDuration('days', 'hoursOnRange', 'portionOnRange'),
 	},
-	{
-		displayName: 'First Day',
-		name: 'startPortion',
-		type: 'options',
-		options: [
-			{ name: 'All Day', value: 'all_day' },
-			{ name: 'Afternoon Only', value: 'afternoon' },
-		],
-		default: 'all_day',
-		description: 'Whether the first day is a whole day or only its afternoon',
-		displayOptions: forDuration('days'),
-	},
-	{
-		displayName: 'Last Day',
-		name: 'endPortion',
-		type: 'options',
-		options: [
-			{ name: 'All Day', value: 'all_day' },
-			{ name: 'Morning Only', value: 'morning' },
-		],
-		default: 'all_day',
-		description: 'Whether the last day is a whole day or only its morning',
-		displayOptions: forDuration('days'),
-	},
+	edgeDayProperty('First Day', 'startPortion', 'afternoon'),
+	edgeDayProperty('Last Day', 'endPortion', 'morning'),
 	{
 		displayName: 'Part of Each Day',
 		name: 'dayPortion',
