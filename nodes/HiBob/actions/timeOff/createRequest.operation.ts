@@ -24,6 +24,7 @@ import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { readEmployeeParameter } from '../../shared/employeeParameter';
 import { mapItems } from '../../shared/items';
+import { optionsCollection } from '../../shared/optionsCollection';
 import { explainStatus, unknownEmployee } from '../../shared/statusErrors';
 import { hiBobRequest, hiBobWrite, transportSettings } from '../../transport';
 import type { HiBobOperation } from '../types';
@@ -122,45 +123,38 @@ export const description = updateDisplayOptions({ show }, [
 		description: 'Minutes on top of the hours',
 		displayOptions: forDuration('hours', 'hoursOnRange'),
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Approver ID',
-				name: 'approver',
-				type: 'string',
-				default: '',
-				description:
-					'With Skip Approval: the employee ID recorded as approver (the service user needs the "import time off" permission)',
-			},
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				description: 'The reason, as the employee would write it',
-			},
-			{
-				displayName: 'Reason Code Name or ID',
-				name: 'reasonCode',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getTimeOffReasonCodes', loadOptionsDependsOn: ['policyType'] },
-				default: '',
-				description: 'A reason code of the policy type. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Skip Approval',
-				name: 'skipApproval',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to create the request approved, without the approval flow (admins only)',
-			},
-		],
-	}, // prettier-ignore
+	optionsCollection([
+		{
+			displayName: 'Approver ID',
+			name: 'approver',
+			type: 'string',
+			default: '',
+			description:
+				'With Skip Approval: the employee ID recorded as approver (the service user needs the "import time off" permission)',
+		},
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			description: 'The reason, as the employee would write it',
+		},
+		{
+			displayName: 'Reason Code Name or ID',
+			name: 'reasonCode',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getTimeOffReasonCodes', loadOptionsDependsOn: ['policyType'] },
+			default: '',
+			description: 'A reason code of the policy type. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Skip Approval',
+			name: 'skipApproval',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to create the request approved, without the approval flow (admins only)',
+		},
+	]), // prettier-ignore
 ]);
 
 async function matchingIds(

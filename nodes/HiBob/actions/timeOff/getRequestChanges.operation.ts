@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { validateChangesWindow } from '../../core/timeOff';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { mapItems } from '../../shared/items';
+import { optionsCollection } from '../../shared/optionsCollection';
 import { hiBobRequest, transportSettings } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { listOf, RESOURCE } from './shared';
@@ -19,30 +20,23 @@ export const description = updateDisplayOptions({ show }, [
 		description:
 			"Changes made at or after this moment (when the request was created, canceled…, not the leave dates). At most 6 months ago. Without a time zone it is read in the workflow's time zone, e.g. {{ $now.minus({ days: 7 }) }}.",
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Pending',
-				name: 'includePending',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include requests still waiting for approval (change type Pending)',
-			},
-			{
-				displayName: 'To',
-				name: 'to',
-				type: 'dateTime',
-				default: '',
-				description:
-					'Changes made before this moment; after Since and at most 6 months after it. Without it: up to now.',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include Pending',
+			name: 'includePending',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include requests still waiting for approval (change type Pending)',
+		},
+		{
+			displayName: 'To',
+			name: 'to',
+			type: 'dateTime',
+			default: '',
+			description:
+				'Changes made before this moment; after Since and at most 6 months after it. Without it: up to now.',
+		},
+	]),
 ]);
 
 async function execute(

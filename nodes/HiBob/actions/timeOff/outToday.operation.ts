@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { validateOutTodayQuery } from '../../core/timeOff';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { mapItems } from '../../shared/items';
+import { optionsCollection } from '../../shared/optionsCollection';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { INCLUDE_HOURLY_OPTION, INCLUDE_PRIVATE_OPTION, listOf, RESOURCE } from './shared';
@@ -19,25 +20,18 @@ export const description = updateDisplayOptions({ show }, [
 		description:
 			'Only people of this site (work.siteId); empty for all sites. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			INCLUDE_HOURLY_OPTION,
-			INCLUDE_PRIVATE_OPTION,
-			{
-				displayName: 'Today',
-				name: 'today',
-				type: 'dateTime',
-				default: '',
-				description:
-					"The day to report instead of today. Without it HiBob uses today's date in UTC; use {{ $today }} for the workflow's time zone.",
-			},
-		],
-	},
+	optionsCollection([
+		INCLUDE_HOURLY_OPTION,
+		INCLUDE_PRIVATE_OPTION,
+		{
+			displayName: 'Today',
+			name: 'today',
+			type: 'dateTime',
+			default: '',
+			description:
+				"The day to report instead of today. Without it HiBob uses today's date in UTC; use {{ $today }} for the workflow's time zone.",
+		},
+	]),
 ]);
 
 async function execute(

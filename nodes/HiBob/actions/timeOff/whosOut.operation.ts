@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { validateDateRange } from '../../core/timeOff';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { mapItems } from '../../shared/items';
+import { optionsCollection } from '../../shared/optionsCollection';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { INCLUDE_HOURLY_OPTION, INCLUDE_PRIVATE_OPTION, listOf, RESOURCE } from './shared';
@@ -27,24 +28,17 @@ export const description = updateDisplayOptions({ show }, [
 		required: true,
 		description: 'Last day of the range, inclusive; on or after From, e.g. 2026-11-30',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			INCLUDE_HOURLY_OPTION,
-			{
-				displayName: 'Include Pending',
-				name: 'includePending',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include requests still waiting for approval (status Pending)',
-			},
-			INCLUDE_PRIVATE_OPTION,
-		],
-	},
+	optionsCollection([
+		INCLUDE_HOURLY_OPTION,
+		{
+			displayName: 'Include Pending',
+			name: 'includePending',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include requests still waiting for approval (status Pending)',
+		},
+		INCLUDE_PRIVATE_OPTION,
+	]),
 ]);
 
 async function execute(
