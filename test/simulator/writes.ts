@@ -636,30 +636,38 @@ export class WriteApi {
 		const date = b.effectiveDate;
 		if (!isIsoDate(date)) return error(400, 'effectiveDate is required (YYYY-MM-DD)');
 		const given: Record<string, unknown> = {};
-		if (table === 'work') {
-			if (b.site === undefined && b.siteId === undefined)
-				return error(400, 'site or siteId is required');
-			if (b.siteId !== undefined) {
-				const id = this.listItemId('site', b.siteId, false);
-				if (id === undefined) return error(400, `siteId: ${String(b.siteId)} is not a site ID`);
-				given.siteId = Number(id);
-				given.site = company.labels.get('site')?.get(String(id)) ?? null;
-			} else {
-				const id = this.listItemId('site', b.site, true);
-				if (id === undefined) return error(400, `site: ${String(b.site)} matches no site`);
-				given.siteId = Number(id);
-				given.site = company.labels.get('site')?.get(String(id)) ?? null;
-			}
-			for (const [column, list] of [
-				['title', 'title'],
-				['department', 'department'],
-			] as const) {
+		// A list column takes an item ID of its list, or null to clear it.
+		const setListColumns = (columns: Array<[column: string, list: string]>) => {
+			for (const [column, list] of columns) {
 				if (b[column] === undefined) continue;
 				const id = b[column] === null ? null : this.listItemId(list, b[column], false);
 				if (id === undefined)
 					return error(400, `${column}: ${String(b[column])} is not an item ID of list ${list}`);
 				given[column] = id === null ? null : String(id);
 			}
+			return undefined;
+		};
+		if (table === 'work') {
+			if (b.site === undefined && b.siteId === undefined)
+				return error(400, 'site or siteId is required');
+			const byId = b.siteId !== undefined;
+			const site = byId
+				? this.listItemId('site', b.siteId, false)
+				: this.listItemId('site', b.site, true);
+			if (site === undefined)
+				return error(
+					400,
+					byId
+						? `siteId: ${String(b.siteId)} is not a site ID`
+						: `site: ${String(b.site)} matches no site`,
+				);
+			given.siteId = Number(site);
+			given.site = company.labels.get('site')?.get(String(site)) ?? null;
+			const refused = setListColumns([
+				['title', 'title'],
+				['department', 'department'],
+			]);
+			if (refused) return refused;
 			if (b.reportsTo !== undefined) {
 				const m = (b.reportsTo as { id?: unknown } | null)?.id;
 				if (
@@ -673,16 +681,11 @@ export class WriteApi {
 			if (e.work.some((r) => r.effectiveDate === date && r.data.siteId === given.siteId))
 				return error(400, `A work entry for ${date} at this site already exists`);
 		} else {
-			for (const [column, list] of [
+			const refused = setListColumns([
 				['type', 'employmentType'],
 				['contract', 'contract'],
-			] as const) {
-				if (b[column] === undefined) continue;
-				const id = b[column] === null ? null : this.listItemId(list, b[column], false);
-				if (id === undefined)
-					return error(400, `${column}: ${String(b[column])} is not an item ID of list ${list}`);
-				given[column] = id === null ? null : String(id);
-			}
+			]);
+			if (refused) return refused;
 			if (b.weeklyHours !== undefined) {
 				if (b.weeklyHours !== null && typeof b.weeklyHours !== 'number')
 					return error(400, 'weeklyHours must be a number');

@@ -3,13 +3,12 @@
  * searchable list of everyone the service user sees, by name or email) and By ID; Employee → Get also
  * takes By Email (it resolves emails with its batched people search).
  */
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { EMPLOYEE_ID_EXAMPLE } from '../core/employeeIds';
 
 export function employeeLocator(options: {
 	description: string;
-	show: IDisplayOptions['show'];
 	byEmail?: boolean;
 }): INodeProperties {
 	const property: INodeProperties = {
@@ -58,7 +57,6 @@ export function employeeLocator(options: {
 				],
 			},
 		],
-		displayOptions: { show: options.show },
 	};
 	if (!options.byEmail) property.modes = property.modes?.filter((mode) => mode.name !== 'email');
 	return property;

@@ -3,13 +3,7 @@
  * read, and how it is checked and compiled (through the pure core/filters engine) into n8n errors.
  * HiBob's people search filters only by ID or email, so both nodes filter after reading.
  */
-import type {
-	IDataObject,
-	IDisplayOptions,
-	INodeProperties,
-	NodeApiError,
-	NodeOperationError,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { FieldIndex } from '../core/fields';
 import type { CompiledFilters, FilterCondition } from '../core/filters';
@@ -19,10 +13,7 @@ import type { HiBobContext } from '../transport';
 import { asNodeError } from './items';
 import { loadNamedLists } from './metadata';
 
-export function filtersProperty(
-	description: string,
-	displayOptions?: IDisplayOptions,
-): INodeProperties {
+export function filtersProperty(description: string): INodeProperties {
 	return {
 		displayName: 'Filters',
 		name: 'filters',
@@ -31,7 +22,6 @@ export function filtersProperty(
 		placeholder: 'Add Filter',
 		default: {},
 		description,
-		...(displayOptions ? { displayOptions } : {}),
 		options: [
 			{
 				displayName: 'Condition',

@@ -42,3 +42,10 @@ export async function explainStatus<T>(
 		},
 	);
 }
+
+/** HiBob's 404 for an employee ID it does not know, or one outside the service user's people scope. */
+export const unknownEmployee = (employeeId: string) => ({
+	message: `HiBob has no employee with ID ${employeeId}`,
+	description:
+		"Check the ID (root.id, 19 digits), and that the service user's permission group includes this employee.",
+});

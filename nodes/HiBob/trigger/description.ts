@@ -12,28 +12,9 @@ import {
 	DEFAULT_WATCHED_FIELDS,
 } from '../core/lifecycle';
 import type { LifecycleEventName } from '../core/lifecycle';
+import { employeeOutputProperty, humanReadableLabelsOption } from '../shared/eventOptions';
 import { filtersProperty } from '../shared/filters';
-
-/** How the `employee` object of each event is shaped; the webhook trigger offers the same choice. */
-export const employeeOutputProperty: INodeProperties = {
-	displayName: 'Employee Output',
-	name: 'employeeOutput',
-	type: 'options',
-	options: [
-		{
-			name: 'Nested',
-			value: 'nested',
-			description: "HiBob's nested shape (work.department, internal.lifecycleStatus…)",
-		},
-		{
-			name: 'Simplified',
-			value: 'simplified',
-			description: 'A few flat fields, with labels when human-readable labels are on',
-		},
-	],
-	default: 'nested',
-	description: 'How the "employee" object of each event is shaped',
-};
+import { optionsCollection } from '../shared/optionsCollection';
 
 export const EVENT_OPTIONS: Array<INodePropertyOptions & { value: LifecycleEventName }> = [
 	{
@@ -93,18 +74,29 @@ export const EVENT_OPTIONS: Array<INodePropertyOptions & { value: LifecycleEvent
 	},
 ];
 
-/** Everything but the two broad events, which fire often and overlap the others. */
-export const DEFAULT_EVENTS: LifecycleEventName[] = [
-	'employeeCreated',
-	'startDateApproaching',
-	'employeeStarted',
-	'leaveStarted',
-	'leaveEnded',
-	'terminationScheduled',
-	'employeeTerminated',
-	'employeeRehired',
-	'employeeRemoved',
-];
+const eventsProperty: INodeProperties = {
+	displayName: 'Events',
+	name: 'events',
+	type: 'multiOptions',
+	required: true,
+	options: EVENT_OPTIONS,
+	// Everything but the two broad events, which fire often and overlap the others. A literal array,
+	// as the lint rule wants; DEFAULT_EVENTS reads it from here.
+	default: [
+		'employeeCreated',
+		'startDateApproaching',
+		'employeeStarted',
+		'leaveStarted',
+		'leaveEnded',
+		'terminationScheduled',
+		'employeeTerminated',
+		'employeeRehired',
+		'employeeRemoved',
+	],
+	description: 'The lifecycle events that start the workflow',
+};
+
+export const DEFAULT_EVENTS = eventsProperty.default as LifecycleEventName[];
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -114,26 +106,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Events',
-		name: 'events',
-		type: 'multiOptions',
-		required: true,
-		options: EVENT_OPTIONS,
-		// Same list as DEFAULT_EVENTS, spelled out: the lint rule wants a literal array here.
-		default: [
-			'employeeCreated',
-			'startDateApproaching',
-			'employeeStarted',
-			'leaveStarted',
-			'leaveEnded',
-			'terminationScheduled',
-			'employeeTerminated',
-			'employeeRehired',
-			'employeeRemoved',
-		],
-		description: 'The lifecycle events that start the workflow',
-	},
+	eventsProperty,
 	{
 		displayName: 'Lead Days',
 		name: 'leadDays',
@@ -165,64 +138,52 @@ export const triggerProperties: INodeProperties[] = [
 	filtersProperty(
 		'Only employees meeting all these conditions produce events (e.g. Department equals Engineering). Someone who stops matching is reported as "Employee Removed"; changing the filters starts from a new baseline. n8n applies them after reading from HiBob, which itself can only filter by ID or email.',
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Add Human-Readable Labels',
-				name: 'humanReadableLabels',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to add labels for list values (department names instead of IDs, manager names…) in "currentLabels", "previousLabels", the changes and the employee. Dates stay ISO (YYYY-MM-DD). Asks HiBob for its human-readable values in the same search, so no extra request.',
-			},
-			{
-				displayName: 'Emit Existing Employees on First Run',
-				name: 'emitExistingOnFirstRun',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether the first run after activation emits "Employee Created" for everyone instead of silently taking a baseline',
-			},
-			employeeOutputProperty,
-			{
-				displayName: 'Include Lifecycle History',
-				name: 'includeLifecycleHistory',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to read the lifecycle history of employees with lifecycle events (one extra request per 200 such employees) and add its effective date, reason and who made the change',
-			},
-			{
-				displayName: 'Keep Previous Values',
-				name: 'keepPreviousValues',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether the stored state keeps the watched values of every employee, so events can report them as "previous". Off: it keeps only digests (no names, emails, departments or dates); events still fire once, with "current" values and the changed fields, but "previous" is empty. Switching it starts from a new, silent baseline.',
-			},
-			{
-				displayName: 'Safety Limit (% of Employees)',
-				name: 'safetyMaxPercent',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 100 },
-				default: DEFAULT_MAX_REMOVAL_PERCENT,
-				description:
-					'A poll fails instead of emitting when more than this share of known employees would be reported removed or terminated at once (usually a permission change, not real departures). 100 turns the check off.',
-			},
-			{
-				displayName: 'Safety Limit (Employees)',
-				name: 'safetyMaxCount',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 0 },
-				default: DEFAULT_MAX_REMOVAL_COUNT,
-				description:
-					'Removals or terminations in one poll that are always allowed, whatever the percentage',
-			},
-		],
-	},
+	optionsCollection([
+		humanReadableLabelsOption(
+			'in "currentLabels", "previousLabels", the changes and the employee. Dates stay ISO (YYYY-MM-DD). Asks HiBob for its human-readable values in the same search, so no extra request.',
+		),
+		{
+			displayName: 'Emit Existing Employees on First Run',
+			name: 'emitExistingOnFirstRun',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether the first run after activation emits "Employee Created" for everyone instead of silently taking a baseline',
+		},
+		employeeOutputProperty,
+		{
+			displayName: 'Include Lifecycle History',
+			name: 'includeLifecycleHistory',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to read the lifecycle history of employees with lifecycle events (one extra request per 200 such employees) and add its effective date, reason and who made the change',
+		},
+		{
+			displayName: 'Keep Previous Values',
+			name: 'keepPreviousValues',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether the stored state keeps the watched values of every employee, so events can report them as "previous". Off: it keeps only digests (no names, emails, departments or dates); events still fire once, with "current" values and the changed fields, but "previous" is empty. Switching it starts from a new, silent baseline.',
+		},
+		{
+			displayName: 'Safety Limit (% of Employees)',
+			name: 'safetyMaxPercent',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 100 },
+			default: DEFAULT_MAX_REMOVAL_PERCENT,
+			description:
+				'A poll fails instead of emitting when more than this share of known employees would be reported removed or terminated at once (usually a permission change, not real departures). 100 turns the check off.',
+		},
+		{
+			displayName: 'Safety Limit (Employees)',
+			name: 'safetyMaxCount',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			default: DEFAULT_MAX_REMOVAL_COUNT,
+			description:
+				'Removals or terminations in one poll that are always allowed, whatever the percentage',
+		},
+	]),
 ];

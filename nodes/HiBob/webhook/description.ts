@@ -6,7 +6,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_SET } from '../core/fields';
 import { WEBHOOK_EVENT_TYPES } from '../core/webhook';
-import { employeeOutputProperty } from '../trigger/description';
+import { employeeOutputProperty, humanReadableLabelsOption } from '../shared/eventOptions';
+import { optionsCollection } from '../shared/optionsCollection';
 
 export const WEBHOOK_PATH = 'hibob';
 
@@ -68,30 +69,21 @@ export const webhookProperties: INodeProperties[] = [
 			'Fields of the employee to add under "employee" (the fields an update names are always added). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show: { enrich: [true] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Add Human-Readable Labels',
-				name: 'humanReadableLabels',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to add labels for list values (department names instead of IDs, manager names…) under employee.humanReadable. HiBob sends them in the same read.',
-			},
-			employeeOutputProperty,
-			{
-				displayName: 'Skip Re-Sent Deliveries',
-				name: 'deduplicate',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether a delivery Bob sends again (it retries for up to three days) is dropped instead of starting the workflow twice. Test runs are never skipped.',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			...humanReadableLabelsOption(
+				'under employee.humanReadable. HiBob sends them in the same read.',
+			),
+			default: true,
+		},
+		employeeOutputProperty,
+		{
+			displayName: 'Skip Re-Sent Deliveries',
+			name: 'deduplicate',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether a delivery Bob sends again (it retries for up to three days) is dropped instead of starting the workflow twice. Test runs are never skipped.',
+		},
+	]),
 ];

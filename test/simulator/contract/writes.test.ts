@@ -223,6 +223,20 @@ describe('simulator: write endpoints (hibob-writes-webhooks.md §1)', () => {
 			expect((await read(e.id, ['work.department'])).work.department).toBe(String(dept.id));
 		}); // prettier-ignore
 
+		it('names the refused column: a site name or ID HiBob does not know, a label in a list column; null clears a list column', async () => {
+			const e = employed();
+			const siteId = values(e.id)['work.siteId'];
+			const post = async (table: string, body: object) => await call(sim, 'POST', `/v1/people/${e.id}/${table}`, { body: { effectiveDate: '2027-02-01', ...body } });
+			expect((await post('work', { site: 'Atlantis' })).json.error).toBe('site: Atlantis matches no site');
+			expect((await post('work', { siteId: 999999 })).json.error).toBe('siteId: 999999 is not a site ID');
+			expect((await post('work', { siteId, title: 'Wizard' })).json.error).toBe('title: Wizard is not an item ID of list title');
+			expect((await post('employment', { contract: 'Forever' })).json.error).toBe('contract: Forever is not an item ID of list contract');
+			expect((await post('employment', { type: 'Sometimes' })).json.error).toBe('type: Sometimes is not an item ID of list employmentType');
+			expect((await post('work', { siteId, department: null })).status).toBe(200);
+			const rows = (await call(sim, 'GET', `/v1/people/${e.id}/work`)).json.values;
+			expect(rows.find((row: any) => row.effectiveDate === '2027-02-01')).toEqual(expect.objectContaining({ department: null }));
+		}); // prettier-ignore
+
 		it('POST employment copies the previous row; DELETE removes a row (404 for an unknown one)', async () => {
 			const e = employed();
 			const type = listItem('employmentType', 1);

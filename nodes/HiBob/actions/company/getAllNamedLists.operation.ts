@@ -1,4 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../shared/displayOptions';
 
 import { mapItems } from '../../shared/items';
 import { parseNamedLists } from '../../shared/metadata';
@@ -8,7 +10,7 @@ import { includeArchivedProperty } from './shared';
 
 const show = { resource: ['company'], operation: ['getAllNamedLists'] };
 
-export const description: INodeProperties[] = [includeArchivedProperty(show)];
+export const description = updateDisplayOptions({ show }, [includeArchivedProperty]);
 
 async function execute(
 	this: IExecuteFunctions,

@@ -1,9 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../shared/displayOptions';
 
 import { mapItems } from '../../shared/items';
 import { loadFieldMetadata } from '../../shared/metadata';
@@ -11,7 +8,7 @@ import type { HiBobOperation } from '../types';
 
 const show = { resource: ['company'], operation: ['getFields'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	{
 		displayName: 'Category Names or IDs',
 		name: 'categories',
@@ -20,9 +17,8 @@ export const description: INodeProperties[] = [
 		default: [],
 		description:
 			'Only fields of these categories (empty: all). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
 	},
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,

@@ -1,21 +1,19 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, mapItems } from '../../shared/items';
+import { updateDisplayOptions } from '../../shared/displayOptions';
+
+import { mapItems } from '../../shared/items';
 import type { NamedListItem } from '../../shared/metadata';
 import { parseNamedList } from '../../shared/metadata';
+import { explainStatus } from '../../shared/statusErrors';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { includeArchivedProperty } from './shared';
 
 const show = { resource: ['company'], operation: ['getNamedList'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	{
 		displayName: 'List Name or ID',
 		name: 'listName',
@@ -25,10 +23,9 @@ export const description: INodeProperties[] = [
 		required: true,
 		description:
 			'The named list, e.g. department, site, title or terminationreason (names are case-sensitive). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
 	},
-	includeArchivedProperty(show),
-];
+	includeArchivedProperty,
+]);
 
 function flatten(listName: string, items: NamedListItem[], parentId: string | null): IDataObject[] {
 	return items.flatMap((item) => [
@@ -57,24 +54,24 @@ async function execute(
 			});
 		}
 		const includeArchived = this.getNodeParameter('includeArchived', itemIndex, false) as boolean;
-		let body: unknown;
-		try {
-			body = await hiBobRequest(this, {
-				method: 'GET',
-				path: `/v1/company/named-lists/${encodeURIComponent(listName)}`,
-				qs: { includeArchived },
-				itemIndex,
-			});
-		} catch (error) {
-			if (error instanceof NodeApiError && error.httpCode === '404') {
-				throw new NodeOperationError(this.getNode(), `HiBob has no named list "${listName}"`, {
-					itemIndex,
+		const body = await explainStatus(
+			this,
+			itemIndex,
+			{
+				404: {
+					message: `HiBob has no named list "${listName}"`,
 					description:
 						'List names are case-sensitive and are the list IDs from the field metadata (e.g. "terminationreason", not "terminationReason"). Use Company → Get Fields to see each field\'s listId.',
-				});
-			}
-			throw asNodeError(this, error, itemIndex);
-		}
+				},
+			},
+			async () =>
+				await hiBobRequest(this, {
+					method: 'GET',
+					path: `/v1/company/named-lists/${encodeURIComponent(listName)}`,
+					qs: { includeArchived },
+					itemIndex,
+				}),
+		);
 		const list = parseNamedList(body, listName);
 		return flatten(list.name, list.items, null);
 	});

@@ -2,23 +2,30 @@
  * Document → Delete: `DELETE /v1/docs/people/{id}/{shared|confidential}/{docId}` or
  * `…/folders/{folderId}/{docId}`. Not repeated when its outcome is unknown.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { folderPath, readFolder } from '../../core/documents';
+import { folderPath } from '../../core/documents';
 import { InputError } from '../../core/errors';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { readEmployeeParameter } from '../../shared/employeeParameter';
 import { mapItems } from '../../shared/items';
 import { explainStatus } from '../../shared/statusErrors';
 import { hiBobWrite } from '../../transport';
 import type { HiBobOperation } from '../types';
-import { checkDocumentsOf, DOCS_PERMISSION, folderProperties, RESOURCE } from './shared';
+import {
+	checkDocumentsOf,
+	DOCS_PERMISSION,
+	folderProperties,
+	readFolderParameters,
+	RESOURCE,
+} from './shared';
 
 const show = { resource: [RESOURCE], operation: ['delete'] };
 
-export const description: INodeProperties[] = [
-	employeeLocator({ description: 'The employee whose document to delete', show }),
-	...folderProperties(show),
+export const description = updateDisplayOptions({ show }, [
+	employeeLocator({ description: 'The employee whose document to delete' }),
+	...folderProperties,
 	{
 		displayName: 'Document ID',
 		name: 'documentId',
@@ -27,9 +34,8 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 7300001',
 		description: 'The documentId output by Upload',
-		displayOptions: { show },
 	},
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,
@@ -37,10 +43,7 @@ async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await mapItems(this, items, async (itemIndex) => {
 		const employeeId = readEmployeeParameter(this, itemIndex);
-		const folder = readFolder(
-			this.getNodeParameter('folder', itemIndex, 'shared'),
-			this.getNodeParameter('folderId', itemIndex, ''),
-		);
+		const folder = readFolderParameters(this, itemIndex);
 		const documentId = String(this.getNodeParameter('documentId', itemIndex, '')).trim();
 		if (!/^\d{1,20}$/.test(documentId))
 			throw new InputError(

@@ -3,19 +3,15 @@
  * service user may view. HiBob's answer carries each document's name and download link; any more it
  * sends (e.g. folder details) is passed on.
  */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { stringifyIds } from '../../core/employeeIds';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { readEmployeeParameter } from '../../shared/employeeParameter';
 import { mapItems } from '../../shared/items';
-import { explainStatus } from '../../shared/statusErrors';
+import { explainStatus, unknownEmployee } from '../../shared/statusErrors';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { DOCS_PERMISSION, RESOURCE } from './shared';
@@ -23,10 +19,10 @@ import { returnAllProperties } from '../../shared/returnAll';
 
 const show = { resource: [RESOURCE], operation: ['getAll'] };
 
-export const description: INodeProperties[] = [
-	employeeLocator({ description: 'The employee whose documents to list', show }),
-	...returnAllProperties(show),
-];
+export const description = updateDisplayOptions({ show }, [
+	employeeLocator({ description: 'The employee whose documents to list' }),
+	...returnAllProperties,
+]);
 
 async function execute(
 	this: IExecuteFunctions,
@@ -42,7 +38,7 @@ async function execute(
 			itemIndex,
 			{
 				403: { message: `HiBob refused the documents of employee ${employeeId} (403)`, description: DOCS_PERMISSION },
-				404: { message: `HiBob has no employee with ID ${employeeId}`, description: "Check the ID (root.id, 19 digits), and that the service user's permission group includes this employee." },
+				404: unknownEmployee(employeeId),
 			},
 			async () => await hiBobRequest(this, { method: 'GET', path, itemIndex }),
 		); // prettier-ignore

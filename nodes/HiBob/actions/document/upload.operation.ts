@@ -4,21 +4,16 @@
  * HiBob fetches from a URL (`POST …/{shared|confidential}` or `…/custom/{folderId}`). Sizes are checked
  * before sending. An upload is not repeated when its outcome is unknown (it would file a second copy).
  */
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { randomBytes } from 'node:crypto';
 
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import {
 	checkUploadSize,
 	folderPath,
 	multipartFile,
 	readDocumentUrl,
-	readFolder,
 	uploadedId,
 } from '../../core/documents';
 import { stringifyIds } from '../../core/employeeIds';
@@ -29,13 +24,19 @@ import { mapItems } from '../../shared/items';
 import { explainStatus, type StatusExplanations } from '../../shared/statusErrors';
 import { hiBobWrite } from '../../transport';
 import type { HiBobOperation } from '../types';
-import { checkDocumentsOf, DOCS_PERMISSION, folderProperties, RESOURCE } from './shared';
+import {
+	checkDocumentsOf,
+	DOCS_PERMISSION,
+	folderProperties,
+	readFolderParameters,
+	RESOURCE,
+} from './shared';
 
 const show = { resource: [RESOURCE], operation: ['upload'] };
 
-export const description: INodeProperties[] = [
-	employeeLocator({ description: 'The employee whose documents get the file', show }),
-	...folderProperties(show),
+export const description = updateDisplayOptions({ show }, [
+	employeeLocator({ description: 'The employee whose documents get the file' }),
+	...folderProperties,
 	{
 		displayName: 'Source',
 		name: 'source',
@@ -45,7 +46,6 @@ export const description: INodeProperties[] = [
 			{ name: 'URL', value: 'url', description: 'HiBob downloads the document from a public URL' },
 		],
 		default: 'binary',
-		displayOptions: { show },
 	}, // prettier-ignore
 	{
 		displayName: 'Input Binary Field',
@@ -55,7 +55,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		hint: 'The name of the input binary field containing the file to be uploaded',
 		description: 'At most 5 MB (1 MB into a custom folder)',
-		displayOptions: { show: { ...show, source: ['binary'] } },
+		displayOptions: { show: { source: ['binary'] } },
 	},
 	{
 		displayName: 'Document URL',
@@ -64,7 +64,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. https://files.example.com/contract.pdf',
-		displayOptions: { show: { ...show, source: ['url'] } },
+		displayOptions: { show: { source: ['url'] } },
 	},
 	{
 		displayName: 'Document Name',
@@ -72,9 +72,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: "The document's name in Bob. Empty: the file's name (required for a URL).",
-		displayOptions: { show },
 	},
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,
@@ -82,10 +81,7 @@ async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await mapItems(this, items, async (itemIndex) => {
 		const employeeId = readEmployeeParameter(this, itemIndex);
-		const folder = readFolder(
-			this.getNodeParameter('folder', itemIndex, 'shared'),
-			this.getNodeParameter('folderId', itemIndex, ''),
-		);
+		const folder = readFolderParameters(this, itemIndex);
 		const source = this.getNodeParameter('source', itemIndex, 'binary') as string;
 		const givenName = String(this.getNodeParameter('documentName', itemIndex, '')).trim();
 		const base = `/v1/docs/people/${employeeId}`;

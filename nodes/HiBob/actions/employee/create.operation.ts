@@ -17,6 +17,7 @@ import { createRequest, givenValues, planCreate } from '../../core/create';
 import { InputError } from '../../core/errors';
 import type { FieldIndex } from '../../core/fields';
 import { requireDate, requireEmail, resolveListItem } from '../../core/writes';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { mapItems } from '../../shared/items';
 import { loadFieldIndex } from '../../shared/metadata';
 import { hiBobWrite } from '../../transport';
@@ -32,14 +33,13 @@ import {
 
 const show = { resource: ['employee'], operation: ['create'] };
 
-export const description: INodeProperties[] = [
+export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 	{
 		displayName: 'First Name',
 		name: 'firstName',
 		type: 'string',
 		required: true,
 		default: '',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Surname',
@@ -47,7 +47,6 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Work Email',
@@ -57,7 +56,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'Their work email, which becomes their Bob login; no other employee may have it',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Site Name or ID',
@@ -68,7 +66,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			'Where they work, from HiBob\'s site list. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Start Date',
@@ -77,7 +74,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'Their first day of employment (a calendar date; the time is ignored)',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Other Fields',
@@ -90,9 +86,8 @@ export const description: INodeProperties[] = [
 		typeOptions: {
 			resourceMapper: fieldMapper('getEmployeeCreateFields'),
 		},
-		displayOptions: { show },
 	},
-];
+]);
 
 function requireText(value: unknown, label: string): string {
 	const text = typeof value === 'string' ? value.trim() : '';

@@ -4,7 +4,7 @@
  * `root.id` / `root.email` `equals` filter each, `showInactive: true` so hired and terminated
  * people are found, and the answers are mapped back to their items.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { EMPLOYEE_ID_EXAMPLE, parseEmployeeId } from '../../core/employeeIds';
@@ -12,6 +12,7 @@ import { InputError } from '../../core/errors';
 import { DEFAULT_SET } from '../../core/fields';
 import type { RawEmployee } from '../../core/people';
 import { employeeId, employeesOf, readField } from '../../core/people';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator, readLocator } from '../../shared/employeeLocator';
 import type { PendingItem } from '../../shared/batch';
 import { ItemBatch } from '../../shared/batch';
@@ -38,15 +39,14 @@ export const BATCH_SIZE = 250;
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	employeeLocator({
 		description:
 			'The employee to get: pick from the list, or give their HiBob ID (19 digits) or work email. When many items come in, all of them are looked up together in a few HiBob calls.',
-		show,
 		byEmail: true,
 	}),
-	...outputProperties(show),
-];
+	...outputProperties,
+]);
 
 interface Lookup {
 	kind: 'id' | 'email';

@@ -3,16 +3,12 @@
  * no pagination), narrowed by client-side filters (HiBob filters only by ID or
  * email) and a limit. Identical searches across input items are sent once.
  */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { DEFAULT_SET } from '../../core/fields';
 import type { RawEmployee } from '../../core/people';
 import { employeesOf, flatValues } from '../../core/people';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import {
 	checkFilterParameter,
 	compileFilterParameter,
@@ -37,7 +33,7 @@ import { returnAllProperties } from '../../shared/returnAll';
 
 const show = { resource: ['employee'], operation: ['getAll'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	{
 		displayName: 'Include Inactive',
 		name: 'includeInactive',
@@ -45,15 +41,13 @@ export const description: INodeProperties[] = [
 		default: false,
 		description:
 			'Whether to include people HiBob treats as inactive: hired people whose start date has not come yet and terminated people. HiBob leaves them out by default.',
-		displayOptions: { show },
 	},
-	...returnAllProperties(show),
+	...returnAllProperties,
 	filtersProperty(
 		'Conditions every returned employee must meet (all of them). n8n applies them after reading from HiBob, which itself can only filter by ID or email. Fields used here are read even when not returned.',
-		{ show },
 	),
-	...outputProperties(show),
-];
+	...outputProperties,
+]);
 
 const NOT_SENT = "Nothing was sent to HiBob's people search.";
 

@@ -4,10 +4,11 @@
  * an unknown outcome could send a second invitation, so the transport never repeats it. HiBob takes
  * the wizard as its integer ID; a name given by expression is resolved against the wizard list.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { InputError } from '../../core/errors';
 import { resolveListItem } from '../../core/writes';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { mapItems } from '../../shared/items';
 import { hiBobRequest, hiBobWrite } from '../../transport';
@@ -16,19 +17,17 @@ import { targetEmployeeId } from './writeSupport';
 
 const show = { resource: ['employee'], operation: ['invite'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	{
 		displayName:
 			'HiBob emails the person an invitation to log in to Bob and starts the onboarding wizard you pick. An invitation cannot be taken back through the API (Revoke Access ends the login).',
 		name: 'inviteNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
 	employeeLocator({
 		description:
 			'The employee to invite to Bob: pick from the list, or give their HiBob ID or work email',
-		show,
 		byEmail: true,
 	}),
 	{
@@ -40,9 +39,8 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			'The onboarding wizard the invitation starts. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
 	},
-];
+]);
 
 async function wizardId(
 	context: IExecuteFunctions,

@@ -2,7 +2,9 @@
  * Employee → Revoke Access: `POST /v1/employees/{id}/uninvite` (no body). It ends the person's login
  * to Bob only; accounts in Google, Okta or other tools are untouched. There is nothing to read back.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { updateDisplayOptions } from '../../shared/displayOptions';
 
 import { employeeLocator } from '../../shared/employeeLocator';
 import { mapItems } from '../../shared/items';
@@ -12,22 +14,20 @@ import { targetEmployeeId } from './writeSupport';
 
 const show = { resource: ['employee'], operation: ['revokeAccess'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	{
 		displayName:
 			"This revokes the person's login to Bob only. Their Google, Okta, Slack and other accounts are not touched: deactivate those with their own nodes.",
 		name: 'revokeNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
 	employeeLocator({
 		description:
 			'The employee whose Bob access to revoke: pick from the list, or give their HiBob ID or work email',
-		show,
 		byEmail: true,
 	}),
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,

@@ -3,9 +3,10 @@
  * body). HiBob records it as a change to the employee's start date; a repeated POST after an unknown
  * outcome could record it twice, so the transport never repeats it.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { requireDate } from '../../core/writes';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { mapItems } from '../../shared/items';
 import { hiBobWrite } from '../../transport';
@@ -14,11 +15,10 @@ import { targetEmployeeId, writeOutput } from './writeSupport';
 
 const show = { resource: ['employee'], operation: ['setStartDate'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	employeeLocator({
 		description:
 			'The employee whose start date to change: pick from the list, or give their HiBob ID or work email',
-		show,
 		byEmail: true,
 	}),
 	{
@@ -28,7 +28,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'The first day of employment (a calendar date; the time is ignored)',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Reason',
@@ -37,9 +36,8 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Start postponed by the candidate',
 		description: 'Why the start date changed, stored with the change in Bob',
-		displayOptions: { show },
 	},
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,

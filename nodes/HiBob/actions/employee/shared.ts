@@ -20,71 +20,66 @@ import {
 export type OutputMode = 'simplified' | 'full';
 export type HumanReadable = 'off' | 'append' | 'replace';
 
-type Show = { resource: string[]; operation: string[] };
-
-export function outputProperties(show: Show): INodeProperties[] {
-	return [
-		{
-			displayName: 'Output',
-			name: 'output',
-			type: 'options',
-			options: [
-				{
-					name: 'Full',
-					value: 'full',
-					description:
-						"HiBob's record with the fields you choose, nested by category (e.g. work.department); list fields hold list item IDs unless Human-Readable Values says otherwise",
-				},
-				{
-					name: 'Simplified',
-					value: 'simplified',
-					description:
-						'A few flat fields (ID, displayName, firstName, surname, email, title, department, site, managerId, manager, startDate, lifecycleStatus, terminationDate) with lists as labels (e.g. "Engineering")',
-				},
-			],
-			default: 'simplified',
-			description: 'How much of each employee to return',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Field Names or IDs',
-			name: 'fields',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getEmployeeFields' },
-			default: [],
-			description:
-				'Fields to return (custom fields included). Empty or "Default Set": ID, email, names, title, department, site, manager, start date, lifecycle status, status and termination date. The ID is always returned. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			displayOptions: { show: { ...show, output: ['full'] } },
-		},
-		{
-			displayName: 'Human-Readable Values',
-			name: 'humanReadable',
-			type: 'options',
-			options: [
-				{
-					name: 'Append',
-					value: 'append',
-					description:
-						'Keep machine values and add a humanReadable object with labels and formatted dates',
-				},
-				{
-					name: 'Off',
-					value: 'off',
-					description: 'Machine values only: list item IDs, ISO dates, employee IDs',
-				},
-				{
-					name: 'Replace',
-					value: 'replace',
-					description: 'Labels and formatted dates instead of machine values',
-				},
-			],
-			default: 'off',
-			description:
-				'Whether HiBob should also (or instead) send display values, e.g. "Engineering" for a department ID',
-			displayOptions: { show: { ...show, output: ['full'] } },
-		},
-	];
-}
+export const outputProperties: INodeProperties[] = [
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{
+				name: 'Full',
+				value: 'full',
+				description:
+					"HiBob's record with the fields you choose, nested by category (e.g. work.department); list fields hold list item IDs unless Human-Readable Values says otherwise",
+			},
+			{
+				name: 'Simplified',
+				value: 'simplified',
+				description:
+					'A few flat fields (ID, displayName, firstName, surname, email, title, department, site, managerId, manager, startDate, lifecycleStatus, terminationDate) with lists as labels (e.g. "Engineering")',
+			},
+		],
+		default: 'simplified',
+		description: 'How much of each employee to return',
+	},
+	{
+		displayName: 'Field Names or IDs',
+		name: 'fields',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getEmployeeFields' },
+		default: [],
+		description:
+			'Fields to return (custom fields included). Empty or "Default Set": ID, email, names, title, department, site, manager, start date, lifecycle status, status and termination date. The ID is always returned. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { output: ['full'] } },
+	},
+	{
+		displayName: 'Human-Readable Values',
+		name: 'humanReadable',
+		type: 'options',
+		options: [
+			{
+				name: 'Append',
+				value: 'append',
+				description:
+					'Keep machine values and add a humanReadable object with labels and formatted dates',
+			},
+			{
+				name: 'Off',
+				value: 'off',
+				description: 'Machine values only: list item IDs, ISO dates, employee IDs',
+			},
+			{
+				name: 'Replace',
+				value: 'replace',
+				description: 'Labels and formatted dates instead of machine values',
+			},
+		],
+		default: 'off',
+		description:
+			'Whether HiBob should also (or instead) send display values, e.g. "Engineering" for a department ID',
+		displayOptions: { show: { output: ['full'] } },
+	},
+];
 
 export interface OutputSettings {
 	mode: OutputMode;

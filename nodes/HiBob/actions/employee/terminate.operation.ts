@@ -3,9 +3,10 @@
  * becomes Terminated at midnight after the termination date. HiBob has no API to undo a termination,
  * and a repeated POST could add a second one, so an unknown outcome is never retried.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { resolveListItem, terminateBody } from '../../core/writes';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { mapItems } from '../../shared/items';
 import { hiBobWrite } from '../../transport';
@@ -14,19 +15,17 @@ import { listItems, targetEmployeeId, writeOutput } from './writeSupport';
 
 const show = { resource: ['employee'], operation: ['terminate'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	{
 		displayName:
 			"Terminating cannot be undone through HiBob's API: to reverse it, an admin edits the Lifecycle history in Bob. The person becomes Terminated at midnight after the termination date.",
 		name: 'terminateNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
 	employeeLocator({
 		description:
 			'The employee to terminate: pick from the list, or give their HiBob ID or work email',
-		show,
 		byEmail: true,
 	}),
 	{
@@ -36,7 +35,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'Their last employed day (a calendar date; the time is ignored)',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Options',
@@ -44,7 +42,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Last Day of Work',
@@ -93,7 +90,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,

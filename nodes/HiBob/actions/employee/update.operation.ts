@@ -6,12 +6,7 @@
  * Effective Date that carries over the other columns of the row in effect then (not repeated on an
  * unknown outcome: it would add a second entry).
  */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { optionalDate } from '../../core/writes';
 import type { WorkRow } from '../../core/update';
@@ -22,6 +17,7 @@ import {
 	WORK_FIELD_OF,
 	workEntryBody,
 } from '../../core/update';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { addHints, mapItems } from '../../shared/items';
 import { loadFieldIndex } from '../../shared/metadata';
@@ -39,10 +35,9 @@ import {
 
 const show = { resource: ['employee'], operation: ['update'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	employeeLocator({
 		description: 'The employee to update: pick from the list, or give their HiBob ID or work email',
-		show,
 		byEmail: true,
 	}),
 	{
@@ -58,7 +53,6 @@ export const description: INodeProperties[] = [
 			loadOptionsDependsOn: ['employee.value'],
 			resourceMapper: fieldMapper('getEmployeeUpdateFields'),
 		},
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Effective Date',
@@ -67,7 +61,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			"When Job Title, Department, Site or Manager change: the date the change takes effect (a new Work history entry). Empty: today in the workflow's time zone. Other fields change at once.",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Work Change Reason',
@@ -75,9 +68,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Optional reason stored on the Work history entry',
-		displayOptions: { show },
 	},
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,

@@ -3,9 +3,10 @@
  * person's Bob login: for someone invited or active HiBob sends a verification mail to the new address.
  * Setting an address is idempotent, so the transport may repeat it after a dropped connection.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { requireEmail } from '../../core/writes';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { mapItems } from '../../shared/items';
 import { hiBobWrite } from '../../transport';
@@ -14,19 +15,17 @@ import { targetEmployeeId, writeOutput } from './writeSupport';
 
 const show = { resource: ['employee'], operation: ['updateEmail'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	{
 		displayName:
 			"The work email is the person's Bob login (and the key HiBob's SSO integrations match on). If they are invited or active, HiBob sends a verification mail to the new address.",
 		name: 'updateEmailNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
 	employeeLocator({
 		description:
 			'The employee whose work email to change: pick from the list, or give their HiBob ID or current work email',
-		show,
 		byEmail: true,
 	}),
 	{
@@ -37,9 +36,8 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'The address to store in Bob, e.g. the Google Workspace address just created',
-		displayOptions: { show },
 	},
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,

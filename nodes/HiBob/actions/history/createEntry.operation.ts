@@ -5,17 +5,13 @@
  * unset columns from the row before the date; the node sends the Work row's carried-over columns
  * itself, as Employee → Update does. A repeated POST could add a second row, so it is never repeated.
  */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { InputError } from '../../core/errors';
 import type { WorkRow } from '../../core/update';
 import { rowInEffect, workEntryBody } from '../../core/update';
 import { EMAIL_PATTERN, requireDate, resolveListItem } from '../../core/writes';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { mapItems } from '../../shared/items';
 import { loadFieldIndex } from '../../shared/metadata';
@@ -35,12 +31,11 @@ const show = { resource: [RESOURCE], operation: ['createEntry'] };
 const listHint =
 	'Choose from the list, or specify the name or ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
 
-export const description: INodeProperties[] = [
-	writableTableProperty('createEntry', 'Which history table to add the row to'),
+export const description = updateDisplayOptions({ show }, [
+	writableTableProperty('Which history table to add the row to'),
 	employeeLocator({
 		description:
 			'The employee to add the history row to: pick from the list, or give their HiBob ID or work email',
-		show,
 		byEmail: true,
 	}),
 	{
@@ -50,7 +45,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			"The date the row takes effect (a calendar date); empty means today in the workflow's time zone",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Work Columns',
@@ -58,7 +52,7 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Column',
 		default: {},
-		displayOptions: { show: { ...show, table: ['work'] } },
+		displayOptions: { show: { table: ['work'] } },
 		options: [
 			{
 				displayName: 'Department',
@@ -104,7 +98,7 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Column',
 		default: {},
-		displayOptions: { show: { ...show, table: ['employment'] } },
+		displayOptions: { show: { table: ['employment'] } },
 		options: [
 			{
 				displayName: 'Contract',
@@ -137,7 +131,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-];
+]);
 
 /** Each list column, the employee field whose metadata names its list, and its fallback list. */
 const LIST_COLUMNS: Record<string, { fieldId: string; list: string; what: string }> = {

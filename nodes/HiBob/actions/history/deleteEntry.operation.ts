@@ -4,9 +4,10 @@
  * a table's only row. Sending it again after an unknown outcome would answer 404 for a row already
  * gone, so the transport never repeats it and the item says what to check instead.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { InputError } from '../../core/errors';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { mapItems } from '../../shared/items';
 import { hiBobWrite } from '../../transport';
@@ -17,12 +18,11 @@ import { readWritableTable, writableTableProperty } from './writableTable';
 
 const show = { resource: [RESOURCE], operation: ['deleteEntry'] };
 
-export const description: INodeProperties[] = [
-	writableTableProperty('deleteEntry', 'Which history table the entry is in'),
+export const description = updateDisplayOptions({ show }, [
+	writableTableProperty('Which history table the entry is in'),
 	employeeLocator({
 		description:
 			'The employee whose history entry to delete: pick from the list, or give their HiBob ID or work email',
-		show,
 		byEmail: true,
 	}),
 	{
@@ -33,9 +33,8 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 401',
 		description: "The row's ID, as Employee History → Get returns it",
-		displayOptions: { show },
 	},
-];
+]);
 
 /** A history row's ID (HiBob's are whole numbers), or an InputError. */
 export function entryIdOf(value: unknown): string {

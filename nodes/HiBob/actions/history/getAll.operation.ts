@@ -8,12 +8,7 @@
  * it, like a Get of one employee would; with continue-on-fail that item gets an error item naming the
  * IDs and the others carry on.
  */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { BulkError, HistoryRow, HistoryTable } from '../../core/history';
@@ -21,6 +16,7 @@ import { BULK_MAX_IDS, BULK_MAX_PAGE, historyRow } from '../../core/history';
 import { chunk } from '../../core/lists';
 import { EMPLOYEE_ID_EXAMPLE } from '../../core/employeeIds';
 import { ItemBatch } from '../../shared/batch';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { addHints } from '../../shared/items';
 import type { HiBobOperation } from '../types';
 import { walkBulkTable } from '../../shared/bulkTable';
@@ -29,8 +25,8 @@ import { returnAllProperties } from '../../shared/returnAll';
 
 const show = { resource: [RESOURCE], operation: ['getAll'] };
 
-export const description: INodeProperties[] = [
-	tableProperty('getAll'),
+export const description = updateDisplayOptions({ show }, [
+	tableProperty,
 	{
 		displayName: 'Employees',
 		name: 'employees',
@@ -50,7 +46,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'all',
 		description: 'Whose history to read',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Employee IDs',
@@ -61,10 +56,10 @@ export const description: INodeProperties[] = [
 		placeholder: `e.g. ${EMPLOYEE_ID_EXAMPLE}, 3332883911884669725`,
 		description:
 			'HiBob employee IDs (19 digits each), separated by commas, or an expression returning a list. Usually one per input item: the node reads the IDs of all items in few requests (up to 200 per request) and pairs each row with the item that asked for it.',
-		displayOptions: { show: { ...show, employees: ['byId'] } },
+		displayOptions: { show: { employees: ['byId'] } },
 	},
-	...returnAllProperties({ ...show, employees: ['all'] }),
-];
+	...updateDisplayOptions({ show: { employees: ['all'] } }, returnAllProperties),
+]);
 
 interface AllPlan {
 	kind: 'all';

@@ -9,36 +9,33 @@ import { readLocator } from '../../shared/employeeLocator';
 
 export const RESOURCE = 'employeeHistory';
 
-/** The table picker, one copy per operation (n8n shows a parameter by its displayOptions). */
-export function tableProperty(operation: string): INodeProperties {
-	return {
-		displayName: 'Table',
-		name: 'table',
-		type: 'options',
-		options: [
-			{
-				name: 'Employment',
-				value: 'employment',
-				description: 'Employment contract rows: type, contract, weekly hours, working pattern',
-			},
-			{
-				name: 'Lifecycle',
-				value: 'lifecycle',
-				description:
-					'Lifecycle status rows: Hired, Employed, Leave, Garden leave, Terminated, with active/inactive status and reasons',
-			},
-			{
-				name: 'Work',
-				value: 'work',
-				description: 'Work rows: department, title, site, manager (reportsTo), change type',
-			},
-		],
-		default: 'lifecycle',
-		description:
-			'Which history table to read. Each row has effectiveDate, endEffectiveDate and isCurrent. Without the "history" permission HiBob returns only the current row.',
-		displayOptions: { show: { resource: [RESOURCE], operation: [operation] } },
-	};
-}
+/** The table picker of the history reads. */
+export const tableProperty: INodeProperties = {
+	displayName: 'Table',
+	name: 'table',
+	type: 'options',
+	options: [
+		{
+			name: 'Employment',
+			value: 'employment',
+			description: 'Employment contract rows: type, contract, weekly hours, working pattern',
+		},
+		{
+			name: 'Lifecycle',
+			value: 'lifecycle',
+			description:
+				'Lifecycle status rows: Hired, Employed, Leave, Garden leave, Terminated, with active/inactive status and reasons',
+		},
+		{
+			name: 'Work',
+			value: 'work',
+			description: 'Work rows: department, title, site, manager (reportsTo), change type',
+		},
+	],
+	default: 'lifecycle',
+	description:
+		'Which history table to read. Each row has effectiveDate, endEffectiveDate and isCurrent. Without the "history" permission HiBob returns only the current row.',
+};
 
 /** The permission category behind each table, as Bob's permission screens name it. */
 export const TABLE_CATEGORY: Record<HistoryTable, string> = {

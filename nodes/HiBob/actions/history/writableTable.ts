@@ -2,11 +2,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../core/errors';
-import { RESOURCE } from './shared';
 
 export type WritableTable = 'work' | 'employment';
 
-export function writableTableProperty(operation: string, description: string): INodeProperties {
+export function writableTableProperty(description: string): INodeProperties {
 	return {
 		displayName: 'Table',
 		name: 'table',
@@ -21,7 +20,6 @@ export function writableTableProperty(operation: string, description: string): I
 		],
 		default: 'work',
 		description,
-		displayOptions: { show: { resource: [RESOURCE], operation: [operation] } },
 	};
 }
 

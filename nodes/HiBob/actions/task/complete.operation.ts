@@ -3,14 +3,10 @@
  * ticked the task, 0 when it was already complete (not an error). Only general tasks can be completed
  * through HiBob's API. Completing twice has the same effect as once, so the transport may repeat it.
  */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { completionResult, parseTaskId } from '../../core/tasks';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { mapItems } from '../../shared/items';
 import { explainStatus } from '../../shared/statusErrors';
 import { hiBobWrite } from '../../transport';
@@ -19,7 +15,7 @@ import { RESOURCE, TASKS_PERMISSION } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['complete'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	{
 		displayName: 'Task ID',
 		name: 'taskId',
@@ -28,10 +24,9 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 48210003',
 		description:
-			'The ID of the task, from Task → Get Many or a todo webhook. Only general tasks can be completed through HiBob\'s API.',
-		displayOptions: { show },
+			"The ID of the task, from Task → Get Many or a todo webhook. Only general tasks can be completed through HiBob's API.",
 	},
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,

@@ -3,28 +3,23 @@
  * (`GET /v1/tasks/people/{id}`), filtered here by title, list (workflow) and due date, since HiBob
  * filters by nothing else. HiBob does not page these answers.
  */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parseTasks, readTaskFilters, type TaskRelation, taskMatches } from '../../core/tasks';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { readEmployeeParameter } from '../../shared/employeeParameter';
 import { mapItems } from '../../shared/items';
-import { explainStatus } from '../../shared/statusErrors';
+import { explainStatus, unknownEmployee } from '../../shared/statusErrors';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { RESOURCE, TASKS_PERMISSION } from './shared';
 import { returnAllProperties } from '../../shared/returnAll';
 
 const show = { resource: [RESOURCE], operation: ['getAll'] };
-const forEmployee = { ...show, scope: ['employee'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	{
 		displayName: 'Tasks Of',
 		name: 'scope',
@@ -43,44 +38,42 @@ export const description: INodeProperties[] = [
 			},
 		],
 		default: 'company',
-		displayOptions: { show },
 	},
-	employeeLocator({
-		description:
-			'The employee whose tasks to get: pick from the list, or give their HiBob ID (19 digits, as text)',
-		show: forEmployee,
-	}),
-	{
-		displayName: 'Status',
-		name: 'status',
-		type: 'options',
-		options: [
-			{ name: 'Open', value: 'open' },
-			{ name: 'Closed', value: 'closed' },
-			{ name: 'All', value: 'all' },
-		],
-		default: 'open',
-		description: "Which of the employee's tasks: still to do, completed, or both",
-		displayOptions: { show: forEmployee },
-	},
-	{
-		displayName: 'Their Role',
-		name: 'relation',
-		type: 'options',
-		options: [
-			{ name: 'Any', value: 'any', description: 'Tasks they must do and tasks about them' },
-			{ name: 'Assigned to Them', value: 'owner', description: 'Tasks they must do (they own)' },
-			{
-				name: 'About Them',
-				value: 'requestedFor',
-				description: 'Tasks requested for them, e.g. the IT tasks of a new hire',
-			},
-		],
-		default: 'any',
-		description: 'Whether to keep the tasks they own, the tasks requested for them, or both',
-		displayOptions: { show: forEmployee },
-	},
-	...returnAllProperties(show),
+	...updateDisplayOptions({ show: { scope: ['employee'] } }, [
+		employeeLocator({
+			description:
+				'The employee whose tasks to get: pick from the list, or give their HiBob ID (19 digits, as text)',
+		}),
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Open', value: 'open' },
+				{ name: 'Closed', value: 'closed' },
+				{ name: 'All', value: 'all' },
+			],
+			default: 'open',
+			description: "Which of the employee's tasks: still to do, completed, or both",
+		},
+		{
+			displayName: 'Their Role',
+			name: 'relation',
+			type: 'options',
+			options: [
+				{ name: 'Any', value: 'any', description: 'Tasks they must do and tasks about them' },
+				{ name: 'Assigned to Them', value: 'owner', description: 'Tasks they must do (they own)' },
+				{
+					name: 'About Them',
+					value: 'requestedFor',
+					description: 'Tasks requested for them, e.g. the IT tasks of a new hire',
+				},
+			],
+			default: 'any',
+			description: 'Whether to keep the tasks they own, the tasks requested for them, or both',
+		},
+	]),
+	...returnAllProperties,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -88,7 +81,6 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		description: 'Applied by n8n after reading the tasks from HiBob; all given filters must match',
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Due On or After',
@@ -122,7 +114,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,
@@ -150,11 +142,7 @@ async function execute(
 			itemIndex,
 			{
 				403: { message: 'HiBob refused to show these tasks (403)', description: TASKS_PERMISSION },
-				404: {
-					message: `HiBob has no employee with ID ${person?.employeeId ?? ''}`,
-					description:
-						"Check the ID (root.id, 19 digits), and that the service user's permission group includes this employee.",
-				},
+				404: unknownEmployee(person?.employeeId ?? ''),
 			},
 			async () =>
 				await hiBobRequest(this, { method: 'GET', path, ...(qs ? { qs } : {}), itemIndex }),

@@ -2,32 +2,31 @@
  * Time Off → Cancel Request: `DELETE /v1/timeoff/employees/{id}/requests/{requestId}` (200, no body).
  * Not repeated when its outcome is unknown: a second cancel of a canceled request is refused by HiBob.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { parseRequestId } from '../../core/timeOffRequests';
-import { employeeLocator } from '../../shared/employeeLocator';
-import { readEmployeeParameter } from '../../shared/employeeParameter';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { mapItems } from '../../shared/items';
 import { explainStatus } from '../../shared/statusErrors';
 import { hiBobWrite } from '../../transport';
 import type { HiBobOperation } from '../types';
-import { checkRequestsOf, requestIdProperty, TIME_OFF_PERMISSION } from './requestParameters';
+import {
+	checkRequestsOf,
+	existingRequestProperties,
+	readExistingRequest,
+	TIME_OFF_PERMISSION,
+} from './requestParameters';
 import { RESOURCE } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['cancelRequest'] };
 
-export const description: INodeProperties[] = [
-	employeeLocator({ description: 'The employee the request belongs to', show }),
-	requestIdProperty(show),
-];
+export const description = updateDisplayOptions({ show }, [...existingRequestProperties]);
 
 async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return await mapItems(this, items, async (itemIndex) => {
-		const employeeId = readEmployeeParameter(this, itemIndex);
-		const requestId = parseRequestId(this.getNodeParameter('requestId', itemIndex, ''));
+		const { employeeId, requestId } = readExistingRequest(this, itemIndex);
 		await explainStatus(
 			this,
 			itemIndex,

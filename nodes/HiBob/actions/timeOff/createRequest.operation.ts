@@ -20,26 +20,49 @@ import {
 	newRequestId,
 	type RequestBody,
 } from '../../core/timeOffRequests';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { readEmployeeParameter } from '../../shared/employeeParameter';
 import { mapItems } from '../../shared/items';
-import { explainStatus } from '../../shared/statusErrors';
+import { optionsCollection } from '../../shared/optionsCollection';
+import { explainStatus, unknownEmployee } from '../../shared/statusErrors';
 import { hiBobRequest, hiBobWrite, transportSettings } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { checkRequestsOf, policyTypeProperty, TIME_OFF_PERMISSION } from './requestParameters';
 import { listOf, RESOURCE } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['createRequest'] };
-const forDuration = (...duration: string[]) => ({ show: { ...show, duration } });
+const forDuration = (...duration: string[]) => ({ show: { duration } });
+
+/** The first or last day of a Days request: a whole day, or only the half of it next to the rest. */
+function edgeDayProperty(
+	displayName: 'First Day' | 'Last Day',
+	name: string,
+	half: 'afternoon' | 'morning',
+): INodeProperties {
+	const halfName = half === 'morning' ? 'Morning' : 'Afternoon';
+	return {
+		displayName,
+		name,
+		type: 'options',
+		options: [
+			{ name: 'All Day', value: 'all_day' },
+			{ name: `${halfName} Only`, value: half },
+		],
+		default: 'all_day',
+		description: `Whether the ${displayName.toLowerCase()} is a whole day or only its ${half}`,
+		displayOptions: forDuration('days'),
+	};
+}
 
 /** Waits before each read of the changes after submitting (HiBob's reads lag writes by up to ~20 s). */
 const IDENTIFY_WAITS_MS = [0, 2_000, 5_000, 13_000];
 /** How far back the changes are read: wide enough for a clock difference between n8n and HiBob. */
 const LOOKBACK_MS = 15 * 60_000;
 
-export const description: INodeProperties[] = [
-	employeeLocator({ description: 'The employee the time off is for', show }),
-	policyTypeProperty(show, 'The policy type of the request, e.g. Holiday or Sick'),
+export const description = updateDisplayOptions({ show }, [
+	employeeLocator({ description: 'The employee the time off is for' }),
+	policyTypeProperty('The policy type of the request, e.g. Holiday or Sick'),
 	{
 		displayName: 'Duration',
 		name: 'duration',
@@ -51,7 +74,6 @@ export const description: INodeProperties[] = [
 			{ name: 'Mornings or Afternoons', value: 'portionOnRange', description: 'Every morning or every afternoon of the range' },
 		],
 		default: 'days',
-		displayOptions: { show },
 	}, // prettier-ignore
 	{
 		displayName: 'Start Date',
@@ -60,7 +82,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		description: "The first day off, a calendar date (in the workflow's time zone)",
-		displayOptions: { show },
 	},
 	{
 		displayName: 'End Date',
@@ -71,30 +92,8 @@ export const description: INodeProperties[] = [
 		description: 'The last day off (inclusive); the same as Start Date for one day',
 		displayOptions: forDuration('days', 'hoursOnRange', 'portionOnRange'),
 	},
-	{
-		displayName: 'First Day',
-		name: 'startPortion',
-		type: 'options',
-		options: [
-			{ name: 'All Day', value: 'all_day' },
-			{ name: 'Afternoon Only', value: 'afternoon' },
-		],
-		default: 'all_day',
-		description: 'Whether the first day is a whole day or only its afternoon',
-		displayOptions: forDuration('days'),
-	},
-	{
-		displayName: 'Last Day',
-		name: 'endPortion',
-		type: 'options',
-		options: [
-			{ name: 'All Day', value: 'all_day' },
-			{ name: 'Morning Only', value: 'morning' },
-		],
-		default: 'all_day',
-		description: 'Whether the last day is a whole day or only its morning',
-		displayOptions: forDuration('days'),
-	},
+	edgeDayProperty('First Day', 'startPortion', 'afternoon'),
+	edgeDayProperty('Last Day', 'endPortion', 'morning'),
 	{
 		displayName: 'Part of Each Day',
 		name: 'dayPortion',
@@ -124,47 +123,39 @@ export const description: INodeProperties[] = [
 		description: 'Minutes on top of the hours',
 		displayOptions: forDuration('hours', 'hoursOnRange'),
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Approver ID',
-				name: 'approver',
-				type: 'string',
-				default: '',
-				description:
-					'With Skip Approval: the employee ID recorded as approver (the service user needs the "import time off" permission)',
-			},
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				description: 'The reason, as the employee would write it',
-			},
-			{
-				displayName: 'Reason Code Name or ID',
-				name: 'reasonCode',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getTimeOffReasonCodes', loadOptionsDependsOn: ['policyType'] },
-				default: '',
-				description: 'A reason code of the policy type. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Skip Approval',
-				name: 'skipApproval',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to create the request approved, without the approval flow (admins only)',
-			},
-		],
-	}, // prettier-ignore
-];
+	optionsCollection([
+		{
+			displayName: 'Approver ID',
+			name: 'approver',
+			type: 'string',
+			default: '',
+			description:
+				'With Skip Approval: the employee ID recorded as approver (the service user needs the "import time off" permission)',
+		},
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			description: 'The reason, as the employee would write it',
+		},
+		{
+			displayName: 'Reason Code Name or ID',
+			name: 'reasonCode',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getTimeOffReasonCodes', loadOptionsDependsOn: ['policyType'] },
+			default: '',
+			description: 'A reason code of the policy type. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Skip Approval',
+			name: 'skipApproval',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to create the request approved, without the approval flow (admins only)',
+		},
+	]), // prettier-ignore
+]);
 
 async function matchingIds(
 	context: IExecuteFunctions,
@@ -217,7 +208,7 @@ async function execute(
 			{
 				400: { message: 'HiBob refused the time-off request (400)', description: 'Check the policy type (days or hours), the dates, the portions and the reason code against what HiBob said. Nothing was created.' },
 				403: { message: `HiBob refused to create time off for employee ${employeeId} (403)`, description: TIME_OFF_PERMISSION },
-				404: { message: `HiBob has no employee with ID ${employeeId}`, description: "Check the ID (root.id, 19 digits), and that the service user's permission group includes this employee." },
+				404: unknownEmployee(employeeId),
 			},
 			async () =>
 				await hiBobWrite(this, {

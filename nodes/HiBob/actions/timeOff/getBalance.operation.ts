@@ -1,18 +1,14 @@
 /** Time Off → Get Balance: `GET /v1/timeoff/employees/{id}/balance?policyType=&date=`. */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { stringifyIds } from '../../core/employeeIds';
 import { InputError } from '../../core/errors';
 import { balanceDate } from '../../core/timeOffRequests';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { employeeLocator } from '../../shared/employeeLocator';
 import { readEmployeeParameter } from '../../shared/employeeParameter';
 import { mapItems } from '../../shared/items';
-import { explainStatus } from '../../shared/statusErrors';
+import { explainStatus, unknownEmployee } from '../../shared/statusErrors';
 import { hiBobRequest, transportSettings } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { policyTypeProperty } from './requestParameters';
@@ -20,9 +16,9 @@ import { RESOURCE } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['getBalance'] };
 
-export const description: INodeProperties[] = [
-	employeeLocator({ description: 'The employee whose balance to get', show }),
-	policyTypeProperty(show, 'The policy type whose balance to get, e.g. Holiday'),
+export const description = updateDisplayOptions({ show }, [
+	employeeLocator({ description: 'The employee whose balance to get' }),
+	policyTypeProperty('The policy type whose balance to get, e.g. Holiday'),
 	{
 		displayName: 'Date',
 		name: 'date',
@@ -30,9 +26,8 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			"The balance as of this calendar date (in the workflow's time zone). Empty: today.",
-		displayOptions: { show },
 	},
-];
+]);
 
 async function execute(
 	this: IExecuteFunctions,
@@ -57,7 +52,7 @@ async function execute(
 			{
 				400: { message: `HiBob refused the ${policyType} balance (400)`, description: 'Check that the policy type exists in Bob (Settings → Time off) and applies to this employee.' },
 				403: { message: `HiBob refused the time-off balance of employee ${employeeId} (403)`, description: 'The service user needs the permission "See selected people\'s time off and sick leave balances" for this employee (Bob → Settings → Permission groups → Time off).' },
-				404: { message: `HiBob has no employee with ID ${employeeId}`, description: "Check the ID (root.id, 19 digits), and that the service user's permission group includes this employee." },
+				404: unknownEmployee(employeeId),
 			},
 			async () => await hiBobRequest(this, { method: 'GET', path: `/v1/timeoff/employees/${employeeId}/balance`, qs: { policyType, date }, itemIndex }),
 		); // prettier-ignore

@@ -1,36 +1,29 @@
 /** Time Off → Get Request: `GET /v1/timeoff/employees/{id}/requests/{requestId}`. */
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { stringifyIds } from '../../core/employeeIds';
-import { parseRequestId } from '../../core/timeOffRequests';
-import { employeeLocator } from '../../shared/employeeLocator';
-import { readEmployeeParameter } from '../../shared/employeeParameter';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { mapItems } from '../../shared/items';
 import { explainStatus } from '../../shared/statusErrors';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
-import { requestIdProperty, TIME_OFF_PERMISSION } from './requestParameters';
+import {
+	existingRequestProperties,
+	readExistingRequest,
+	TIME_OFF_PERMISSION,
+} from './requestParameters';
 import { RESOURCE } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['getRequest'] };
 
-export const description: INodeProperties[] = [
-	employeeLocator({ description: 'The employee the request belongs to', show }),
-	requestIdProperty(show),
-];
+export const description = updateDisplayOptions({ show }, [...existingRequestProperties]);
 
 async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return await mapItems(this, items, async (itemIndex) => {
-		const employeeId = readEmployeeParameter(this, itemIndex);
-		const requestId = parseRequestId(this.getNodeParameter('requestId', itemIndex, ''));
+		const { employeeId, requestId } = readExistingRequest(this, itemIndex);
 		const body = await explainStatus(
 			this,
 			itemIndex,

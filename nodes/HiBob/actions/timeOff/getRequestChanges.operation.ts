@@ -1,19 +1,16 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { validateChangesWindow } from '../../core/timeOff';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { mapItems } from '../../shared/items';
+import { optionsCollection } from '../../shared/optionsCollection';
 import { hiBobRequest, transportSettings } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { listOf, RESOURCE } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['getRequestChanges'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	{
 		displayName: 'Since',
 		name: 'since',
@@ -22,34 +19,25 @@ export const description: INodeProperties[] = [
 		required: true,
 		description:
 			"Changes made at or after this moment (when the request was created, canceled…, not the leave dates). At most 6 months ago. Without a time zone it is read in the workflow's time zone, e.g. {{ $now.minus({ days: 7 }) }}.",
-		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Include Pending',
-				name: 'includePending',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include requests still waiting for approval (change type Pending)',
-			},
-			{
-				displayName: 'To',
-				name: 'to',
-				type: 'dateTime',
-				default: '',
-				description:
-					'Changes made before this moment; after Since and at most 6 months after it. Without it: up to now.',
-			},
-		],
-	},
-];
+	optionsCollection([
+		{
+			displayName: 'Include Pending',
+			name: 'includePending',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include requests still waiting for approval (change type Pending)',
+		},
+		{
+			displayName: 'To',
+			name: 'to',
+			type: 'dateTime',
+			default: '',
+			description:
+				'Changes made before this moment; after Since and at most 6 months after it. Without it: up to now.',
+		},
+	]),
+]);
 
 async function execute(
 	this: IExecuteFunctions,

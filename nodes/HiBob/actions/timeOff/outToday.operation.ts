@@ -1,19 +1,16 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { validateOutTodayQuery } from '../../core/timeOff';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { mapItems } from '../../shared/items';
+import { optionsCollection } from '../../shared/optionsCollection';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { INCLUDE_HOURLY_OPTION, INCLUDE_PRIVATE_OPTION, listOf, RESOURCE } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['outToday'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	{
 		displayName: 'Site Name or ID',
 		name: 'siteId',
@@ -22,29 +19,20 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			'Only people of this site (work.siteId); empty for all sites. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			INCLUDE_HOURLY_OPTION,
-			INCLUDE_PRIVATE_OPTION,
-			{
-				displayName: 'Today',
-				name: 'today',
-				type: 'dateTime',
-				default: '',
-				description:
-					"The day to report instead of today. Without it HiBob uses today's date in UTC; use {{ $today }} for the workflow's time zone.",
-			},
-		],
-	},
-];
+	optionsCollection([
+		INCLUDE_HOURLY_OPTION,
+		INCLUDE_PRIVATE_OPTION,
+		{
+			displayName: 'Today',
+			name: 'today',
+			type: 'dateTime',
+			default: '',
+			description:
+				"The day to report instead of today. Without it HiBob uses today's date in UTC; use {{ $today }} for the workflow's time zone.",
+		},
+	]),
+]);
 
 async function execute(
 	this: IExecuteFunctions,

@@ -1,10 +1,11 @@
 /** Parameters the time-off request operations share: the policy type picker and the request ID. */
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-export function policyTypeProperty(
-	show: IDisplayOptions['show'],
-	description: string,
-): INodeProperties {
+import { parseRequestId } from '../../core/timeOffRequests';
+import { employeeLocator } from '../../shared/employeeLocator';
+import { readEmployeeParameter } from '../../shared/employeeParameter';
+
+export function policyTypeProperty(description: string): INodeProperties {
 	return {
 		displayName: 'Policy Type Name or ID',
 		name: 'policyType',
@@ -13,21 +14,33 @@ export function policyTypeProperty(
 		default: '',
 		required: true,
 		description: `${description}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-		displayOptions: { show },
 	};
 }
 
-export function requestIdProperty(show: IDisplayOptions['show']): INodeProperties {
+export const requestIdProperty: INodeProperties = {
+	displayName: 'Request ID',
+	name: 'requestId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 27500233',
+	description:
+		'The time-off request, e.g. the requestId output by Create Request or Get Request Changes',
+};
+
+/** The parameters of an operation on one existing request: its employee and its ID. */
+export const existingRequestProperties: INodeProperties[] = [
+	employeeLocator({ description: 'The employee the request belongs to' }),
+	requestIdProperty,
+];
+
+export function readExistingRequest(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { employeeId: string; requestId: string } {
 	return {
-		displayName: 'Request ID',
-		name: 'requestId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 27500233',
-		description:
-			'The time-off request, e.g. the requestId output by Create Request or Get Request Changes',
-		displayOptions: { show },
+		employeeId: readEmployeeParameter(context, itemIndex),
+		requestId: parseRequestId(context.getNodeParameter('requestId', itemIndex, '')),
 	};
 }
 

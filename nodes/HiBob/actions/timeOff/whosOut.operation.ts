@@ -1,19 +1,16 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { validateDateRange } from '../../core/timeOff';
+import { updateDisplayOptions } from '../../shared/displayOptions';
 import { mapItems } from '../../shared/items';
+import { optionsCollection } from '../../shared/optionsCollection';
 import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { INCLUDE_HOURLY_OPTION, INCLUDE_PRIVATE_OPTION, listOf, RESOURCE } from './shared';
 
 const show = { resource: [RESOURCE], operation: ['whosOut'] };
 
-export const description: INodeProperties[] = [
+export const description = updateDisplayOptions({ show }, [
 	{
 		displayName: 'From',
 		name: 'from',
@@ -22,7 +19,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		description:
 			'First day of the range (a calendar date; a time part is ignored), e.g. 2026-11-21',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'To',
@@ -31,28 +27,19 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		description: 'Last day of the range, inclusive; on or after From, e.g. 2026-11-30',
-		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			INCLUDE_HOURLY_OPTION,
-			{
-				displayName: 'Include Pending',
-				name: 'includePending',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include requests still waiting for approval (status Pending)',
-			},
-			INCLUDE_PRIVATE_OPTION,
-		],
-	},
-];
+	optionsCollection([
+		INCLUDE_HOURLY_OPTION,
+		{
+			displayName: 'Include Pending',
+			name: 'includePending',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include requests still waiting for approval (status Pending)',
+		},
+		INCLUDE_PRIVATE_OPTION,
+	]),
+]);
 
 async function execute(
 	this: IExecuteFunctions,

@@ -115,6 +115,7 @@ describe('HiBob → Employee History', () => {
 			);
 			expect(error.message).toBe(`HiBob has no employee with ID ${UNKNOWN_ID}`);
 			expect(error.description).toMatch(/19 digits/);
+			expect(error.description).toMatch(/\(HiBob answered 404: /);
 		});
 
 		it('refuses a bad ID before any request', async () => {
