@@ -5,6 +5,7 @@
  * in, never read here. Pure: no n8n, no HTTP.
  */
 import { InputError } from './errors';
+import { isRecord } from './json';
 import { isCalendarDate } from './lifecycle/dates';
 
 /** Bad time-off input: what is wrong and what to change; nothing has been sent when it is thrown. */
@@ -14,10 +15,6 @@ function refused(message: string, hint: string): InputError {
 
 /** HiBob's limit on `/timeoff/requests/changes`: `since` at most this many months back, and the window too. */
 export const CHANGES_MAX_MONTHS = 6;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object';
-}
 
 /** Luxon DateTime (what `{{ $now }}` gives) without importing Luxon: anything with toISO()/toMillis(). */
 function luxonLike(value: unknown): { toISO(): string | null; toMillis(): number } | undefined {
