@@ -16,6 +16,7 @@
  *   true/false/yes/no/1/0; dates compare as calendar dates (YYYY-MM-DD, the time part is ignored).
  * - A field the answer does not carry (undefined: not permitted) counts as empty.
  */
+import { dateLikeText, toCalendarDate } from './dates';
 import { InputError } from './errors';
 import type { FieldIndex, FieldMetadata } from './fields';
 
@@ -124,39 +125,9 @@ export function checkFilterSyntax(conditions: readonly FilterCondition[]): void 
 function expectedTexts(value: unknown, split = false): string[] {
 	if (value === undefined || value === null) return [];
 	if (Array.isArray(value)) return value.flatMap((entry) => expectedTexts(entry, false));
-	const text = dateText(value) ?? String(value);
+	const text = dateLikeText(value) ?? String(value);
 	const parts = split ? text.split(',') : [text];
 	return parts.map((part) => part.trim()).filter((part) => part !== '');
-}
-
-/** Date-like expression results (Date, Luxon DateTime) as YYYY-MM-DD. */
-function dateText(value: unknown): string | undefined {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-	if (value && typeof value === 'object') {
-		const toISODate = (value as { toISODate?: unknown }).toISODate;
-		if (typeof toISODate === 'function') {
-			const text = (toISODate as () => unknown).call(value);
-			return typeof text === 'string' ? text : undefined;
-		}
-	}
-	return undefined;
-}
-
-/** YYYY-MM-DD of a date or date-time text, if it is a real calendar date. */
-export function calendarDate(value: unknown): string | undefined {
-	if (value === undefined || value === null) return undefined;
-	const text = (dateText(value) ?? String(value)).trim();
-	const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(text);
-	if (!match) return undefined;
-	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-	const probe = new Date(Date.UTC(year, month - 1, day));
-	if (
-		probe.getUTCFullYear() !== year ||
-		probe.getUTCMonth() !== month - 1 ||
-		probe.getUTCDate() !== day
-	)
-		return undefined;
-	return `${match[1]}-${match[2]}-${match[3]}`;
 }
 
 /** The unknown field IDs among the conditions (empty when all exist). */
@@ -316,7 +287,7 @@ function compileOne(
 
 	const expected = texts.map((text) => {
 		if (kind === 'date' && operator !== 'contains') {
-			const date = calendarDate(text);
+			const date = toCalendarDate(text);
 			if (!date) {
 				throw new InputError(
 					`${where}: "${text}" is not a date`,
@@ -349,7 +320,7 @@ function compileOne(
 	const equalsAtom = (atom: unknown): boolean => {
 		switch (kind) {
 			case 'date': {
-				const date = calendarDate(atom);
+				const date = toCalendarDate(atom);
 				return date !== undefined && wanted.has(date);
 			}
 			case 'boolean': {
@@ -394,7 +365,7 @@ function compileOne(
 			const limit = [...wanted][0];
 			const before = operator === 'dateBefore';
 			test = (actual) => {
-				const date = calendarDate(atoms(actual)[0]);
+				const date = toCalendarDate(atoms(actual)[0]);
 				if (date === undefined) return false;
 				return before ? date < limit : date > limit;
 			};

@@ -6,7 +6,7 @@
  */
 import { InputError } from './errors';
 import { parseEmployeeId } from './employeeIds';
-import { toCalendarDate } from './timeOff';
+import { toCalendarDate } from './dates';
 
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
