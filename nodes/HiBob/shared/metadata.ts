@@ -4,6 +4,7 @@
  */
 import type { FieldMetadata } from '../core/fields';
 import { FieldIndex, parseFieldMetadata } from '../core/fields';
+import { memoPerContext } from '../core/memo';
 import type { HiBobContext } from '../transport';
 import { hiBobRequest } from '../transport';
 
@@ -26,17 +27,14 @@ export async function loadFieldIndex(
 	context: HiBobContext,
 	itemIndex?: number,
 ): Promise<FieldIndex> {
-	let pending = fieldsCache.get(context);
-	if (!pending) {
-		pending = hiBobRequest(context, {
+	return await memoPerContext(fieldsCache, context, async () => {
+		const body = await hiBobRequest(context, {
 			method: 'GET',
 			path: '/v1/company/people/fields',
 			itemIndex,
-		}).then((body) => new FieldIndex(parseFieldMetadata(body)));
-		fieldsCache.set(context, pending);
-		pending.catch(() => fieldsCache.delete(context));
-	}
-	return await pending;
+		});
+		return new FieldIndex(parseFieldMetadata(body));
+	});
 }
 
 export async function loadFieldMetadata(
@@ -105,17 +103,14 @@ export async function loadNamedLists(
 	context: HiBobContext,
 	itemIndex?: number,
 ): Promise<NamedList[]> {
-	let pending = listsCache.get(context);
-	if (!pending) {
-		pending = hiBobRequest(context, {
+	return await memoPerContext(listsCache, context, async () => {
+		const body = await hiBobRequest(context, {
 			method: 'GET',
 			path: '/v1/company/named-lists',
 			// Archived items still label old values, so they are kept for resolving.
 			qs: { includeArchived: true },
 			itemIndex,
-		}).then(parseNamedLists);
-		listsCache.set(context, pending);
-		pending.catch(() => listsCache.delete(context));
-	}
-	return await pending;
+		});
+		return parseNamedLists(body);
+	});
 }

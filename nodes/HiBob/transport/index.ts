@@ -29,6 +29,7 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveBaseUrl } from '../core/baseUrl';
+import { memoPerContext } from '../core/memo';
 import type { FailureText } from './errors';
 import {
 	hiBobErrorText,
@@ -133,14 +134,8 @@ function credentialsFor(
 	context: HiBobContext,
 	itemIndex: number | undefined,
 ): Promise<Credentials> {
-	let pending = credentialsByContext.get(context);
-	if (!pending) {
-		pending = loadCredentials(context, itemIndex);
-		credentialsByContext.set(context, pending);
-		// A failed lookup is not cached: the next call reports it again with its own item index.
-		pending.catch(() => credentialsByContext.delete(context));
-	}
-	return pending;
+	// A failed lookup is not cached: the next call reports it again with its own item index.
+	return memoPerContext(credentialsByContext, context, () => loadCredentials(context, itemIndex));
 }
 
 /** Removes the token (and the Basic header built from it) from text that may echo them. */
