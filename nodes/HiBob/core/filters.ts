@@ -19,6 +19,8 @@
 import { dateLikeText, toCalendarDate } from './dates';
 import { InputError } from './errors';
 import type { FieldIndex, FieldMetadata } from './fields';
+import type { NamedList, NamedListInput, NamedListItem } from './namedLists';
+import { flattenItems, parseNamedList } from './namedLists';
 
 export const FILTER_OPERATORS = [
 	'equals',
@@ -42,20 +44,10 @@ export interface FilterCondition {
 	value?: unknown;
 }
 
-/** A named list as far as filters need it (structurally the metadata loader's NamedList). */
-export interface FilterListItem {
-	id: string | number;
-	name?: string;
-	value?: string;
-	children?: FilterListItem[];
-}
-
-export interface FilterList {
-	name: string;
-	items: FilterListItem[];
-}
-
-export type NamedListSource = readonly FilterList[] | ((listId: string) => FilterList | undefined);
+/** The named lists filters read labels from: parsed lists or HiBob's own shape. */
+export type NamedListSource =
+	| readonly NamedListInput[]
+	| ((listId: string) => NamedListInput | undefined);
 
 export interface CompiledFilters {
 	/** Fields the conditions read: request them and pass their values to `matches`. */
@@ -155,14 +147,11 @@ export function listsNeeded(
 	return [...lists];
 }
 
-function lookupList(source: NamedListSource | undefined, listId: string): FilterList | undefined {
+function lookupList(source: NamedListSource | undefined, listId: string): NamedList | undefined {
 	if (!source) return undefined;
-	if (typeof source === 'function') return source(listId);
-	return source.find((list) => list.name === listId);
-}
-
-function flatten(items: readonly FilterListItem[]): FilterListItem[] {
-	return items.flatMap((item) => [item, ...flatten(item.children ?? [])]);
+	const found =
+		typeof source === 'function' ? source(listId) : source.find((list) => list.name === listId);
+	return found ? parseNamedList(found, listId) : undefined;
 }
 
 const norm = (value: unknown): string => String(value).trim().toLowerCase();
@@ -175,9 +164,9 @@ interface ListResolver {
 	someLabels(): string[];
 }
 
-function listResolver(list: FilterList): ListResolver {
-	const items = flatten(list.items);
-	const byId = new Map<string, FilterListItem>();
+function listResolver(list: NamedList): ListResolver {
+	const items = flattenItems(list.items);
+	const byId = new Map<string, NamedListItem>();
 	for (const item of items) byId.set(norm(item.id), item);
 	return {
 		listId: list.name,
@@ -187,18 +176,18 @@ function listResolver(list: FilterList): ListResolver {
 				.filter(
 					(item) =>
 						norm(item.id) === wanted ||
-						(item.name !== undefined && norm(item.name) === wanted) ||
-						(item.value !== undefined && norm(item.value) === wanted),
+						norm(item.name) === wanted ||
+						norm(item.value) === wanted,
 				)
 				.map((item) => norm(item.id));
 			return ids.length > 0 ? [...new Set(ids)].sort() : undefined;
 		},
 		label(id) {
 			const item = byId.get(norm(id));
-			return item ? String(item.name ?? item.value ?? item.id) : undefined;
+			return item?.name;
 		},
 		someLabels() {
-			return items.slice(0, 8).map((item) => String(item.name ?? item.value ?? item.id));
+			return items.slice(0, 8).map((item) => item.name);
 		},
 	};
 }

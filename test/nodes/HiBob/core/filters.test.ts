@@ -1,6 +1,7 @@
 import type { FieldMetadata } from '../../../../nodes/HiBob/core/fields';
 import { FieldIndex } from '../../../../nodes/HiBob/core/fields';
-import type { FilterCondition, FilterList } from '../../../../nodes/HiBob/core/filters';
+import type { FilterCondition } from '../../../../nodes/HiBob/core/filters';
+import type { NamedListInput as FilterList } from '../../../../nodes/HiBob/core/namedLists';
 import { InputError } from '../../../../nodes/HiBob/core/errors';
 import {
 	checkFilterSyntax,
