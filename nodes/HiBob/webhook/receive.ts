@@ -8,8 +8,8 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import type { WebhookEvent } from '../core/webhook';
 import { isPing, isSelected, normaliseEvent, parseBody, verifySignature } from '../core/webhook';
+import { stringList } from '../core/lists';
 import { hasSeen, readMemory, RecentKeys } from '../core/webhookMemory';
-import { stringList } from '../trigger/settings';
 import { transportSettings } from '../transport';
 import { DEFAULT_WEBHOOK_EVENTS } from './description';
 
