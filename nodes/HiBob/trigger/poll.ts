@@ -56,7 +56,8 @@ import type { RawEmployee } from '../core/people';
 import { employeeId, employeesOf, flatValues } from '../core/people';
 import { compileFilterParameter } from '../shared/filters';
 import { loadFieldIndex } from '../shared/metadata';
-import { hiBobRequest, transportSettings, unexpectedAnswer } from '../transport';
+import { clockNow } from '../shared/clock';
+import { hiBobRequest, unexpectedAnswer } from '../transport';
 import { attachHistory, loadLifecycleHistory, wantsHistory } from './lifecycleHistory';
 import { eventJson, Labels } from './output';
 import type { WatchFilter } from './scope';
@@ -262,7 +263,7 @@ export async function pollLifecycle(
 	// Manual mode never writes state, so it neither waits for nor blocks the trigger's own polls.
 	if (context.getMode() === 'manual') return await pollOnce(context, true);
 	const key = `${context.getWorkflow().id}\u0000${context.getNode().id}`;
-	const now = transportSettings.clock.now();
+	const now = clockNow();
 	const running = inFlight.get(key);
 	if (running && now - running.startedAt < pollBudgetMs(context)) {
 		context.logger.debug('HiBob Trigger: the previous poll is still running; this one is skipped');
@@ -302,7 +303,7 @@ async function pollOnce(
 		};
 	}
 	// `now` is also when the search is sent: the stored state records it, to tell older answers apart.
-	const now = transportSettings.clock.now();
+	const now = clockNow();
 	const dates = diffDates(now, context.getTimezone());
 	const deadline = pollDeadline(context, now);
 	const answerKey: AnswerKey | undefined = manual
@@ -326,7 +327,7 @@ async function pollOnce(
 	if (answer.unchanged) return null;
 	// Read when the answer is in: other polls of this workflow share this object and may have stored.
 	const staticData = context.getWorkflowStaticData('node');
-	if (!manual && isStale(staticData, now, transportSettings.clock.now())) return null;
+	if (!manual && isStale(staticData, now, clockNow())) return null;
 	const raw = watchedEmployees(answer.employees, filter);
 	const rawById = new Map<string, RawEmployee>();
 	const employees: LifecycleEmployee[] = [];
@@ -384,7 +385,7 @@ async function pollOnce(
 	// when something changed (no write on a quiet poll, nothing for durable cursors to commit). A newer
 	// poll may have stored while this one waited for the lifecycle history: then this answer is older.
 	if (!manual && answerKey) {
-		if (isStale(staticData, now, transportSettings.clock.now())) return null;
+		if (isStale(staticData, now, clockNow())) return null;
 		const stored = storedAnswer(staticData[ANSWER_KEY]);
 		// The answer is recorded only once its state is stored: diffing it again finds nothing new.
 		const answerChanged =

@@ -21,7 +21,8 @@ import type { WebhookEvent } from '../core/webhook';
 import { eventTypeOf, taskLookup, timeOffRequestPath, updatedFieldIds } from '../core/webhook';
 import { readMemory, remember } from '../core/webhookMemory';
 import { projectEmployee } from '../trigger/output';
-import { hiBobRequest, transportSettings } from '../transport';
+import { clockNow } from '../shared/clock';
+import { hiBobRequest } from '../transport';
 import { DEFAULT_SET, readFieldList } from '../core/fields';
 import { MEMORY_KEY } from './receive';
 
@@ -62,7 +63,7 @@ async function freshEvents(context: IExecuteFunctions, items: Emitted[]): Promis
 	staticData[MEMORY_KEY] = remember(
 		memory,
 		fresh.map((item) => String(item.json.deliveryKey)),
-		transportSettings.clock.now(),
+		clockNow(),
 	);
 	return fresh;
 }
