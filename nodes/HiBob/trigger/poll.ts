@@ -36,7 +36,7 @@
  * simply takes the full path (which finds nothing), so nothing is ever missed. Manual mode ("Fetch Test
  * Event") always takes the full path.
  *
- * Time: "now" is the transport's clock (real time in n8n; the simulator's clock in tests), "today" the
+ * Time: "now" is the nodes' one clock, shared/clock.ts (real time in n8n; a test clock in tests), "today" the
  * calendar date in the workflow's time zone, `detectedAt` UTC ISO.
  */
 import { createHash } from 'node:crypto';
@@ -89,7 +89,7 @@ export const SAMPLE_SIZE = 3;
 
 /**
  * Absolute time after which no retry wait may end: the poll's budget from n8n, less a margin for the
- * work after the requests. Expressed on the transport's clock, which is also the trigger's "now".
+ * work after the requests. Expressed on the one clock the transport also waits on.
  */
 function pollDeadline(context: IPollFunctions, now: number): number | undefined {
 	const budget = context.getPollBudgetMs?.();
