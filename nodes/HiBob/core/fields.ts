@@ -4,6 +4,8 @@
  * is the metadata's `jsonPath` (root fields sit top-level: `root.email` → `email`), and the slash key
  * is built from the ID (`/root/email`). Pure: no n8n, no HTTP.
  */
+import { stringList } from './lists';
+
 export interface FieldMetadata {
 	id: string;
 	name: string;
@@ -81,6 +83,20 @@ export const DEFAULT_FIELD_IDS = [
 	'internal.status',
 	'internal.terminationDate',
 ] as const;
+
+/** Field IDs with "Default Set" replaced by DEFAULT_FIELD_IDS, each ID once, in order. */
+export function expandDefaultSet(fields: readonly string[]): string[] {
+	return [
+		...new Set(
+			fields.flatMap((field) => (field === DEFAULT_SET ? [...DEFAULT_FIELD_IDS] : [field])),
+		),
+	];
+}
+
+/** A "Fields" parameter (a picked list, or comma-separated text from an expression) as field IDs. */
+export function readFieldList(value: unknown): string[] {
+	return expandDefaultSet(stringList(value));
+}
 
 /**
  * The few fields of the "Simplified" output, with the names they get there. `list` fields show HiBob's

@@ -16,8 +16,11 @@
  *   true/false/yes/no/1/0; dates compare as calendar dates (YYYY-MM-DD, the time part is ignored).
  * - A field the answer does not carry (undefined: not permitted) counts as empty.
  */
+import { dateLikeText, toCalendarDate } from './dates';
 import { InputError } from './errors';
 import type { FieldIndex, FieldMetadata } from './fields';
+import type { NamedList, NamedListInput, NamedListItem } from './namedLists';
+import { flattenItems, parseNamedList } from './namedLists';
 
 export const FILTER_OPERATORS = [
 	'equals',
@@ -41,20 +44,10 @@ export interface FilterCondition {
 	value?: unknown;
 }
 
-/** A named list as far as filters need it (structurally the metadata loader's NamedList). */
-export interface FilterListItem {
-	id: string | number;
-	name?: string;
-	value?: string;
-	children?: FilterListItem[];
-}
-
-export interface FilterList {
-	name: string;
-	items: FilterListItem[];
-}
-
-export type NamedListSource = readonly FilterList[] | ((listId: string) => FilterList | undefined);
+/** The named lists filters read labels from: parsed lists or HiBob's own shape. */
+export type NamedListSource =
+	| readonly NamedListInput[]
+	| ((listId: string) => NamedListInput | undefined);
 
 export interface CompiledFilters {
 	/** Fields the conditions read: request them and pass their values to `matches`. */
@@ -124,39 +117,9 @@ export function checkFilterSyntax(conditions: readonly FilterCondition[]): void 
 function expectedTexts(value: unknown, split = false): string[] {
 	if (value === undefined || value === null) return [];
 	if (Array.isArray(value)) return value.flatMap((entry) => expectedTexts(entry, false));
-	const text = dateText(value) ?? String(value);
+	const text = dateLikeText(value) ?? String(value);
 	const parts = split ? text.split(',') : [text];
 	return parts.map((part) => part.trim()).filter((part) => part !== '');
-}
-
-/** Date-like expression results (Date, Luxon DateTime) as YYYY-MM-DD. */
-function dateText(value: unknown): string | undefined {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-	if (value && typeof value === 'object') {
-		const toISODate = (value as { toISODate?: unknown }).toISODate;
-		if (typeof toISODate === 'function') {
-			const text = (toISODate as () => unknown).call(value);
-			return typeof text === 'string' ? text : undefined;
-		}
-	}
-	return undefined;
-}
-
-/** YYYY-MM-DD of a date or date-time text, if it is a real calendar date. */
-export function calendarDate(value: unknown): string | undefined {
-	if (value === undefined || value === null) return undefined;
-	const text = (dateText(value) ?? String(value)).trim();
-	const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(text);
-	if (!match) return undefined;
-	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-	const probe = new Date(Date.UTC(year, month - 1, day));
-	if (
-		probe.getUTCFullYear() !== year ||
-		probe.getUTCMonth() !== month - 1 ||
-		probe.getUTCDate() !== day
-	)
-		return undefined;
-	return `${match[1]}-${match[2]}-${match[3]}`;
 }
 
 /** The unknown field IDs among the conditions (empty when all exist). */
@@ -184,14 +147,11 @@ export function listsNeeded(
 	return [...lists];
 }
 
-function lookupList(source: NamedListSource | undefined, listId: string): FilterList | undefined {
+function lookupList(source: NamedListSource | undefined, listId: string): NamedList | undefined {
 	if (!source) return undefined;
-	if (typeof source === 'function') return source(listId);
-	return source.find((list) => list.name === listId);
-}
-
-function flatten(items: readonly FilterListItem[]): FilterListItem[] {
-	return items.flatMap((item) => [item, ...flatten(item.children ?? [])]);
+	const found =
+		typeof source === 'function' ? source(listId) : source.find((list) => list.name === listId);
+	return found ? parseNamedList(found, listId) : undefined;
 }
 
 const norm = (value: unknown): string => String(value).trim().toLowerCase();
@@ -204,9 +164,9 @@ interface ListResolver {
 	someLabels(): string[];
 }
 
-function listResolver(list: FilterList): ListResolver {
-	const items = flatten(list.items);
-	const byId = new Map<string, FilterListItem>();
+function listResolver(list: NamedList): ListResolver {
+	const items = flattenItems(list.items);
+	const byId = new Map<string, NamedListItem>();
 	for (const item of items) byId.set(norm(item.id), item);
 	return {
 		listId: list.name,
@@ -216,18 +176,18 @@ function listResolver(list: FilterList): ListResolver {
 				.filter(
 					(item) =>
 						norm(item.id) === wanted ||
-						(item.name !== undefined && norm(item.name) === wanted) ||
-						(item.value !== undefined && norm(item.value) === wanted),
+						norm(item.name) === wanted ||
+						norm(item.value) === wanted,
 				)
 				.map((item) => norm(item.id));
 			return ids.length > 0 ? [...new Set(ids)].sort() : undefined;
 		},
 		label(id) {
 			const item = byId.get(norm(id));
-			return item ? String(item.name ?? item.value ?? item.id) : undefined;
+			return item?.name;
 		},
 		someLabels() {
-			return items.slice(0, 8).map((item) => String(item.name ?? item.value ?? item.id));
+			return items.slice(0, 8).map((item) => item.name);
 		},
 	};
 }
@@ -316,7 +276,7 @@ function compileOne(
 
 	const expected = texts.map((text) => {
 		if (kind === 'date' && operator !== 'contains') {
-			const date = calendarDate(text);
+			const date = toCalendarDate(text);
 			if (!date) {
 				throw new InputError(
 					`${where}: "${text}" is not a date`,
@@ -349,7 +309,7 @@ function compileOne(
 	const equalsAtom = (atom: unknown): boolean => {
 		switch (kind) {
 			case 'date': {
-				const date = calendarDate(atom);
+				const date = toCalendarDate(atom);
 				return date !== undefined && wanted.has(date);
 			}
 			case 'boolean': {
@@ -394,7 +354,7 @@ function compileOne(
 			const limit = [...wanted][0];
 			const before = operator === 'dateBefore';
 			test = (actual) => {
-				const date = calendarDate(atoms(actual)[0]);
+				const date = toCalendarDate(atoms(actual)[0]);
 				if (date === undefined) return false;
 				return before ? date < limit : date > limit;
 			};

@@ -4,6 +4,7 @@
  * cursor-paged). Every shape quirk of those answers is read here, once. Pure: no n8n, no HTTP.
  */
 import { stringifyIds } from './employeeIds';
+import { isRecord } from './json';
 
 export const HISTORY_TABLES = ['lifecycle', 'work', 'employment'] as const;
 export type HistoryTable = (typeof HISTORY_TABLES)[number];
@@ -17,10 +18,6 @@ export const BULK_MAX_PAGE = 200;
 export const BULK_MAX_IDS = 200;
 
 export type HistoryRow = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /**
  * The rows of a table answer. HiBob's schema models each entry as a row or as a table wrapper

@@ -7,3 +7,14 @@ export function chunk<T>(values: readonly T[], size: number): T[][] {
 		chunks.push(values.slice(start, start + size));
 	return chunks;
 }
+
+/** A list parameter as texts: a picked list (blank entries dropped) or comma-separated text, trimmed. */
+export function stringList(value: unknown): string[] {
+	if (Array.isArray(value)) return value.map(String).filter((entry) => entry.trim() !== '');
+	if (typeof value === 'string' && value.trim() !== '')
+		return value
+			.split(',')
+			.map((entry) => entry.trim())
+			.filter(Boolean);
+	return [];
+}

@@ -6,7 +6,7 @@
  */
 import { stringifyIds } from './employeeIds';
 import { InputError } from './errors';
-import { toCalendarDate } from './timeOff';
+import { toCalendarDate } from './dates';
 
 export type TaskStatus = 'open' | 'closed' | 'all';
 /** Which of a person's tasks: those they must do (owner), those about them (requested for), or both. */

@@ -4,8 +4,9 @@
  * (`YYYY-MM-DD`, no time zone); `since`/`to` are instants sent as UTC ISO strings. "Now" is passed
  * in, never read here. Pure: no n8n, no HTTP.
  */
+import { isCalendarDate, toCalendarDate } from './dates';
 import { InputError } from './errors';
-import { isCalendarDate } from './lifecycle/dates';
+import { isRecord } from './json';
 
 /** Bad time-off input: what is wrong and what to change; nothing has been sent when it is thrown. */
 function refused(message: string, hint: string): InputError {
@@ -15,32 +16,12 @@ function refused(message: string, hint: string): InputError {
 /** HiBob's limit on `/timeoff/requests/changes`: `since` at most this many months back, and the window too. */
 export const CHANGES_MAX_MONTHS = 6;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object';
-}
-
 /** Luxon DateTime (what `{{ $now }}` gives) without importing Luxon: anything with toISO()/toMillis(). */
 function luxonLike(value: unknown): { toISO(): string | null; toMillis(): number } | undefined {
 	if (!isRecord(value)) return undefined;
 	return typeof value.toISO === 'function' && typeof value.toMillis === 'function'
 		? (value as unknown as { toISO(): string | null; toMillis(): number })
 		: undefined;
-}
-
-/**
- * A calendar date from a date or dateTime parameter: the date part as written (`2026-11-21`,
- * `2026-11-21T00:00:00`, `2026-11-21T00:00:00.000+01:00` all give 2026-11-21: the date the user sees,
- * not the UTC date of that instant). Undefined when there is no valid date.
- */
-export function toCalendarDate(value: unknown): string | undefined {
-	const luxon = luxonLike(value);
-	if (luxon) return toCalendarDate(luxon.toISO());
-	if (value instanceof Date)
-		return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
-	if (typeof value !== 'string') return undefined;
-	const match = /^\s*(\d{4}-\d{2}-\d{2})(?:$|[T ]|\s)/.exec(value);
-	if (!match) return undefined;
-	return isCalendarDate(match[1]) ? match[1] : undefined;
 }
 
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;

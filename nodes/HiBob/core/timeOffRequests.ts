@@ -5,7 +5,7 @@
  * time zone). Pure: no n8n, no HTTP.
  */
 import { InputError } from './errors';
-import { toCalendarDate } from './timeOff';
+import { toCalendarDate } from './dates';
 
 /** The request shapes the node offers (HiBob also has per-day durations and specific hours). */
 export type RequestDuration = 'days' | 'portionOnRange' | 'hours' | 'hoursOnRange';

@@ -8,6 +8,8 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
+import { isRecord } from './json';
+
 export interface WebhookEventType {
 	/** Bob's own type string: the option value and the item's `event`. */
 	value: string;
@@ -238,10 +240,7 @@ export function parseBody(rawBody: Buffer | string): ParsedBody {
 		return { kind: 'invalid', reason: 'The body is not JSON' };
 	}
 	const list = Array.isArray(parsed) ? parsed : [parsed];
-	const events = list.filter(
-		(entry): entry is Record<string, unknown> =>
-			entry !== null && typeof entry === 'object' && !Array.isArray(entry),
-	);
+	const events = list.filter(isRecord);
 	if (events.length === 0 || events.length !== list.length)
 		return { kind: 'invalid', reason: 'The body is not a HiBob event' };
 	if (!events.every((entry) => typeof entry.type === 'string'))
@@ -314,10 +313,7 @@ function employeeOf(data: Record<string, unknown>): string | null {
 export function normaliseEvent(envelope: Record<string, unknown>): WebhookEvent {
 	const known = eventTypeOf(envelope.type);
 	const event = known?.value ?? String(envelope.type);
-	const data =
-		envelope.data && typeof envelope.data === 'object' && !Array.isArray(envelope.data)
-			? (envelope.data as Record<string, unknown>)
-			: {};
+	const data = isRecord(envelope.data) ? envelope.data : {};
 	return {
 		event,
 		...(typeof envelope.type === 'string' && envelope.type !== event

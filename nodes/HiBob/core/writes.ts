@@ -6,7 +6,8 @@
  */
 import { InputError } from './errors';
 import { parseEmployeeId } from './employeeIds';
-import { toCalendarDate } from './timeOff';
+import { toCalendarDate } from './dates';
+import type { NamedListItem } from './namedLists';
 
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -41,12 +42,9 @@ export function requireEmail(value: unknown, label = 'The email'): string {
 	return email;
 }
 
-export interface ListItemLike {
-	id: string;
-	name: string;
-	value?: string;
-	archived?: boolean;
-}
+/** A named-list item as label resolution needs it: a parsed `NamedListItem` or a hand-made one. */
+export type ListItemLike = Pick<NamedListItem, 'id' | 'name'> &
+	Partial<Pick<NamedListItem, 'value' | 'archived'>>;
 
 function distance(a: string, b: string): number {
 	const row = Array.from({ length: b.length + 1 }, (_, j) => j);

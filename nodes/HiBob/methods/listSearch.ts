@@ -4,6 +4,7 @@
  */
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { memoPerContext } from '../core/memo';
 import { employeeId, employeesOf, readField } from '../core/people';
 import { hiBobRequest } from '../transport';
 
@@ -20,28 +21,21 @@ const peopleCache = new WeakMap<object, Promise<Person[]>>();
 
 /** Everyone the service user can see (inactive people included: Get finds them too), once per call. */
 async function loadPeople(context: ILoadOptionsFunctions): Promise<Person[]> {
-	let pending = peopleCache.get(context);
-	if (!pending) {
-		pending = hiBobRequest(context, {
+	return await memoPerContext(peopleCache, context, async () => {
+		const body = await hiBobRequest(context, {
 			method: 'POST',
 			path: '/v1/people/search',
 			body: { fields: ['root.id', 'root.displayName', 'root.email'], showInactive: true },
-		}).then((body) =>
-			(employeesOf(body) ?? [])
-				.map((employee) => ({
-					id: employeeId(employee),
-					displayName: String(readField(employee, 'root.displayName') ?? ''),
-					email: String(readField(employee, 'root.email') ?? ''),
-				}))
-				.filter((person) => person.id !== '')
-				.sort(
-					(a, b) => a.displayName.localeCompare(b.displayName) || a.email.localeCompare(b.email),
-				),
-		);
-		peopleCache.set(context, pending);
-		pending.catch(() => peopleCache.delete(context));
-	}
-	return await pending;
+		});
+		return (employeesOf(body) ?? [])
+			.map((employee) => ({
+				id: employeeId(employee),
+				displayName: String(readField(employee, 'root.displayName') ?? ''),
+				email: String(readField(employee, 'root.email') ?? ''),
+			}))
+			.filter((person) => person.id !== '')
+			.sort((a, b) => a.displayName.localeCompare(b.displayName) || a.email.localeCompare(b.email));
+	});
 }
 
 /** "From List" for Employee: search by (part of) the name or email, or by ID. */

@@ -26,9 +26,12 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { resolveBaseUrl } from '../core/baseUrl';
+import { memoPerContext } from '../core/memo';
+import type { Clock } from '../shared/clock';
+import { clockSettings } from '../shared/clock';
 import type { FailureText } from './errors';
 import {
 	hiBobErrorText,
@@ -38,7 +41,7 @@ import {
 	statusFailure,
 	unknownOutcomeFailure,
 } from './errors';
-import type { Outcome, RetryPolicy } from './retry';
+import type { RetryPolicy, SendOutcome } from './retry';
 import { DEFAULT_RETRY_POLICY, decideRetry, headerValue } from './retry';
 
 export const CREDENTIAL_TYPE = 'hiBobApi';
@@ -49,22 +52,20 @@ export type HiBobContext =
 	| ILoadOptionsFunctions
 	| IWebhookFunctions;
 
-/** Time as the transport sees it; tests swap it for one whose sleep returns at once. */
-export interface Clock {
-	now(): number;
-	sleep(ms: number): Promise<void>;
-	random(): number;
-}
+export type { Clock } from '../shared/clock';
+export { systemClock } from '../shared/clock';
 
-export const systemClock: Clock = {
-	now: () => Date.now(),
-	sleep: async (ms: number) => await sleep(ms),
-	random: () => Math.random(),
-};
-
-/** Process-wide transport settings: the clock and retry policy (replaced by tests and benchmarks). */
+/**
+ * Process-wide transport settings (replaced by tests and benchmarks): the retry policy, and the clock,
+ * which is the nodes' one clock in shared/clock.ts (setting it here sets it for every reader of "now").
+ */
 export const transportSettings: { clock: Clock; retryPolicy: RetryPolicy } = {
-	clock: systemClock,
+	get clock(): Clock {
+		return clockSettings.clock;
+	},
+	set clock(clock: Clock) {
+		clockSettings.clock = clock;
+	},
 	retryPolicy: DEFAULT_RETRY_POLICY,
 };
 
@@ -133,14 +134,8 @@ function credentialsFor(
 	context: HiBobContext,
 	itemIndex: number | undefined,
 ): Promise<Credentials> {
-	let pending = credentialsByContext.get(context);
-	if (!pending) {
-		pending = loadCredentials(context, itemIndex);
-		credentialsByContext.set(context, pending);
-		// A failed lookup is not cached: the next call reports it again with its own item index.
-		pending.catch(() => credentialsByContext.delete(context));
-	}
-	return pending;
+	// A failed lookup is not cached: the next call reports it again with its own item index.
+	return memoPerContext(credentialsByContext, context, () => loadCredentials(context, itemIndex));
 }
 
 /** Removes the token (and the Basic header built from it) from text that may echo them. */
@@ -234,7 +229,7 @@ function apiError(
  * Whether a failed attempt may have been applied by HiBob: a server error, a connection dropped before
  * the answer, or a 2xx whose body was cut off. A 4xx (429 included) was refused, so nothing happened.
  */
-function outcomeUnknown(outcome: Outcome): boolean {
+function outcomeUnknown(outcome: SendOutcome): boolean {
 	if (outcome.kind === 'status') return outcome.status >= 500;
 	return true;
 }
@@ -314,7 +309,7 @@ async function exchange<T>(
 
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
-		let outcome: Outcome;
+		let outcome: SendOutcome;
 		let failure: FailureText;
 		let httpCode: number | undefined;
 		let retryAfterMs: number | undefined;

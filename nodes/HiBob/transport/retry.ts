@@ -25,7 +25,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	maxDelayMs: 65_000,
 };
 
-export type Outcome =
+/** How one send of a request ended: an HTTP status, a network error, or a body that is not JSON. */
+export type SendOutcome =
 	| { kind: 'status'; status: number; headers: Record<string, unknown> }
 	| { kind: 'network'; code: string }
 	| { kind: 'invalidJson' };
@@ -79,7 +80,7 @@ export interface RetryDecision {
  * spend (a poll's budget), if it has one.
  */
 export function decideRetry(
-	outcome: Outcome,
+	outcome: SendOutcome,
 	context: {
 		attempt: number;
 		read: boolean;

@@ -11,22 +11,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defaultJsonPath } from '../core/fields';
+import { setAtPath } from '../core/json';
 import { lifecycleFieldIds, readableFieldName } from '../core/lifecycle';
 import type { LifecycleEvent, LifecycleFieldChange } from '../core/lifecycle';
 import type { RawEmployee } from '../core/people';
 import { labelFor, readField, readLabel, simplify } from '../core/people';
 import type { TriggerSettings } from './settings';
-
-function setAtPath(target: Record<string, unknown>, path: string, value: unknown): void {
-	const keys = path.split('.');
-	let current = target;
-	for (const key of keys.slice(0, -1)) {
-		const next = current[key];
-		if (next === null || typeof next !== 'object' || Array.isArray(next)) current[key] = {};
-		current = current[key] as Record<string, unknown>;
-	}
-	current[keys[keys.length - 1]] = value;
-}
 
 /**
  * The chosen fields of one employee, nested as HiBob answers them. Values are read where HiBob puts them

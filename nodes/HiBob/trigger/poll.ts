@@ -36,7 +36,7 @@
  * simply takes the full path (which finds nothing), so nothing is ever missed. Manual mode ("Fetch Test
  * Event") always takes the full path.
  *
- * Time: "now" is the transport's clock (real time in n8n; the simulator's clock in tests), "today" the
+ * Time: "now" is the nodes' one clock, shared/clock.ts (real time in n8n; a test clock in tests), "today" the
  * calendar date in the workflow's time zone, `detectedAt` UTC ISO.
  */
 import { createHash } from 'node:crypto';
@@ -56,7 +56,8 @@ import type { RawEmployee } from '../core/people';
 import { employeeId, employeesOf, flatValues } from '../core/people';
 import { compileFilterParameter } from '../shared/filters';
 import { loadFieldIndex } from '../shared/metadata';
-import { hiBobRequest, transportSettings, unexpectedAnswer } from '../transport';
+import { clockNow } from '../shared/clock';
+import { hiBobRequest, unexpectedAnswer } from '../transport';
 import { attachHistory, loadLifecycleHistory, wantsHistory } from './lifecycleHistory';
 import { eventJson, Labels } from './output';
 import type { WatchFilter } from './scope';
@@ -88,7 +89,7 @@ export const SAMPLE_SIZE = 3;
 
 /**
  * Absolute time after which no retry wait may end: the poll's budget from n8n, less a margin for the
- * work after the requests. Expressed on the transport's clock, which is also the trigger's "now".
+ * work after the requests. Expressed on the one clock the transport also waits on.
  */
 function pollDeadline(context: IPollFunctions, now: number): number | undefined {
 	const budget = context.getPollBudgetMs?.();
@@ -262,7 +263,7 @@ export async function pollLifecycle(
 	// Manual mode never writes state, so it neither waits for nor blocks the trigger's own polls.
 	if (context.getMode() === 'manual') return await pollOnce(context, true);
 	const key = `${context.getWorkflow().id}\u0000${context.getNode().id}`;
-	const now = transportSettings.clock.now();
+	const now = clockNow();
 	const running = inFlight.get(key);
 	if (running && now - running.startedAt < pollBudgetMs(context)) {
 		context.logger.debug('HiBob Trigger: the previous poll is still running; this one is skipped');
@@ -302,7 +303,7 @@ async function pollOnce(
 		};
 	}
 	// `now` is also when the search is sent: the stored state records it, to tell older answers apart.
-	const now = transportSettings.clock.now();
+	const now = clockNow();
 	const dates = diffDates(now, context.getTimezone());
 	const deadline = pollDeadline(context, now);
 	const answerKey: AnswerKey | undefined = manual
@@ -326,7 +327,7 @@ async function pollOnce(
 	if (answer.unchanged) return null;
 	// Read when the answer is in: other polls of this workflow share this object and may have stored.
 	const staticData = context.getWorkflowStaticData('node');
-	if (!manual && isStale(staticData, now, transportSettings.clock.now())) return null;
+	if (!manual && isStale(staticData, now, clockNow())) return null;
 	const raw = watchedEmployees(answer.employees, filter);
 	const rawById = new Map<string, RawEmployee>();
 	const employees: LifecycleEmployee[] = [];
@@ -384,7 +385,7 @@ async function pollOnce(
 	// when something changed (no write on a quiet poll, nothing for durable cursors to commit). A newer
 	// poll may have stored while this one waited for the lifecycle history: then this answer is older.
 	if (!manual && answerKey) {
-		if (isStale(staticData, now, transportSettings.clock.now())) return null;
+		if (isStale(staticData, now, clockNow())) return null;
 		const stored = storedAnswer(staticData[ANSWER_KEY]);
 		// The answer is recorded only once its state is stored: diffing it again finds nothing new.
 		const answerChanged =

@@ -5,7 +5,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_FIELD_IDS, DEFAULT_SET } from '../core/fields';
+import { DEFAULT_SET, readFieldList } from '../core/fields';
+import { stringList } from '../core/lists';
 import type { FilterCondition } from '../core/filters';
 import {
 	DEFAULT_LEAD_DAYS,
@@ -38,24 +39,6 @@ export interface TriggerSettings {
 
 export const FILTER_FAILURE = 'Nothing was emitted and the stored state was kept.';
 
-export function stringList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.map(String).filter((entry) => entry.trim() !== '');
-	if (typeof value === 'string' && value.trim() !== '')
-		return value
-			.split(',')
-			.map((entry) => entry.trim())
-			.filter(Boolean);
-	return [];
-}
-
-export function expandDefaultSet(fields: string[]): string[] {
-	return [
-		...new Set(
-			fields.flatMap((field) => (field === DEFAULT_SET ? [...DEFAULT_FIELD_IDS] : [field])),
-		),
-	];
-}
-
 function number(value: unknown, fallback: number): number {
 	return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
@@ -81,9 +64,7 @@ export function readSettings(context: IPollFunctions): TriggerSettings {
 	// Watched fields are stored in the snapshot only when "Employee Updated" is on: the snapshot stays small
 	// otherwise. Turning the event on therefore starts from a new (quiet) baseline.
 	const watchedFields = watchesUpdates
-		? expandDefaultSet(
-				stringList(context.getNodeParameter('watchedFields', [...DEFAULT_WATCHED_FIELDS])),
-			)
+		? readFieldList(context.getNodeParameter('watchedFields', [...DEFAULT_WATCHED_FIELDS]))
 		: [];
 	if (watchesUpdates && watchedFields.length === 0) {
 		throw new NodeOperationError(node, 'Choose at least one watched field', {
@@ -98,9 +79,7 @@ export function readSettings(context: IPollFunctions): TriggerSettings {
 	}
 	const conditions = filterConditions(context.getNodeParameter('filters', {}));
 	checkFilterParameter(context, conditions, undefined, FILTER_FAILURE);
-	const outputFields = expandDefaultSet(
-		stringList(context.getNodeParameter('outputFields', [DEFAULT_SET])),
-	);
+	const outputFields = readFieldList(context.getNodeParameter('outputFields', [DEFAULT_SET]));
 
 	const engine: LifecycleOptions = {
 		events: events as LifecycleEventName[],

@@ -21,9 +21,9 @@ import type { WebhookEvent } from '../core/webhook';
 import { eventTypeOf, taskLookup, timeOffRequestPath, updatedFieldIds } from '../core/webhook';
 import { readMemory, remember } from '../core/webhookMemory';
 import { projectEmployee } from '../trigger/output';
-import { expandDefaultSet, stringList } from '../trigger/settings';
-import { hiBobRequest, transportSettings } from '../transport';
-import { DEFAULT_SET } from '../core/fields';
+import { clockNow } from '../shared/clock';
+import { hiBobRequest } from '../transport';
+import { DEFAULT_SET, readFieldList } from '../core/fields';
 import { MEMORY_KEY } from './receive';
 
 interface EmitSettings {
@@ -39,9 +39,7 @@ function readEmitSettings(context: IExecuteFunctions): EmitSettings {
 	const hasApiCredential = context.getNode().credentials?.hiBobApi !== undefined;
 	return {
 		enrich: hasApiCredential && context.getNodeParameter('enrich', 0, true) !== false,
-		outputFields: expandDefaultSet(
-			stringList(context.getNodeParameter('outputFields', 0, [DEFAULT_SET])),
-		),
+		outputFields: readFieldList(context.getNodeParameter('outputFields', 0, [DEFAULT_SET])),
 		humanReadableLabels: options.humanReadableLabels !== false,
 		employeeOutput: options.employeeOutput === 'simplified' ? 'simplified' : 'nested',
 		deduplicate: options.deduplicate !== false,
@@ -65,7 +63,7 @@ async function freshEvents(context: IExecuteFunctions, items: Emitted[]): Promis
 	staticData[MEMORY_KEY] = remember(
 		memory,
 		fresh.map((item) => String(item.json.deliveryKey)),
-		transportSettings.clock.now(),
+		clockNow(),
 	);
 	return fresh;
 }

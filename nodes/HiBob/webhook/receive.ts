@@ -8,9 +8,9 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import type { WebhookEvent } from '../core/webhook';
 import { isPing, isSelected, normaliseEvent, parseBody, verifySignature } from '../core/webhook';
+import { stringList } from '../core/lists';
 import { hasSeen, readMemory, RecentKeys } from '../core/webhookMemory';
-import { stringList } from '../trigger/settings';
-import { transportSettings } from '../transport';
+import { clockNow } from '../shared/clock';
 import { DEFAULT_WEBHOOK_EVENTS } from './description';
 
 export const WEBHOOK_CREDENTIAL_TYPE = 'hiBobWebhookApi';
@@ -83,7 +83,7 @@ export async function receiveWebhook(context: IWebhookFunctions): Promise<IWebho
 	let fresh = events;
 	if (options.deduplicate !== false && context.getMode() !== 'manual') {
 		const memory = readMemory(context.getWorkflowStaticData('node')[MEMORY_KEY]);
-		const now = transportSettings.clock.now();
+		const now = clockNow();
 		const scope = `${context.getWorkflow().id ?? ''}:${context.getNode().id}:`;
 		fresh = events.filter(
 			(event) =>

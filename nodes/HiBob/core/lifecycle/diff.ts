@@ -38,7 +38,7 @@
  * holds digests (digest.ts): the same events fire, `previous` is `{}` (null for employeeCreated),
  * `changes` carry no `previous`, and employeeRemoved carries no values.
  */
-import { dateToDayNumber, isCalendarDate } from './dates';
+import { dateToDayNumber, isCalendarDate } from '../dates';
 import { digestRow, digestValue, digestedStatusCategory } from './digest';
 import { sameJsonTree } from './json';
 import {

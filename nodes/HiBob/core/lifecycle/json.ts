@@ -6,10 +6,6 @@
  * - `sameJsonTree`: does the state need writing? The snapshot compared with the stored one as JSON text.
  */
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** JSON text with sorted object keys: equal values give equal keys. */
 export function canonicalJson(value: unknown): string {
 	if (value === undefined) return 'undefined';

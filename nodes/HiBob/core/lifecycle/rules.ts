@@ -4,7 +4,7 @@
  * are listed in diff.ts's header. Each dated family owns its bits of the stored flags (`x` in the
  * snapshot): which of its events are done for the stored date.
  */
-import { dateToDayNumber } from './dates';
+import { dateToDayNumber } from '../dates';
 import { canonicallyEqual } from './json';
 import type { ResolvedLifecycleOptions } from './options';
 import { LIFECYCLE_FIELDS } from './options';

@@ -1,9 +1,9 @@
 import type { FieldMetadata } from '../../../../nodes/HiBob/core/fields';
 import { FieldIndex } from '../../../../nodes/HiBob/core/fields';
-import type { FilterCondition, FilterList } from '../../../../nodes/HiBob/core/filters';
+import type { FilterCondition } from '../../../../nodes/HiBob/core/filters';
+import type { NamedListInput as FilterList } from '../../../../nodes/HiBob/core/namedLists';
 import { InputError } from '../../../../nodes/HiBob/core/errors';
 import {
-	calendarDate,
 	checkFilterSyntax,
 	compileFilters,
 	listsNeeded,
@@ -352,13 +352,5 @@ describe('core/filters', () => {
 				index,
 			),
 		).toEqual(['department']);
-	});
-
-	it('calendarDate accepts dates and date-times, rejects impossible dates', () => {
-		expect(calendarDate('2026-11-21')).toBe('2026-11-21');
-		expect(calendarDate('2026-11-21T23:00:00.000Z')).toBe('2026-11-21');
-		expect(calendarDate('2026-02-29')).toBeUndefined();
-		expect(calendarDate('21/11/2026')).toBeUndefined();
-		expect(calendarDate(null)).toBeUndefined();
 	});
 });

@@ -1,6 +1,5 @@
 import {
 	addMonths,
-	toCalendarDate,
 	toInstant,
 	validateChangesWindow,
 	validateDateRange,
@@ -23,25 +22,6 @@ function failure(run: () => unknown): InputError {
 }
 
 describe('core/timeOff', () => {
-	describe('toCalendarDate', () => {
-		it('takes the date part as written, whatever the time or zone', () => {
-			expect(toCalendarDate('2026-11-21')).toBe('2026-11-21');
-			expect(toCalendarDate('2026-11-21T00:00:00')).toBe('2026-11-21');
-			expect(toCalendarDate('2026-11-21T23:30:00.000-05:00')).toBe('2026-11-21');
-		});
-
-		it('reads Luxon-like values through toISO() and Dates in UTC', () => {
-			const luxon = { toISO: () => '2026-12-01T00:30:00.000+01:00', toMillis: () => 0 };
-			expect(toCalendarDate(luxon)).toBe('2026-12-01');
-			expect(toCalendarDate(new Date('2026-12-02T10:00:00Z'))).toBe('2026-12-02');
-		});
-
-		it('refuses impossible or missing dates', () => {
-			for (const value of ['2026-02-30', '2026-13-01', 'tomorrow', '', 20261121, null])
-				expect(toCalendarDate(value)).toBeUndefined();
-		});
-	});
-
 	describe('toInstant', () => {
 		it('keeps an explicit zone', () => {
 			expect(toInstant('2026-11-01T10:00:00Z')).toBe(Date.parse('2026-11-01T10:00:00Z'));

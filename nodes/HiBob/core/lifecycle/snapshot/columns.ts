@@ -7,7 +7,7 @@
  * Bytes per employee each kind saves (the snapshot without it against with it, on the generated
  * 50,000-person company; columns.test.ts prints them) are in each codec's comment. The budget is 96.
  */
-import { dateToDayNumber, dayNumberToDate } from '../dates';
+import { dateToDayNumber, dayNumberToDate } from '../../dates';
 import { canonicalJson, sameJson } from '../json';
 
 /** Values a snapshot column may hold. */

@@ -3,7 +3,7 @@
  * Columnar: the employee IDs sorted (ids.ts), the dated-event flags per row, and one column per stored
  * field aligned with the IDs, each in whichever kind is smallest for its data (columns.ts).
  */
-import { isRecord } from '../json';
+import { isRecord } from '../../json';
 import type { LifecycleSnapshot } from '../types';
 import type { ColumnReader, ColumnSource, SnapshotColumn } from './columns';
 import { codecOf, encodeColumn } from './columns';

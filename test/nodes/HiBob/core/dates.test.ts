@@ -1,4 +1,10 @@
-import { dateToDayNumber, dayNumberToDate } from '../../../../../nodes/HiBob/core/lifecycle/dates';
+import {
+	dateLikeText,
+	dateToDayNumber,
+	dayNumberToDate,
+	isCalendarDate,
+	toCalendarDate,
+} from '../../../../nodes/HiBob/core/dates';
 
 /** The original Date-based implementations: the arithmetic versions must agree with them exactly. */
 const DAY_MS = 86_400_000;
@@ -66,4 +72,60 @@ describe('calendar dates', () => {
 			expect(dayNumberToDate(days)).toBe(referenceToDate(days));
 		},
 	);
+});
+
+describe('toCalendarDate', () => {
+	it('takes the date part as written, whatever the time or zone', () => {
+		expect(toCalendarDate('2026-11-21')).toBe('2026-11-21');
+		expect(toCalendarDate('2026-11-21T00:00:00')).toBe('2026-11-21');
+		expect(toCalendarDate('2026-11-21T23:00:00.000Z')).toBe('2026-11-21');
+		expect(toCalendarDate('2026-11-21T23:30:00.000-05:00')).toBe('2026-11-21');
+		expect(toCalendarDate('  2026-11-21 09:00 ')).toBe('2026-11-21');
+	});
+
+	it('reads Luxon-like values through toISODate() or toISO(), and Dates in UTC', () => {
+		const luxon = { toISO: () => '2026-12-01T00:30:00.000+01:00', toMillis: () => 0 };
+		expect(toCalendarDate(luxon)).toBe('2026-12-01');
+		expect(toCalendarDate({ toISODate: () => '2026-12-03', toISO: () => 'ignored' })).toBe(
+			'2026-12-03',
+		);
+		expect(toCalendarDate(new Date('2026-12-02T10:00:00Z'))).toBe('2026-12-02');
+	});
+
+	it('refuses impossible or missing dates', () => {
+		for (const value of [
+			'2026-02-30',
+			'2026-02-29',
+			'2026-13-01',
+			'0099-01-01',
+			'21/11/2026',
+			'2026-11-21x',
+			'tomorrow',
+			'',
+			20261121,
+			null,
+			undefined,
+			['2026-11-21'],
+			new Date(Number.NaN),
+			{ toISODate: () => null },
+		])
+			expect(toCalendarDate(value)).toBeUndefined();
+	});
+
+	it('shares the validation rule with the day numbers', () => {
+		for (const text of ['2024-02-29', '2100-02-29', '0100-01-01', '9999-12-31'])
+			expect(toCalendarDate(text) !== undefined).toBe(isCalendarDate(text));
+	});
+});
+
+describe('dateLikeText', () => {
+	it('gives a Date as its UTC instant and a DateTime as its own date', () => {
+		expect(dateLikeText(new Date('2026-12-02T10:00:00Z'))).toBe('2026-12-02T10:00:00.000Z');
+		expect(dateLikeText({ toISODate: () => '2026-01-01' })).toBe('2026-01-01');
+	});
+
+	it('leaves everything else alone', () => {
+		for (const value of ['2026-01-01', 5, null, {}, [], { toISODate: 'no' }])
+			expect(dateLikeText(value)).toBeUndefined();
+	});
 });

@@ -1,6 +1,8 @@
 /**
- * HR dates are calendar dates `YYYY-MM-DD` with no time zone in HiBob; the trigger passes
- * `today` already computed in the workflow's time zone. Day numbers keep the arithmetic exact.
+ * Calendar dates, the one rule for every module: HR dates are `YYYY-MM-DD` with no time zone in HiBob
+ * (the trigger passes `today` already computed in the workflow's time zone), a real proleptic Gregorian
+ * date of years 0100–9999. `toCalendarDate` reads what a parameter or expression gives (text, Date,
+ * Luxon DateTime); day numbers keep the lifecycle arithmetic exact. Pure: no n8n.
  *
  * Hot path: every poll converts two dates per employee, so the conversions are plain arithmetic on the
  * proleptic Gregorian calendar (the one `Date` uses; days_from_civil / civil_from_days, H. Hinnant)
@@ -85,6 +87,36 @@ export function dayNumberToDate(days: number): string {
 	return new Date(days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** True for a real `YYYY-MM-DD` calendar date (the rule `dateToDayNumber` checks). */
 export function isCalendarDate(value: unknown): value is string {
 	return dateToDayNumber(value) !== undefined;
+}
+
+/**
+ * A Date or a Luxon DateTime (what `{{ $now }}` and n8n's date parameters give, read without importing
+ * Luxon) as ISO text: a Date as its UTC instant, a DateTime as its own date (`toISODate()`, else
+ * `toISO()`). Undefined for anything else, or an invalid date.
+ */
+export function dateLikeText(value: unknown): string | undefined {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+	if (typeof value !== 'object' || value === null) return undefined;
+	const { toISODate, toISO } = value as { toISODate?: unknown; toISO?: unknown };
+	const read = typeof toISODate === 'function' ? toISODate : toISO;
+	if (typeof read !== 'function') return undefined;
+	const text: unknown = (read as () => unknown).call(value);
+	return typeof text === 'string' ? text : undefined;
+}
+
+const DATE_PREFIX = /^\s*(\d{4}-\d{2}-\d{2})(?:$|[T\s])/;
+
+/**
+ * A calendar date from a date or dateTime parameter or expression: the date part as written
+ * (`2026-11-21`, `2026-11-21T00:00:00`, `2026-11-21T23:30:00.000-05:00` all give 2026-11-21: the date
+ * the user sees, not the UTC date of that instant). Undefined when there is no real date.
+ */
+export function toCalendarDate(value: unknown): string | undefined {
+	const text = dateLikeText(value) ?? value;
+	if (typeof text !== 'string') return undefined;
+	const match = DATE_PREFIX.exec(text);
+	return match && isCalendarDate(match[1]) ? match[1] : undefined;
 }
