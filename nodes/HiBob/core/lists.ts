@@ -10,7 +10,8 @@ export function chunk<T>(values: readonly T[], size: number): T[][] {
 
 /** A list parameter as texts: a picked list (blank entries dropped) or comma-separated text, trimmed. */
 export function stringList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.map(String).filter((entry) => entry.trim() !== '');
+	if (Array.isArray(value))
+		return value.map((entry) => String(entry).trim()).filter((entry) => entry !== '');
 	if (typeof value === 'string' && value.trim() !== '')
 		return value
 			.split(',')

@@ -7,7 +7,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { FieldIndex } from '../../core/fields';
-import { DEFAULT_FIELD_IDS, DEFAULT_SET, SIMPLIFIED_FIELDS } from '../../core/fields';
+import { DEFAULT_SET, expandDefaultSet, SIMPLIFIED_FIELDS } from '../../core/fields';
+import { setAtPath } from '../../core/json';
+import { stringList } from '../../core/lists';
 import type { RawEmployee } from '../../core/people';
 import {
 	fieldsMissingFromAll,
@@ -88,17 +90,6 @@ export interface OutputSettings {
 	outputFieldIds: string[];
 }
 
-function asFieldList(value: unknown): string[] {
-	const list = Array.isArray(value)
-		? value
-		: typeof value === 'string'
-			? value.split(',')
-			: value === undefined || value === null
-				? []
-				: [value];
-	return list.map((entry) => String(entry).trim()).filter((entry) => entry !== '');
-}
-
 /** Reads Output / Fields / Human-Readable Values for one item (fields are checked later, against metadata). */
 export function readOutputSettings(
 	context: IExecuteFunctions,
@@ -113,14 +104,13 @@ export function readOutputSettings(
 			chosen: [],
 		};
 	}
-	const chosen = asFieldList(context.getNodeParameter('fields', itemIndex, []));
+	const chosen = stringList(context.getNodeParameter('fields', itemIndex, []));
 	const humanReadable = context.getNodeParameter(
 		'humanReadable',
 		itemIndex,
 		'off',
 	) as HumanReadable;
-	const expanded = chosen.length === 0 ? [DEFAULT_SET] : chosen;
-	const ids = expanded.flatMap((id) => (id === DEFAULT_SET ? [...DEFAULT_FIELD_IDS] : [id]));
+	const ids = expandDefaultSet(chosen.length === 0 ? [DEFAULT_SET] : chosen);
 	return {
 		mode,
 		humanReadable: ['append', 'replace'].includes(humanReadable) ? humanReadable : 'off',
@@ -150,17 +140,6 @@ export function checkFieldsExist(
 }
 
 // ---------- shaping the answer ----------
-
-function setAt(target: IDataObject, path: string, value: unknown): void {
-	const keys = path.split('.');
-	let node = target;
-	for (const key of keys.slice(0, -1)) {
-		const next = node[key];
-		if (next === null || typeof next !== 'object' || Array.isArray(next)) node[key] = {};
-		node = node[key] as IDataObject;
-	}
-	node[keys[keys.length - 1]] = value as IDataObject[string];
-}
 
 /** Removes `path` from a (copied) nested object and the parents it leaves empty. */
 function deleteAt(target: unknown, path: string): void {
@@ -200,7 +179,7 @@ export function fullEmployee(
 			const machine = readField(employee, fieldId, fieldIndex);
 			if (machine === undefined) continue;
 			const label = readLabel(employee, fieldId, fieldIndex);
-			setAt(
+			setAtPath(
 				output,
 				fieldIndex.jsonPath(fieldId),
 				fieldId === 'root.id' ? machine : label !== undefined ? label : machine,

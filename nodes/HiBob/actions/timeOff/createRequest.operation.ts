@@ -26,7 +26,8 @@ import { readEmployeeParameter } from '../../shared/employeeParameter';
 import { mapItems } from '../../shared/items';
 import { optionsCollection } from '../../shared/optionsCollection';
 import { explainStatus, unknownEmployee } from '../../shared/statusErrors';
-import { hiBobRequest, hiBobWrite, transportSettings } from '../../transport';
+import { clockSettings } from '../../shared/clock';
+import { hiBobRequest, hiBobWrite } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { checkRequestsOf, policyTypeProperty, TIME_OFF_PERMISSION } from './requestParameters';
 import { listOf, RESOURCE } from './shared';
@@ -199,7 +200,7 @@ async function execute(
 			skipApproval: options.skipApproval,
 			approver: options.approver,
 		}); // prettier-ignore
-		const { clock } = transportSettings;
+		const { clock } = clockSettings;
 		const sinceMs = clock.now() - LOOKBACK_MS;
 		const before = await matchingIds(this, itemIndex, sinceMs, employeeId, body);
 		await explainStatus(

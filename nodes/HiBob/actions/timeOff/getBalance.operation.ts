@@ -9,7 +9,8 @@ import { employeeLocator } from '../../shared/employeeLocator';
 import { readEmployeeParameter } from '../../shared/employeeParameter';
 import { mapItems } from '../../shared/items';
 import { explainStatus, unknownEmployee } from '../../shared/statusErrors';
-import { hiBobRequest, transportSettings } from '../../transport';
+import { clockNow } from '../../shared/clock';
+import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { policyTypeProperty } from './requestParameters';
 import { RESOURCE } from './shared';
@@ -43,7 +44,7 @@ async function execute(
 			);
 		const date = balanceDate(
 			this.getNodeParameter('date', itemIndex, ''),
-			transportSettings.clock.now(),
+			clockNow(),
 			this.getTimezone(),
 		);
 		const body = await explainStatus(

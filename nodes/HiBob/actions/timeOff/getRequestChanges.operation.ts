@@ -4,7 +4,8 @@ import { validateChangesWindow } from '../../core/timeOff';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { mapItems } from '../../shared/items';
 import { optionsCollection } from '../../shared/optionsCollection';
-import { hiBobRequest, transportSettings } from '../../transport';
+import { clockNow } from '../../shared/clock';
+import { hiBobRequest } from '../../transport';
 import type { HiBobOperation } from '../types';
 import { listOf, RESOURCE } from './shared';
 
@@ -49,7 +50,7 @@ async function execute(
 			since: this.getNodeParameter('since', itemIndex, ''),
 			to: options.to,
 			// The transport's clock, so the 6-month rule and the requests agree (and tests can fix "now").
-			nowMs: transportSettings.clock.now(),
+			nowMs: clockNow(),
 			timeZone: this.getTimezone(),
 		});
 		const path = '/v1/timeoff/requests/changes';

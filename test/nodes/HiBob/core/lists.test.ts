@@ -8,6 +8,10 @@ describe('stringList', () => {
 		]);
 	});
 
+	it('trims the entries of a picked list (an expression may give " work.title")', () => {
+		expect(stringList([' work.title ', 'root.email'])).toEqual(['work.title', 'root.email']);
+	});
+
 	it('splits comma-separated text, trimmed', () => {
 		expect(stringList(' a , b,, c ')).toEqual(['a', 'b', 'c']);
 	});
