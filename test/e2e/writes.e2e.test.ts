@@ -13,6 +13,11 @@
  *
  * Offboarding (Terminate → Revoke Access) runs from a Manual Trigger under `n8n execute`, asserted on
  * the node output and the request log (exactly one POST each).
+ *
+ * Hiring from n8n runs the remaining writes the same way: Create (the five mandatory fields plus a
+ * department label and a custom field through Other Fields) → Set Start Date → Invite → Employee
+ * History → Create Entry (Work, from a future date); then Delete Entry removes that row. Asserted on the
+ * node outputs, one write each in the request log, and the simulator's state.
  */
 import { credentialRef, hiBobCredential, locator } from './harness/fixtures';
 import {
@@ -43,7 +48,20 @@ const WF = {
 	provision: 'hbWriteProvisio1',
 	offboard: 'hbWriteOffboard1',
 	getAfter: 'hbWriteGetAfter1',
+	hireFromN8n: 'hbWriteHireN8n01',
+	deleteEntry: 'hbWriteDelEntry1',
 };
+const LATER_START = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+
+/** A resource-mapper value for the given HiBob field IDs and values, as the editor saves it. */
+const mapped = (values: Record<string, string>) => ({
+	mappingMode: 'defineBelow',
+	value: Object.fromEntries(Object.entries(values).map(([id, value]) => [mapperKey(id), value])),
+	matchingColumns: [],
+	schema: Object.keys(values).map((id) => ({ id: mapperKey(id), displayName: id, required: false, defaultMatch: false, display: true, type: 'string', canBeUsedToMatch: false })),
+	attemptToConvertTypes: false,
+	convertFieldsToString: false,
+}); // prettier-ignore
 
 /** Manual Trigger → Set {id}: the start of a chain run with `n8n execute`. */
 const manualStart = (employeeId: string): Array<Record<string, unknown>> => [
@@ -70,6 +88,8 @@ describe('HiBob writes in a real n8n against the simulator (out of process)', ()
 	let leaver: SimEmployee;
 	let hireDepartment: { id: string; name: string };
 	let engineering: { id: string; name: string };
+	let site: { id: string; name: string };
+	let good: CredentialFixture;
 	const writesOf = (log: SimLogEntry[]) =>
 		log.filter((entry) => entry.method !== 'GET' && entry.path !== '/v1/people/search');
 	const context = () =>
@@ -85,8 +105,10 @@ describe('HiBob writes in a real n8n against the simulator (out of process)', ()
 		const auth = `Basic ${Buffer.from(`${SERVICE_USER.id}:${SERVICE_USER.token}`).toString('base64')}`;
 		const list = (await (await fetch(`${sim.url}/v1/company/named-lists/department`, { headers: { Authorization: auth } })).json()) as { items: Array<{ id: number; name: string }> };
 		[hireDepartment, engineering] = list.items.slice(0, 2).map((item) => ({ id: String(item.id), name: item.name }));
+		const sites = (await (await fetch(`${sim.url}/v1/company/named-lists/site`, { headers: { Authorization: auth } })).json()) as { items: Array<{ id: number; name: string }> };
+		site = { id: String(sites.items[0].id), name: sites.items[0].name };
 
-		const good = hiBobCredential('hibobSimWrites001', sim.url, SERVICE_USER);
+		good = hiBobCredential('hibobSimWrites001', sim.url, SERVICE_USER);
 		const triggerCredential = hiBobCredential('hibobSimWritesTr1', sim.url, TRIGGER_USER);
 		n8n = await N8nInstance.create({ label: 'writes' });
 		await n8n.importCredentials([good, triggerCredential]);
@@ -95,12 +117,18 @@ describe('HiBob writes in a real n8n against the simulator (out of process)', ()
 			chain(WF.provision, good, [triggerNode(TRIGGER, triggerCredential, ['employeeCreated'])], [
 				{ name: 'Get', parameters: { resource: 'employee', operation: 'get', employee: locator('id', '={{ $json.employeeId }}') } },
 				{ name: 'Update Work Email', parameters: { resource: 'employee', operation: 'updateEmail', employee: byExpression, email: `={{ "${NEW_EMAIL}" }}` } },
-				{ name: 'Update', parameters: { resource: 'employee', operation: 'update', employee: byExpression, effectiveDate: `${FUTURE}T00:00:00`, updateFields: { mappingMode: 'defineBelow', value: { [mapperKey('work.department')]: engineering.name, [mapperKey(COST_CENTER)]: 'CC-E2E' }, matchingColumns: [], schema: [mapperKey('work.department'), mapperKey(COST_CENTER)].map((id) => ({ id, displayName: id, required: false, defaultMatch: false, display: true, type: 'string', canBeUsedToMatch: false })), attemptToConvertTypes: false, convertFieldsToString: false } } },
+				{ name: 'Update', parameters: { resource: 'employee', operation: 'update', employee: byExpression, effectiveDate: `${FUTURE}T00:00:00`, updateFields: mapped({ 'work.department': engineering.name, [COST_CENTER]: 'CC-E2E' }) } },
 				{ name: 'Get After', parameters: { resource: 'employee', operation: 'get', employee: byExpression, output: 'full', fields: ['__defaultSet__', COST_CENTER] } },
 			]),
 			// the hire is found by the address the chain wrote
 			chain(WF.getAfter, good, manualStart(''), [
 				{ name: 'Get', parameters: { resource: 'employee', operation: 'get', employee: locator('email', NEW_EMAIL) } },
+			]),
+			chain(WF.hireFromN8n, good, manualStart(''), [
+				{ name: 'Create', parameters: { resource: 'employee', operation: 'create', firstName: 'Rui', surname: 'Tanaka', email: 'rui.tanaka@e2e.example', site: site.id, startDate: `${START}T00:00:00`, otherFields: mapped({ 'work.department': hireDepartment.name, [COST_CENTER]: 'CC-NEW' }) } },
+				{ name: 'Set Start Date', parameters: { resource: 'employee', operation: 'setStartDate', employee: byExpression, startDate: `${LATER_START}T00:00:00`, reason: 'Laptop arrives later' } },
+				{ name: 'Invite', parameters: { resource: 'employee', operation: 'invite', employee: byExpression, welcomeWizardId: '2' } },
+				{ name: 'Create Entry', parameters: { resource: 'employeeHistory', operation: 'createEntry', table: 'work', employee: byExpression, effectiveDate: `${FUTURE}T00:00:00`, workColumns: { department: engineering.name, reason: 'Team change' } } },
 			]),
 			chain(WF.offboard, good, manualStart(leaver.id), [
 				{ name: 'Terminate', parameters: { resource: 'employee', operation: 'terminate', employee: locator('id', '={{ $json.id }}'), terminationDate: `${FUTURE}T00:00:00`, terminateOptions: { terminationReason: 'Resignation', reasonType: 'Voluntary' } } },
@@ -200,5 +228,56 @@ describe('HiBob writes in a real n8n against the simulator (out of process)', ()
 		expect(writes[0].body).toMatchObject({ terminationDate: FUTURE, terminationReason: expect.any(String), reasonType: expect.any(String) });
 		expect(writes[0].body).not.toMatchObject({ terminationReason: 'Resignation' });
 		expect(JSON.stringify(result.run)).not.toContain(SERVICE_USER.token);
+	}, 300000); // prettier-ignore
+
+	test('hiring from n8n: Create (Other Fields) → Set Start Date → Invite → History Create Entry, then Delete Entry; one write each', async () => {
+		await n8n.stop();
+		await sim.clearLog();
+		const result = await n8n.execute(WF.hireFromN8n);
+		expect({ code: result.code, error: result.run?.data.resultData.error?.message }).toEqual({ code: 0, error: undefined });
+		const [created] = nodeOutput(result.run!, 'Create');
+		expect(created).toMatchObject({ success: true, operation: 'create', readBackShowsWrite: true, how: { 'work.department': `first Work history entry, effective ${START}`, [COST_CENTER]: 'set at creation' } });
+		const id = String(created.employeeId);
+		expect(id).toMatch(/^\d{19}$/);
+		expect(nodeOutput(result.run!, 'Set Start Date')).toEqual([expect.objectContaining({ success: true, employeeId: id, written: { startDate: LATER_START, reason: 'Laptop arrives later' } })]);
+		expect(nodeOutput(result.run!, 'Invite')).toEqual([expect.objectContaining({ success: true, employeeId: id, written: { welcomeWizardId: 2 } })]);
+		expect(nodeOutput(result.run!, 'Create Entry')).toEqual([expect.objectContaining({ success: true, employeeId: id, table: 'work', effectiveDate: FUTURE })]);
+
+		const writes = writesOf(await sim.log());
+		expect(writes.map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
+			'POST /v1/people 200',
+			`POST /v1/employees/${id}/start-date 200`,
+			`POST /v1/employees/${id}/invitations 200`,
+			`POST /v1/people/${id}/work 200`,
+		]);
+		expect(writes[0].body).toMatchObject({ firstName: 'Rui', surname: 'Tanaka', email: 'rui.tanaka@e2e.example', work: { site: site.name, startDate: START, department: hireDepartment.name } });
+		expect(writes[3].body).toMatchObject({ effectiveDate: FUTURE, department: engineering.id, reason: 'Team change' });
+
+		// HiBob's state: the person with the later start date, the custom field, the invitation, the dated row
+		const hired = await sim.control<{ values: Record<string, unknown>; work: Array<{ id: number | string; effectiveDate: string; department: unknown }> }>('getEmployee', { employeeId: id });
+		expect({ email: hired.values['root.email'], start: hired.values['work.startDate'], costCenter: hired.values[COST_CENTER] }).toEqual({ email: 'rui.tanaka@e2e.example', start: LATER_START, costCenter: 'CC-NEW' });
+		// the first Work row has the department given at creation (the simulator's day may already be past it)
+		expect(hired.work.map((entry) => [entry.effectiveDate, String(entry.department)])).toEqual([[LATER_START, hireDepartment.id], [FUTURE, engineering.id]]);
+		expect(await sim.control('getAccessEvents', { employeeId: id })).toEqual([expect.objectContaining({ kind: 'invited', detail: 2 })]);
+		const row = hired.work.find((entry) => entry.effectiveDate === FUTURE);
+		expect(row && String(row.department)).toBe(engineering.id);
+
+		// Delete Entry: that row by its ID, one DELETE, and HiBob no longer has it
+		await sim.clearLog();
+		await n8n.importWorkflows([
+			chain(WF.deleteEntry, good, [
+				{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{ id: 'who', name: 'Who', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0], parameters: { mode: 'raw', jsonOutput: JSON.stringify({ id, entryId: String(row!.id) }) } },
+			], [
+				{ name: 'Delete Entry', parameters: { resource: 'employeeHistory', operation: 'deleteEntry', table: 'work', employee: locator('id', '={{ $json.id }}'), entryId: '={{ $json.entryId }}' } },
+			]),
+		]);
+		const deleted = await n8n.execute(WF.deleteEntry);
+		expect({ code: deleted.code, error: deleted.run?.data.resultData.error?.message }).toEqual({ code: 0, error: undefined });
+		expect(nodeOutput(deleted.run!, 'Delete Entry')).toEqual([expect.objectContaining({ success: true, employeeId: id, table: 'work', deletedEntryId: String(row!.id) })]);
+		expect(writesOf(await sim.log()).map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([`DELETE /v1/people/${id}/work/${row!.id} 200`]);
+		const after = await sim.control<{ work: Array<{ id: number | string }> }>('getEmployee', { employeeId: id });
+		expect(after.work.some((entry) => String(entry.id) === String(row!.id))).toBe(false);
+		expect(JSON.stringify([result.run, deleted.run])).not.toContain(SERVICE_USER.token);
 	}, 300000); // prettier-ignore
 });
