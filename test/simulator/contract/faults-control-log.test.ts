@@ -60,20 +60,22 @@ describe('simulator: fault injection', () => {
 		const body = { fields: ['root.id', 'work.department'], filters: [{ fieldPath: 'root.id', operator: 'equals', values: [target.id] }] };
 		const department = async (answer: Promise<{ json: any }>) => (await answer).json.employees[0].work.department as string; // eslint-disable-line @typescript-eslint/no-explicit-any -- a search answer
 		const before = await department(search(sim, body));
-		sim.control.injectFault({ kind: 'slow', delayMs: 400, staleOnArrival: true });
+		// delays wide enough that the request has surely arrived (and, below, not yet been answered) when
+		// HiBob changes, on a loaded machine
+		sim.control.injectFault({ kind: 'slow', delayMs: 1500, staleOnArrival: true });
 		const t0 = Date.now();
 		const slow = search(sim, body);
 		// HiBob changes while the slow answer is on its way
-		await pause(150);
+		await pause(500);
 		sim.control.changeFields({ employeeId: target.id, fields: { 'work.department': before === 'Legal' ? 'Security' : 'Legal' } });
 		const fresh = await department(search(sim, body));
 		expect(fresh).not.toBe(before);
 		expect(await department(slow)).toBe(before);
-		expect(Date.now() - t0).toBeGreaterThanOrEqual(380);
+		expect(Date.now() - t0).toBeGreaterThanOrEqual(1480);
 		// without the option the answer is computed after the delay: it carries the change
-		sim.control.injectFault({ kind: 'slow', delayMs: 300 });
+		sim.control.injectFault({ kind: 'slow', delayMs: 1500 });
 		const late = search(sim, body);
-		await pause(100);
+		await pause(300);
 		sim.control.changeFields({ employeeId: target.id, fields: { 'work.department': before } });
 		expect(await department(late)).toBe(before);
 		// the log is in delivery order
