@@ -13,7 +13,7 @@
 # version, so a changed pin reinstalls. Full log: .cache/setup-n8n-<line>.log. The last result line
 # (ok / the one-line reason it failed) is in .cache/setup-n8n-<line>.status.
 #
-# Why each step is the way it is: /work/shared/reference/n8n-e2e.md (measured recipe) and test/e2e/README.md.
+# Why each step is the way it is: test/e2e/README.md.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

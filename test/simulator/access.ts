@@ -1,7 +1,7 @@
 /**
  * Service users and what they may see. HiBob service users have no permissions until an admin adds
- * them to a permission group (hibob-api.md §1.1); the group grants field categories and an access
- * scope ("whose data": HiBob's default condition is "Lifecycle status equals Employed", §2.1).
+ * them to a permission group; the group grants field categories and an access
+ * scope ("whose data": HiBob's default condition is "Lifecycle status equals Employed").
  */
 import { type Company, ControlError, type Employee } from './company';
 import type { FieldDef } from './fields';
@@ -16,10 +16,10 @@ export type AccessScope =
 export interface Permissions {
 	/** Readable field categories by metadata `categoryId` (e.g. `root`, `work`, `lifecycle`), or all. */
 	categories: '*' | string[];
-	/** Field IDs hidden even though their category is granted (field-level permissions, §11). */
+	/** Field IDs hidden even though their category is granted (field-level permissions). */
 	deniedFields?: string[];
 	scope: AccessScope;
-	/** "View … section histories": without it history tables show only the current row (§5.1). */
+	/** "View … section histories": without it history tables show only the current row. */
 	history?: boolean;
 	/** Categories whose fields it may edit ("Edit" in the permission group); default: those it may read. */
 	editCategories?: '*' | string[];

@@ -2,7 +2,7 @@
  * The simulated HiBob company: employees, named lists, history tables, scheduled lifecycle changes
  * and time off, plus every change the control API can make. Pure in-memory state; no HTTP here.
  *
- * Lifecycle status machine values: HiBob's casing is UNCONFIRMED (hibob-api.md §5.3). The simulator
+ * Lifecycle status machine values: HiBob's casing is unconfirmed. The simulator
  * uses lower-case list item IDs in `internal.lifecycleStatus` (`employed`, `garden leave`…) with
  * Title-case labels (`Employed`, `Garden leave`) in humanReadable and in the lifecycle table's `status`
  * column (as in HiBob's table example). Two casings for one concept is deliberate: clients must
@@ -217,9 +217,9 @@ export interface HireInput {
 
 export interface TerminateInput {
 	employeeId: string;
-	/** Last employed day; the employee becomes Terminated the next day (§5.1). Default: yesterday, i.e. now. */
+	/** Last employed day; the employee becomes Terminated the next day. Default: yesterday, i.e. now. */
 	terminationDate?: string;
-	/** Before `terminationDate` ⇒ Garden leave from the day after it (Active) until termination (§5.3). */
+	/** Before `terminationDate` ⇒ Garden leave from the day after it (Active) until termination. */
 	lastDayOfWork?: string;
 	/** `terminationreason` item ID or name. */
 	terminationReason?: string;
@@ -292,7 +292,7 @@ export class Company {
 
 	// ---------- IDs ----------
 
-	/** 19-digit string IDs like HiBob's (`3332883884017713238`): beyond 2^53, never JS numbers (§2.2). */
+	/** 19-digit string IDs like HiBob's (`3332883884017713238`): beyond 2^53, never JS numbers. */
 	newEmployeeId(): string {
 		for (;;) {
 			const id = `3${this.idPrng.digits(18)}`;
@@ -384,7 +384,7 @@ export class Company {
 	): TableRow {
 		const created = meta.creationDate === undefined ? this.today : meta.creationDate;
 		const row: TableRow = {
-			// Row IDs are only unique per employee (§5.1): clients must key rows by (employeeId, id).
+			// Row IDs are only unique per employee: clients must key rows by (employeeId, id).
 			id: ++e.rowSeq,
 			effectiveDate,
 			creationDate: created,
@@ -515,7 +515,7 @@ export class Company {
 
 	/**
 	 * Moves "today" and applies every scheduled change whose effective date has arrived, in date
-	 * order, each writing its row effective at its own date (§5.1, §15.23). Site timezones are not
+	 * order, each writing its row effective at its own date. Site timezones are not
 	 * modelled: every site switches at UTC midnight.
 	 */
 	setToday(today: string): number {
@@ -710,7 +710,7 @@ export class Company {
 				reasonType,
 			});
 		}
-		// The termination date is the last employed day: Terminated from midnight after it (§5.1).
+		// The termination date is the last employed day: Terminated from midnight after it.
 		this.runOrSchedule(e, addDays(terminationDate, 1), {
 			type: 'lifecycle',
 			status: 'terminated',
@@ -906,7 +906,7 @@ export class Company {
 		this.timeOffChanges.push({ requestId, changeType: 'Canceled', atMs: this.now() });
 	}
 
-	/** Editing dates creates a new request linked by previousRequestId/originalRequestId (§7.3). */
+	/** Editing dates creates a new request linked by previousRequestId/originalRequestId. */
 	editTimeOff(requestId: number, dates: { startDate: string; endDate: string }): TimeOffRequest {
 		const r = this.timeOff.get(requestId);
 		if (!r || r.status === 'Canceled')
@@ -997,7 +997,7 @@ export function generateCompany(options: CompanyOptions = {}): Company {
 	const today = company.today;
 	const todayMs = Date.parse(`${today}T12:00:00.000Z`);
 
-	// Numeric list item IDs for department/title/site (values are numeric strings, §2.2, §4.3).
+	// Numeric list item IDs for department/title/site (values are numeric strings).
 	const departments = listItems(prng, DEPARTMENTS, 9);
 	departments.push({ ...listItems(prng, ['Legacy Ops'], 9)[0], archived: true });
 	company.addList('department', departments);
@@ -1020,7 +1020,7 @@ export function generateCompany(options: CompanyOptions = {}): Company {
 	company.addList('lifecycleReasonType', listItems(prng, ['Voluntary', 'Involuntary'], 8));
 	company.addList('employmentType', listItems(prng, ['Full-time', 'Part-time', 'Contractor'], 8));
 	company.addList('contract', listItems(prng, ['Permanent', 'Fixed term', 'Freelance'], 8));
-	// Some lists use textual item IDs (§2.2: `about.hobbies` → ["Animals"]).
+	// Some lists use textual item IDs (`about.hobbies` → ["Animals"]).
 	company.addList('hobbies', textItems(HOBBIES));
 	company.addList('pronouns', textItems(PRONOUNS));
 
@@ -1220,7 +1220,7 @@ export function generateCompany(options: CompanyOptions = {}): Company {
 	return company;
 }
 
-/** `since`/`to` must lie within six calendar months (§7.3). */
+/** `since`/`to` must lie within six calendar months. */
 export function sixMonthsBefore(ms: number): number {
 	return addMonthsMs(ms, -6);
 }

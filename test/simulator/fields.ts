@@ -1,8 +1,8 @@
 /**
  * The simulated company's field catalogue, served as `GET /v1/company/people/fields`
- * (hibob-api.md §4.1, §5.3). Every field the simulator can return is described here; the search
+ * Every field the simulator can return is described here; the search
  * resolves requested dot IDs through this table, so an ID missing from it is "unknown" and silently
- * omitted (§2.2).
+ * omitted.
  */
 
 export type FieldType =
@@ -36,7 +36,7 @@ export interface FieldMeta {
 export interface FieldDef extends FieldMeta {
 	/** jsonPath split on dots: where the value sits in the nested response. */
 	path: string[];
-	/** `"/work/department"`: the slash-notation key HiBob adds for non-null values (§2.2). */
+	/** `"/work/department"`: the slash-notation key HiBob adds for non-null values. */
 	slashKey: string;
 }
 
@@ -61,12 +61,12 @@ type Spec = [
 	extra?: { listId?: string; historical?: boolean; jsonPath?: string; description?: string },
 ];
 
-/** Custom field IDs look like HiBob's: `<category>.custom.field_<creation timestamp>` (§2.1). */
+/** Custom field IDs look like HiBob's: `<category>.custom.field_<creation timestamp>`. */
 export const CUSTOM_COST_CENTER = 'work.custom.field_1711886937296';
 export const CUSTOM_DESK_NUMBER = 'work.custom.field_1711887012345';
 
 const SPECS: Spec[] = [
-	// Root fields sit at the top level of the response: their jsonPath has no `root.` prefix (§2.2).
+	// Root fields sit at the top level of the response: their jsonPath has no `root.` prefix.
 	['root.id', 'ID', 'root', 'employee-reference', { jsonPath: 'id' }],
 	['root.companyId', 'Company ID', 'root', 'number', { jsonPath: 'companyId' }],
 	['root.email', 'Email', 'root', 'text', { jsonPath: 'email' }],
@@ -84,7 +84,7 @@ const SPECS: Spec[] = [
 	['work.activeEffectiveDate', 'Active effective date', 'work', 'date', { historical: true }],
 	['work.department', 'Department', 'work', 'list', { listId: 'department', historical: true }],
 	['work.title', 'Job title', 'work', 'list', { listId: 'title', historical: true }],
-	// `work.site` is the site name as text while `work.siteId` is the list item (§2.2).
+	// `work.site` is the site name as text while `work.siteId` is the list item.
 	['work.site', 'Site', 'work', 'text', { historical: true }],
 	['work.siteId', 'Site ID', 'work', 'list', { listId: 'site', historical: true }],
 	['work.manager', 'Manager', 'work', 'employee-reference', { historical: true }],
@@ -94,7 +94,7 @@ const SPECS: Spec[] = [
 	[CUSTOM_COST_CENTER, 'Cost center', 'work', 'text', { description: 'Finance cost center code' }],
 	[CUSTOM_DESK_NUMBER, 'Desk number', 'work', 'number'],
 	// Employment fields carry `payroll.` IDs but belong to the Employment category: permissions
-	// follow `categoryId`, never the ID prefix (§2.1 "stable IDs, not live paths").
+	// follow `categoryId`, never the ID prefix ("stable IDs, not live paths").
 	[
 		'payroll.employment.type',
 		'Employment type',
@@ -119,7 +119,7 @@ const SPECS: Spec[] = [
 	],
 	['internal.status', 'Status', 'lifecycle', 'list', { listId: 'status', historical: true }],
 	['internal.terminationDate', 'Termination date', 'lifecycle', 'date'],
-	// The list name really is lower-case; `terminationReason` is a 404 (§4.3).
+	// The list name really is lower-case; `terminationReason` is a 404.
 	[
 		'internal.terminationReason',
 		'Termination reason',
@@ -187,7 +187,7 @@ export function toMeta(field: FieldDef): FieldMeta {
 	};
 }
 
-/** Root basics + About, Employment and Work categories: HiBob's set when `fields` is omitted (§2.1). */
+/** Root basics + About, Employment and Work categories: HiBob's set when `fields` is omitted. */
 export function defaultFieldIds(fields: FieldDef[]): string[] {
 	const rootBasics = new Set([
 		'root.id',
@@ -211,7 +211,7 @@ export function defaultFieldIds(fields: FieldDef[]): string[] {
 		.map((f) => f.id);
 }
 
-/** Fields whose changes are recorded as rows of the Work / Employment history tables (§5.1). */
+/** Fields whose changes are recorded as rows of the Work / Employment history tables. */
 export const WORK_TABLE_FIELDS = [
 	'work.department',
 	'work.title',

@@ -1,5 +1,5 @@
 /**
- * The HiBob simulator: a local stand-in for HiBob's API (hibob-api.md §15) used by tests, benchmarks,
+ * The HiBob simulator: a local stand-in for HiBob's API used by tests, benchmarks,
  * e2e runs and demos.
  *
  *   const sim = await startSimulator({ employees: 200, seed: 7, today: '2026-11-21' });

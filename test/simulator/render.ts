@@ -1,5 +1,5 @@
 /**
- * People reads: request validation and the employee object HiBob returns (hibob-api.md §2, §3).
+ * People reads: request validation and the employee object HiBob returns.
  * Usable without HTTP, e.g. by benchmarks: `searchPeople(company, user, body)`.
  */
 import { canReadField, inScope, type ServiceUser } from './access';
@@ -20,7 +20,7 @@ export const MAX_FIELDS = 400;
 const FILTER_PATHS = new Set(['root.id', 'root.email']);
 
 /**
- * Case-insensitivity of `append`/`replace` is UNCONFIRMED (§2.1): the simulator takes the stricter
+ * Case-insensitivity of `append`/`replace` is UNCONFIRMED: the simulator takes the stricter
  * reading and accepts only upper case; anything else is an invalid value, which HiBob ignores.
  */
 export function parseHumanReadable(value: unknown): HumanReadableMode {
@@ -33,7 +33,7 @@ function badRequest(error: string, key = 'bad.request'): ApiError {
 
 /**
  * Requested IDs → fields this service user may read, in request order, duplicates dropped. Unknown
- * and unpermitted IDs vanish without a warning (§2.2 "silent omission").
+ * and unpermitted IDs vanish without a warning ("silent omission").
  */
 export function resolveFields(
 	company: Company,
@@ -73,7 +73,7 @@ function shortDateFormat(dateFormat: string): string {
 	return dateFormat.replace(/[^a-zA-Z]*yyyy[^a-zA-Z]*/, '');
 }
 
-/** The display string HiBob puts in `humanReadable` (§2.2, §4.1 field-type table). */
+/** The display string HiBob puts in `humanReadable` (field-type table). */
 export function humanLabel(
 	company: Company,
 	field: FieldDef,
@@ -135,7 +135,7 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
 
 /**
  * One employee as HiBob returns it: nested objects by jsonPath (root fields top-level, nulls kept)
- * plus `"/cat/field": {"value": …}` slash keys for non-null values only (§2.2). APPEND adds a nested
+ * plus `"/cat/field": {"value": …}` slash keys for non-null values only. APPEND adds a nested
  * `humanReadable` object with non-null labels; REPLACE puts labels in place of the nested values and,
  * following HiBob's example (UNCONFIRMED otherwise), sends no slash keys.
  */
@@ -168,7 +168,7 @@ export interface SearchSettings {
 	dateFormat: string;
 }
 
-/** `POST /v1/people/search` (§2). */
+/** `POST /v1/people/search`. */
 export function searchPeople(
 	company: Company,
 	user: ServiceUser,
@@ -252,7 +252,7 @@ export function searchPeople(
 }
 
 /**
- * `POST /v1/people/{identifier}` (§3): ID or email, bare employee object, 404 when unknown or outside
+ * `POST /v1/people/{identifier}`: ID or email, bare employee object, 404 when unknown or outside
  * the service user's access scope (HiBob's 403-vs-404 choice is UNCONFIRMED; 404 never leaks whether
  * the person exists). `filters`/`showInactive` are not part of this contract and are ignored.
  */

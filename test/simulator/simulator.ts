@@ -2,7 +2,7 @@
 /**
  * The HiBob API as the simulator serves it, independent of the HTTP transport: clock, service users,
  * rate limits, authorization blocking, faults, the request log and every `/v1` route
- * (hibob-api.md §15). `server.ts` only moves bytes.
+ * `server.ts` only moves bytes.
  */
 import { timingSafeEqual } from 'node:crypto';
 
@@ -35,7 +35,7 @@ export type CursorKey = 'next_cursor' | 'cursor';
 export type NamedListsShape = 'object' | 'array';
 
 export interface RateLimitOptions {
-	/** People searches per minute per service user (HiBob documents 50, §9). */
+	/** People searches per minute per service user (HiBob documents 50). */
 	perMinute?: number;
 	/** Also send `Retry-After` on 429 (HiBob does not document it; off by default so clients cope without it). */
 	retryAfter?: boolean;
@@ -49,16 +49,16 @@ export interface AuthBlockOptions {
 	/** 401 answers within `windowMs` from one client address or with one Authorization header … */
 	threshold: number;
 	windowMs: number;
-	/** … block that client / header for this long (§9 "Authorization-based blocking", numbers UNCONFIRMED). */
+	/** … block that client / header for this long ("Authorization-based blocking", numbers UNCONFIRMED). */
 	blockMs: number;
 }
 
 export interface SimulatorOptions extends CompanyOptions {
 	/** `false` switches rate limiting off (unit tests); default `{ perMinute: 50 }`. */
 	rateLimit?: false | RateLimitOptions;
-	/** Bulk tables' `response_metadata` cursor key (§5.2: the spec says `cursor`, the prose `next_cursor`). */
+	/** Bulk tables' `response_metadata` cursor key (the spec says `cursor`, the prose `next_cursor`). */
 	cursorKey?: CursorKey;
-	/** `GET /v1/company/named-lists`: keyed object as observed (default) or the documented array (§4.2). */
+	/** `GET /v1/company/named-lists`: keyed object as observed (default) or the documented array. */
 	namedListsShape?: NamedListsShape;
 	/** Company display format for humanReadable dates (tokens dd, MM, yyyy). Default `dd/MM/yyyy`. */
 	dateFormat?: string;
@@ -137,7 +137,7 @@ export interface ApiResponse {
 	reset?: boolean;
 }
 
-/** The SPA page HiBob's host answers for paths it has no API route for (§10). */
+/** The SPA page HiBob's host answers for paths it has no API route for. */
 export const SPA_HTML =
 	'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Bob</title></head>' +
 	'<body><div id="app-root"></div><script src="/static/main.js"></script></body></html>';
@@ -309,7 +309,7 @@ export class Simulator {
 
 	// ---------- auth ----------
 
-	/** Only `Basic base64(id:token)` is accepted; the legacy raw token is shut off (§1.2). */
+	/** Only `Basic base64(id:token)` is accepted; the legacy raw token is shut off. */
 	authenticate(header: string | undefined): ServiceUser | null {
 		if (!header) return null;
 		const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
@@ -367,7 +367,7 @@ export class Simulator {
 			headers: {
 				'X-RateLimit-Limit': String(limit),
 				'X-RateLimit-Remaining': String(limit - w.count),
-				// Epoch seconds: the unit is UNCONFIRMED (§9); seconds is what clients must handle.
+				// Epoch seconds: the unit is UNCONFIRMED; seconds is what clients must handle.
 				'X-RateLimit-Reset': String(Math.ceil(resetMs / 1000)),
 			},
 		};
@@ -488,7 +488,7 @@ export class Simulator {
 
 	private route(req: ApiRequest): { res: ApiResponse; user: ServiceUser | null } {
 		const handler = this.match(req.method, req.path, req.query);
-		// Unknown and retired paths (GET /v1/people, §3) get the web app's HTML page with 200 (§10).
+		// Unknown and retired paths (GET /v1/people) get the web app's HTML page with 200.
 		if (!handler) return { res: html(200), user: null };
 		const authHeader = header(req, 'authorization');
 		const clientKeys = [`ip:${req.remoteAddress}`, `auth:${authHeader ?? ''}`];
@@ -504,7 +504,7 @@ export class Simulator {
 		const user = this.authenticate(authHeader);
 		if (!user) {
 			this.recordAuthFailure(clientKeys);
-			// Body shape UNCONFIRMED (§10); HiBob's declared error envelope is {key, error}.
+			// Body shape UNCONFIRMED; HiBob's declared error envelope is {key, error}.
 			return {
 				res: apiError(401, 'unauthorized', 'Invalid or missing service user credentials'),
 				user: null,
@@ -547,11 +547,7 @@ export class Simulator {
 		return { res, user };
 	}
 
-	private match(
-		method: string,
-		path: string,
-		query: URLSearchParams,
-	): Handler | undefined {
+	private match(method: string, path: string, query: URLSearchParams): Handler | undefined {
 		const p = path.replace(/\/+$/, '');
 		const parts = p.split('/').slice(1).map(safeDecode);
 		if (parts[0] !== 'v1') return undefined;
@@ -621,7 +617,7 @@ export class Simulator {
 	}
 
 	/**
-	 * `GET /v1/bulk/people/{table}` (§5.2). The cursor is opaque and deliberately contains `+` and `/`,
+	 * `GET /v1/bulk/people/{table}`. The cursor is opaque and deliberately contains `+` and `/`,
 	 * so a client that does not URL-encode it gets a 400 instead of silently wrong pages.
 	 */
 	private bulkTable(user: ServiceUser, table: string, query: URLSearchParams): ApiResponse {
@@ -698,7 +694,7 @@ export class Simulator {
 	): Record<string, unknown> {
 		const list = this.company.lists.get(name)!;
 		const items = list.items.filter((i) => includeArchived || !i.archived);
-		// Live responses repeat the items under `values` and `items` (§4.3).
+		// Live responses repeat the items under `values` and `items`.
 		return withValues ? { name, values: items, items } : { name, items };
 	}
 
@@ -717,7 +713,7 @@ export class Simulator {
 	}
 
 	private namedList(name: string, query: URLSearchParams): ApiResponse {
-		// Case-sensitive: `terminationReason` is a 404 with an empty body and no content type (§4.3).
+		// Case-sensitive: `terminationReason` is a 404 with an empty body and no content type.
 		if (!this.company.lists.has(name)) return { status: 404, headers: {}, body: null };
 		return json(200, this.listBody(name, query.get('includeArchived') === 'true', true));
 	}
@@ -743,7 +739,7 @@ export class Simulator {
 		for (const r of this.company.timeOff.values()) {
 			if (!this.openRequest(r, includePending) || r.endDate < from || r.startDate > to) continue;
 			const e = this.company.employees.get(r.employeeId);
-			// whosout lists active employees only (§7.1).
+			// whosout lists active employees only.
 			if (!e || !this.company.isActive(e) || !inScope(this.company, user, e)) continue;
 			outs.push({
 				employeeId: e.id,
@@ -778,7 +774,7 @@ export class Simulator {
 			const e = this.company.employees.get(r.employeeId);
 			if (!e || !inScope(this.company, user, e)) continue;
 			if (siteId !== null && String(e.values['work.siteId']) !== siteId) continue;
-			// outtoday names the portions differently from whosout (§7.2).
+			// outtoday names the portions differently from whosout.
 			outs.push({
 				employeeId: e.id,
 				employeeEmail: e.values['root.email'],
@@ -795,7 +791,7 @@ export class Simulator {
 		return json(200, { outs });
 	}
 
-	/** `since` at most 6 months back; `to` after `since`; window at most 6 months (§7.3, §15.24). */
+	/** `since` at most 6 months back; `to` after `since`; window at most 6 months. */
 	private timeOffChangesSince(user: ServiceUser, query: URLSearchParams): ApiResponse {
 		const since = parseDateTime(query.get('since'));
 		if (since === null)

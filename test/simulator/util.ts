@@ -1,6 +1,6 @@
 /**
  * Small pure helpers for the HiBob simulator: a seedable PRNG and calendar-date arithmetic.
- * HR dates are plain `YYYY-MM-DD` calendar dates (hibob-api.md §4.1), handled as UTC day numbers so
+ * HR dates are plain `YYYY-MM-DD` calendar dates, handled as UTC day numbers so
  * no local timezone can shift them.
  */
 
@@ -96,7 +96,7 @@ export function dateOfMs(ms: number): string {
 	return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** HiBob's `time` type: ISO-8601 with microseconds and no timezone (hibob-api.md §4.1). */
+/** HiBob's `time` type: ISO-8601 with microseconds and no timezone. */
 export function hibobTime(ms: number): string {
 	return `${new Date(ms).toISOString().slice(0, 23)}${String(Math.abs(ms) % 1000).padStart(3, '0')}`;
 }

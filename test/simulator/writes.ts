@@ -1,5 +1,5 @@
 /**
- * HiBob's write endpoints as the simulator serves them (hibob-writes-webhooks.md §1), with what HiBob
+ * HiBob's write endpoints as the simulator serves them, with what HiBob
  * does wrong: `PUT /people/{id}` takes the nested read shape and answers 304 with an empty body when
  * nothing changed, including for historical fields (title, department, site, manager, employment
  * columns) that only the Work / Employment tables store; most writes answer 200 with no body; list

@@ -1,7 +1,7 @@
 import type { RunningSimulator } from '../index';
 import { call, search, start } from './helpers';
 
-describe('simulator: authentication and routing (hibob-api.md §1, §10, §15.1–4)', () => {
+describe('simulator: authentication and routing', () => {
 	let sim: RunningSimulator;
 	beforeAll(async () => {
 		sim = await start();
@@ -60,7 +60,7 @@ describe('simulator: authentication and routing (hibob-api.md §1, §10, §15.1�
 	});
 });
 
-describe('simulator: authorization-based blocking (§9, §15.2)', () => {
+describe('simulator: authorization-based blocking', () => {
 	it('blocks a client after the configured number of 401s within the window', async () => {
 		const sim = await start({ authBlock: { threshold: 3, windowMs: 10_000, blockMs: 60_000 } });
 		try {

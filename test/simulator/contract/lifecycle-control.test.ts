@@ -13,7 +13,7 @@ const statusOf = async (sim: RunningSimulator, id: string) => {
 const lifecycleRows = async (sim: RunningSimulator, id: string) =>
 	(await call(sim, 'GET', `/v1/people/${id}/lifecycle`)).json.values as Array<{ status: string; employeeStatus: string; effectiveDate: string; isCurrent: boolean; creationDate: string }>; // prettier-ignore
 
-describe('simulator: clock and lifecycle transitions (hibob-api.md §5.3, §15.23)', () => {
+describe('simulator: clock and lifecycle transitions', () => {
 	let sim: RunningSimulator;
 	beforeEach(async () => {
 		sim = await start();

@@ -1,7 +1,7 @@
 import type { RunningSimulator } from '../index';
 import { call, search, start } from './helpers';
 
-describe('simulator: metadata (hibob-api.md §4, §15.18–20)', () => {
+describe('simulator: metadata', () => {
 	let sim: RunningSimulator;
 	beforeAll(async () => {
 		sim = await start();

@@ -1,7 +1,7 @@
 import { CUSTOM_COST_CENTER, type RunningSimulator } from '../index';
 import { call, search, start } from './helpers';
 
-describe('simulator: POST /v1/people/search (hibob-api.md §2, §15.6–13)', () => {
+describe('simulator: POST /v1/people/search', () => {
 	let sim: RunningSimulator;
 	beforeAll(async () => {
 		sim = await start();
@@ -233,7 +233,7 @@ describe('simulator: POST /v1/people/search (hibob-api.md §2, §15.6–13)', ()
 		});
 	});
 
-	describe('POST /v1/people/{identifier} (§3)', () => {
+	describe('POST /v1/people/{identifier}', () => {
 		it('reads one employee by ID and by email, as a bare object', async () => {
 			const e = someEmployee();
 			for (const identifier of [e.id, e.email]) {

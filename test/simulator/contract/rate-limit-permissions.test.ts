@@ -1,7 +1,7 @@
 import type { RunningSimulator } from '../index';
 import { call, search, start } from './helpers';
 
-describe('simulator: rate limit (hibob-api.md §9, §15.14)', () => {
+describe('simulator: rate limit', () => {
 	let sim: RunningSimulator;
 	beforeEach(async () => {
 		sim = await start({ rateLimit: { perMinute: 5 } });
@@ -66,7 +66,7 @@ describe('simulator: rate limit (hibob-api.md §9, §15.14)', () => {
 	});
 });
 
-describe('simulator: service-user permissions (hibob-api.md §1.1, §2.1, §10)', () => {
+describe('simulator: service-user permissions', () => {
 	let sim: RunningSimulator;
 	beforeAll(async () => {
 		sim = await start();

@@ -1,7 +1,7 @@
 import type { RunningSimulator } from '../index';
 import { call, start } from './helpers';
 
-describe('simulator: employee tables (hibob-api.md §5, §15.21–22)', () => {
+describe('simulator: employee tables', () => {
 	let sim: RunningSimulator;
 	beforeAll(async () => {
 		sim = await start({ employees: 120 });

@@ -1,7 +1,7 @@
 import type { RunningSimulator } from '../index';
 import { call, start, TODAY } from './helpers';
 
-describe('simulator: time off (hibob-api.md §7, §15.24–25)', () => {
+describe('simulator: time off', () => {
 	let sim: RunningSimulator;
 	let employee: { id: string; email: string };
 	let request: number;

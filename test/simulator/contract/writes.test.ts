@@ -3,7 +3,7 @@ import { call, ctl, search, start, TODAY } from './helpers';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests index freely into response bodies */
 
-describe('simulator: write endpoints (hibob-writes-webhooks.md §1)', () => {
+describe('simulator: write endpoints', () => {
 	let sim: RunningSimulator;
 	beforeEach(async () => {
 		sim = await start();

@@ -9,7 +9,7 @@ import {
 	withoutSlashKeys,
 } from '../../../../nodes/HiBob/core/people';
 
-// HiBob's answer shape (hibob-api.md §2.2): nested (nulls kept) + slash keys (non-null only) + labels.
+// HiBob's answer shape: nested (nulls kept) + slash keys (non-null only) + labels.
 const amy = {
 	id: '3332883884017713238',
 	email: 'amy.miles@acme.com',

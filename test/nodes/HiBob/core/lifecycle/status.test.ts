@@ -1,7 +1,7 @@
 import { classifyLifecycleStatus } from '../../../../../nodes/HiBob/core/lifecycle';
 import { sameStatus } from '../../../../../nodes/HiBob/core/lifecycle/status';
 
-describe('classifyLifecycleStatus (machine-value casing is UNCONFIRMED, hibob-api.md §5.3)', () => {
+describe('classifyLifecycleStatus (the casing of HiBob machine values is unconfirmed, so any casing is read)', () => {
 	it.each([
 		['Hired', 'hired'],
 		['hired', 'hired'],
