@@ -4,7 +4,7 @@
  * operation, every parameter and option name of both nodes and the credential, the anchors the code
  * links to, the internal links, and the Quick start command CI runs.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
@@ -18,6 +18,18 @@ import { RESOURCES } from '../../nodes/HiBob/actions/resources';
 
 const ROOT = join(__filename, '..', '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+/** Every Markdown page under docs/, recursively: the reference that README.md links to. */
+function docsPages(folder = join(ROOT, 'docs')): string[] {
+	return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+		const path = join(folder, entry.name);
+		if (entry.isDirectory()) return docsPages(path);
+		return entry.name.endsWith('.md') ? [path] : [];
+	});
+}
+
+/** What a user can read: README.md and the docs/ pages. Names and defaults must appear somewhere in it. */
+const DOCUMENTATION = [README, ...docsPages().map((path) => readFileSync(path, 'utf8'))].join('\n');
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
 function githubAnchors(markdown: string): string[] {
@@ -71,7 +83,7 @@ function names(properties: INodeProperties[]): string[] {
 	return [...new Set(found)];
 }
 
-const missing = (wanted: string[]) => wanted.filter((text) => !README.includes(text));
+const missing = (wanted: string[]) => wanted.filter((text) => !DOCUMENTATION.includes(text));
 
 describe('README', () => {
 	it('names every trigger event value, in code style', () => {
@@ -146,11 +158,11 @@ describe('README', () => {
 			?.options as INodeProperties[];
 		const defaultOf = (name: string) =>
 			[...trigger, ...options].find((property) => property.name === name)?.default;
-		expect(README).toContain(`| Lead Days | ${String(defaultOf('leadDays'))} |`);
-		expect(README).toContain(
+		expect(DOCUMENTATION).toContain(`| Lead Days | ${String(defaultOf('leadDays'))} |`);
+		expect(DOCUMENTATION).toContain(
 			`| Safety Limit (% of Employees) | ${String(defaultOf('safetyMaxPercent'))} |`,
 		);
-		expect(README).toContain(
+		expect(DOCUMENTATION).toContain(
 			`| Safety Limit (Employees) | ${String(defaultOf('safetyMaxCount'))} |`,
 		);
 	});
