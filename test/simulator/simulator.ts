@@ -27,7 +27,13 @@ import { toMeta } from './fields';
 import { readEmployee, searchPeople } from './render';
 import type { Handler } from './routes';
 import { tasksRoute } from './tasks';
-import { hiddenByLag, requestShapeFields, timeOffRequestsRoute } from './timeOffRequests';
+import {
+	hiddenByLag,
+	hoursOnDate,
+	requestShapeFields,
+	timeOffRequestsRoute,
+} from './timeOffRequests';
+import { policyDisplayName } from './work';
 import { addMonthsMs, dateOfMs, hibobTime, isIsoDate, Prng } from './util';
 import { WRITE_RATE_LIMITS, WriteApi } from './writes';
 
@@ -788,7 +794,7 @@ export class Simulator {
 				employeeDisplayName: e.values['root.displayName'],
 				employeeEmail: e.values['root.email'],
 				policyType: r.policyType,
-				policyTypeDisplayName: r.policyType,
+				policyTypeDisplayName: policyDisplayName(r.policyType),
 				type: 'days',
 				startDate: r.startDate,
 				startPortion: 'all_day',
@@ -821,7 +827,7 @@ export class Simulator {
 				employeeId: e.id,
 				employeeEmail: e.values['root.email'],
 				employeeDisplayName: e.values['root.displayName'],
-				policyTypeDisplayName: r.policyType,
+				policyTypeDisplayName: policyDisplayName(r.policyType),
 				requestRangeType: 'days',
 				startDate: r.startDate,
 				startDatePortion: 'all_day',
@@ -861,14 +867,15 @@ export class Simulator {
 			if (!r || !this.visible(user, r.employeeId)) continue;
 			const e = this.company.employees.get(r.employeeId)!;
 			const days = Math.round((Date.parse(r.endDate) - Date.parse(r.startDate)) / 86_400_000) + 1;
-			changes.push({
+			const change: Record<string, unknown> = {
 				requestId: r.requestId,
 				changeType: c.changeType,
 				changeReason: null,
 				employeeId: e.id,
 				employeeEmail: e.values['root.email'],
 				employeeDisplayName: e.values['root.displayName'],
-				policyTypeDisplayName: r.policyType,
+				// HiBob's reference: the policy type's display name (custom or translated), not its name.
+				policyTypeDisplayName: policyDisplayName(r.policyType),
 				type: 'days',
 				startDate: r.startDate,
 				startPortion: 'all_day',
@@ -881,7 +888,15 @@ export class Simulator {
 				createdOn: hibobTime(r.createdOnMs),
 				previousRequestId: r.previousRequestId,
 				originalRequestId: r.originalRequestId,
-			});
+			};
+			const hours = hoursOnDate(this.company, r.requestId);
+			if (hours !== undefined) {
+				// HiBob's reference: start/end dates are "not relevant" for hours requests; the day is `date`.
+				for (const key of ['startDate', 'endDate', 'startPortion', 'endPortion']) delete change[key];
+				change.date = r.startDate;
+				change.hoursOnDate = hours;
+			}
+			changes.push(change);
 		}
 		return json(200, { changes });
 	}
