@@ -816,6 +816,9 @@ export class Simulator {
 		const today = query.get('today') ?? this.company.today;
 		if (!isIsoDate(today)) return apiError(400, 'bad.request', 'today must be a date (YYYY-MM-DD)');
 		const siteId = query.get('siteId');
+		// HiBob's reference types `siteId` an integer (the site list item's ID).
+		if (siteId !== null && !/^\d+$/.test(siteId))
+			return apiError(400, 'bad.request', 'siteId must be an integer');
 		const outs = [];
 		for (const r of this.company.timeOff.values()) {
 			if (!this.openRequest(r, false) || r.startDate > today || r.endDate < today) continue;
