@@ -19,6 +19,7 @@ import type {
 	FaultSpec,
 	LogEntry,
 	NamedListsShape,
+	BulkPaging,
 	RateLimitOptions,
 	Simulator,
 } from './simulator';
@@ -390,6 +391,7 @@ export class SimulatorControl {
 		rateLimit?: false | RateLimitOptions;
 		cursorKey?: CursorKey;
 		namedListsShape?: NamedListsShape;
+		bulkPaging?: BulkPaging;
 		dateFormat?: string;
 		leaveRemainsActive?: boolean;
 		/** Reads show the values from before a write for this many ms after it (HiBob: up to 20 s). */
@@ -406,6 +408,11 @@ export class SimulatorControl {
 			if (input.namedListsShape !== 'object' && input.namedListsShape !== 'array')
 				throw new ControlError("namedListsShape must be 'object' or 'array'");
 			s.namedListsShape = input.namedListsShape;
+		}
+		if (input.bulkPaging !== undefined) {
+			if (input.bulkPaging !== 'entries' && input.bulkPaging !== 'employees')
+				throw new ControlError("bulkPaging must be 'entries' or 'employees'");
+			s.bulkPaging = input.bulkPaging;
 		}
 		if (input.dateFormat !== undefined) s.dateFormat = input.dateFormat;
 		if (input.leaveRemainsActive !== undefined)

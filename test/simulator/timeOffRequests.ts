@@ -10,7 +10,7 @@ import { apiError, empty, forbidden, json } from './answers';
 import type { Company, TimeOffRequest } from './company';
 import type { Handler, RouteContext } from './routes';
 import { hibobTime, isIsoDate, toDayNumber } from './util';
-import { allowed, POLICY_TYPES, type PolicyType, type RequestShape, workOf } from './work';
+import { allowed, policyDisplayName, POLICY_TYPES, type PolicyType, type RequestShape, workOf } from './work';
 
 const RANGE_TYPES = [
 	'days',
@@ -102,6 +102,12 @@ export function requestShapeFields(company: Company, requestId: number): Record<
 	return { type: s.type, startPortion: s.startPortion, endPortion: s.endPortion, totalDuration: s.totalDuration, totalCost: s.totalDuration, durationUnit: s.durationUnit }; // prettier-ignore
 }
 
+/** An hours request (one day): its hours on that day; undefined for every other shape. */
+export function hoursOnDate(company: Company, requestId: number): number | undefined {
+	const s = workOf(company).shapes.get(requestId);
+	return s?.type === 'hours' ? (s.hours ?? 0) : undefined;
+}
+
 /** HiBob's reads can lag its writes (up to ~20 s): changes younger than the set lag are not listed yet. */
 export function hiddenByLag(company: Company, atMs: number, nowMs: number): boolean {
 	return nowMs - atMs < workOf(company).readLagMs;
@@ -118,7 +124,7 @@ function renderRequest(company: Company, r: TimeOffRequest) {
 	return {
 		employeeId: r.employeeId,
 		requestId: r.requestId,
-		policyTypeDisplayName: r.policyType,
+		policyTypeDisplayName: policyDisplayName(r.policyType),
 		type: s?.type ?? 'days',
 		createdOn: hibobTime(r.createdOnMs),
 		startDate: r.startDate,

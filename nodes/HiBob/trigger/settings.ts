@@ -18,11 +18,10 @@ import {
 } from '../core/lifecycle';
 import type { LifecycleEventName, LifecycleOptions } from '../core/lifecycle';
 import { checkFilterParameter, filterConditions } from '../shared/filters';
+import { MAX_SEARCH_FIELDS } from '../core/people';
 import { DEFAULT_EVENTS } from './description';
 import { watchScope } from './scope';
 
-/** HiBob's limit on `fields` in one search. */
-const MAX_SEARCH_FIELDS = 400;
 
 export interface TriggerSettings {
 	engine: LifecycleOptions;

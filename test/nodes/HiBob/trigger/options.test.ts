@@ -227,6 +227,19 @@ describe('HiBob Trigger: options', () => {
 			}
 		}); // prettier-ignore
 
+		it('an employee whose rows continue on the next page gets all of them, each once (HiBob pages by table rows)', async () => {
+			const run = await pollOk({ sim, parameters: { ...parameters, options: { ...parameters.options, emitExistingOnFirstRun: true } } });
+			expect(run.events).toHaveLength(120);
+			const calls = bulkLifecycleCalls(sim);
+			const rows = sim.control.listEmployees().map((e) => sim.control.getEmployee({ employeeId: e.id }).lifecycle);
+			expect(calls).toHaveLength(Math.ceil(rows.reduce((n, list) => n + list.length, 0) / 200));
+			expect(calls.length).toBeGreaterThan(1);
+			for (const event of run.events) {
+				const expected = sim.control.getEmployee({ employeeId: String(event.employeeId) }).lifecycle;
+				expect((event.lifecycleHistory as IDataObject[]).map((row) => String(row.id))).toEqual(expected.map((row) => String(row.id)));
+			}
+		}); // prettier-ignore
+
 		it('adds the real effective date of a status change, and makes no bulk call without lifecycle events', async () => {
 			const first = await pollOk({ sim, parameters });
 			const [onLeave, moved] = sim.control.listEmployees({ lifecycleStatus: 'employed' }).slice(50, 52).map((e) => e.id);
