@@ -221,9 +221,13 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: LIFECYCLE_ONLY,
 	},
 	optionsCollection([
-		humanReadableLabelsOption(
-			'in "currentLabels", "previousLabels", the changes and the employee (time off: in the employee). Dates stay ISO (YYYY-MM-DD). Asks HiBob for its human-readable values in the same search, so no extra request.',
-		),
+		{
+			...humanReadableLabelsOption(
+				'in "currentLabels", "previousLabels", the changes and the employee (time off: in the employee). Dates stay ISO (YYYY-MM-DD). Asks HiBob for its human-readable values in the same search, so no extra request.',
+			),
+			// On, as in the webhook trigger. Workflows saved before with the option never added read on too.
+			default: true,
+		},
 		{
 			displayName: 'Emit Existing Employees on First Run',
 			name: 'emitExistingOnFirstRun',
