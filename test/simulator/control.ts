@@ -34,6 +34,7 @@ import {
 	controlSetTimeOffReadLag,
 	type TaskInput,
 } from './workControl';
+import { approveTimeOff, declineTimeOff, deleteTimeOff } from './timeOffRequests';
 import type { AccessEvent, Wizard } from './writes';
 import type {
 	DeliveryAttempt,
@@ -313,6 +314,21 @@ export class SimulatorControl {
 
 	editTimeOff(input: { requestId: number; startDate: string; endDate: string }): TimeOffRequest {
 		return { ...this.company.editTimeOff(need(input?.requestId, 'requestId'), input) };
+	}
+
+	/** A manager approves a pending request (the feed lists `Created`). */
+	approveTimeOff(input: { requestId: number; approverId?: string }): TimeOffRequest {
+		return approveTimeOff(this.company, input?.requestId, input?.approverId);
+	}
+
+	/** A manager declines a pending request (the feed lists nothing: it has no change type for it). */
+	declineTimeOff(input: { requestId: number }): TimeOffRequest {
+		return declineTimeOff(this.company, input?.requestId);
+	}
+
+	/** An admin deletes a request (the feed lists `Deleted`). */
+	deleteTimeOff(input: { requestId: number }): { deleted: number } {
+		return deleteTimeOff(this.company, input?.requestId);
 	}
 
 	// ---------- tasks, documents (workControl.ts) ----------

@@ -104,7 +104,7 @@ export function readSettings(context: IPollFunctions): TriggerSettings {
 		engine,
 		outputFields,
 		requestFields,
-		humanReadableLabels: options.humanReadableLabels === true,
+		humanReadableLabels: options.humanReadableLabels !== false,
 		employeeOutput: options.employeeOutput === 'simplified' ? 'simplified' : 'nested',
 		includeLifecycleHistory: options.includeLifecycleHistory === true,
 		filterConditions: conditions,
