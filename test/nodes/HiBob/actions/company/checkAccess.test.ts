@@ -150,11 +150,14 @@ describe('HiBob → Company → Check Access', () => {
 		});
 	});
 
-	it('a read that fails for another reason is unknown, not missing (reports where HiBob has none)', async () => {
-		// The simulator serves no reports: like a wrong path, it answers with a web page.
+	it('a read that fails for another reason is unknown, not missing', async () => {
+		// A web page instead of data, as HiBob answers on a path it does not serve.
+		sim.control.injectFault({ kind: 'html', path: '/v1/company/reports', count: 3 });
 		const reports = (await check()).by('Reports');
 		expect(reports.status).toBe('unknown');
+		expect(reports.detail).toMatch(/web page/);
 		expect(reports.permission).toBeUndefined();
+		sim.control.clearFaults();
 	});
 
 	it('is one item per capability, each paired with the input item', async () => {
