@@ -4,12 +4,10 @@
  * managers, names or statuses back by trying candidates; the lifecycle category is behind the key
  * too; a new token, or a snapshot of the earlier unkeyed format, starts a new, silent baseline.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { diffLifecycle } from '../../nodes/HiBob/core/lifecycle';
 import { Digester } from '../../nodes/HiBob/core/lifecycle/digest';
 import { classifyLifecycleStatus } from '../../nodes/HiBob/core/lifecycle/status';
+import unkeyedSnapshot from '../nodes/HiBob/core/lifecycle/fixtures/snapshot-digest-unkeyed.json';
 import { ALICE, BOB, DAN, Poller, person } from '../nodes/HiBob/core/lifecycle/helpers';
 
 const KEY = 'SERVICE-USER-7\u0000tok_0123456789abcdefghijklmnopqrstuvwxyz';
@@ -104,9 +102,8 @@ describe('keyed digests (Keep Previous Values off)', () => {
 	}); // prettier-ignore
 
 	it('a digest-only snapshot of the earlier, unkeyed format re-baselines quietly', () => {
-		const fixture = join(__dirname, '../nodes/HiBob/core/lifecycle/fixtures/snapshot-digest-unkeyed.json');
 		const poller = new Poller(KEPT_OFF);
-		poller.snapshot = JSON.parse(readFileSync(fixture, 'utf8'));
+		poller.snapshot = JSON.parse(JSON.stringify(unkeyedSnapshot));
 		expect(JSON.stringify(poller.snapshot)).toContain('"e1glsmpolkh8"'); // the clear category letter 'e'
 		const result = poller.poll('2026-04-02', [person(ALICE, { status: 'Terminated', end: '2026-04-01' }), person(BOB)]);
 		expect(result).toMatchObject({ status: 'baseline', reason: 'configurationChanged', events: [] });
