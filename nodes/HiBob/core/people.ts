@@ -10,6 +10,8 @@ import { ABSENT, atSegments, defineOwn, ownValue, pathSegments } from './json';
 
 export type RawEmployee = Record<string, unknown>;
 
+/** HiBob's limit on `fields` in one people search. */
+export const MAX_SEARCH_FIELDS = 400;
 
 /**
  * Path segments by dotted path, computed once: a trigger poll reads a dozen fields of every employee,
