@@ -17,6 +17,8 @@ import { type SimEmployee, type SimLogEntry, SimulatorProcess } from './harness/
 
 const SERVICE_USER = { id: 'SERVICE-E2E', token: 'e2e-token-0123456789abcdef' };
 const NO_PEOPLE_USER = { id: 'SERVICE-NOBODY', token: 'e2e-token-nobody-0123456789' };
+/** A permission group without the Lifecycle category, whose people condition is HiBob's default. */
+const NO_LIFECYCLE_USER = { id: 'SERVICE-NOLIFE', token: 'e2e-token-nolife-0123456789' };
 const EMPLOYEES = 300;
 
 const WF = {
@@ -26,6 +28,7 @@ const WF = {
 	getManyAll: 'hbGetManyAll0001',
 	batch: 'hbGetBatch000001',
 	wrongToken: 'hbWrongToken0001',
+	checkAccess: 'hbCheckAccess001',
 	historyAll: 'hbHistoryAll0001',
 	timeOffCreate: 'hbTimeOffNew0001',
 };
@@ -58,6 +61,13 @@ describe('HiBob node in a real n8n against the simulator (out of process)', () =
 			serviceUser: SERVICE_USER,
 		});
 		await sim.control('addServiceUser', { ...NO_PEOPLE_USER, permissions: null });
+		await sim.control('addServiceUser', {
+			...NO_LIFECYCLE_USER,
+			permissions: {
+				categories: ['root', 'about', 'work', 'employment', 'personal', 'home', 'payroll'],
+				scope: 'employed-only',
+			},
+		});
 		everyone = await sim.employees();
 		target = everyone.find((e) => e.lifecycleStatus === 'employed')!;
 		// every employee once, then 20 of them again: duplicates are looked up once
@@ -69,8 +79,9 @@ describe('HiBob node in a real n8n against the simulator (out of process)', () =
 			token: 'not-the-right-token',
 		});
 		const nobody = hiBobCredential('hibobSimNobody001', sim.url, NO_PEOPLE_USER);
+		const noLifecycle = hiBobCredential('hibobSimNoLife001', sim.url, NO_LIFECYCLE_USER);
 		n8n = await N8nInstance.create({ label: 'actions' });
-		await n8n.importCredentials([good, wrong, nobody]);
+		await n8n.importCredentials([good, wrong, nobody, noLifecycle]);
 		const get = (value: Record<string, unknown>) => ({
 			resource: 'employee',
 			operation: 'get',
@@ -106,6 +117,10 @@ describe('HiBob node in a real n8n against the simulator (out of process)', () =
 				},
 			]),
 			actionWorkflow(WF.wrongToken, wrong, get(locator('id', target.id))),
+			actionWorkflow(WF.checkAccess, noLifecycle, {
+				resource: 'company',
+				operation: 'checkAccess',
+			}),
 			actionWorkflow(WF.historyAll, good, {
 				resource: 'employeeHistory',
 				operation: 'getAll',
@@ -214,6 +229,29 @@ describe('HiBob node in a real n8n against the simulator (out of process)', () =
 			'/v1/company/people/fields',
 		]);
 	});
+
+	test('Check Access for a service user without Lifecycle, seeing employed people only: reads only, one item per capability', async () => {
+		const { result, log } = await run(WF.checkAccess);
+		expect(result.code).toBe(0);
+		const output = nodeOutput(result.run!, HIBOB_NODE);
+		const by = (capability: string) => output.find((item) => item.capability === capability)!;
+		expect(by('People search')).toMatchObject({
+			status: 'allowed',
+			condition: expect.stringContaining('Whose data can members access'),
+		});
+		expect(by('Field category: Lifecycle')).toMatchObject({
+			status: 'missing',
+			permission: "People's Data › Lifecycle › View selected employees' Lifecycle sections",
+		});
+		expect(by('Field category: Work').status).toBe('allowed');
+		expect(by('Lifecycle history')).toMatchObject({ status: 'missing', detail: expect.stringContaining('403') });
+		expect(by('Work history').status).toBe('allowed');
+		expect(by('Tasks').status).toBe('allowed');
+		expect(by('Writes').status).toBe('notChecked');
+		// Reads only: GETs and people searches, all as this service user.
+		expect(log.filter((e) => e.method !== 'GET' && e.path !== '/v1/people/search')).toEqual([]);
+		expect(log.every((e) => e.serviceUserId === NO_LIFECYCLE_USER.id)).toBe(true);
+	}); // prettier-ignore
 
 	test('a wrong token: the run fails with our 401 message after at most two requests', async () => {
 		const { result, log } = await run(WF.wrongToken);

@@ -47,7 +47,7 @@ export const RESPONSES = {
 	memoryFull:
 		'Too many deliveries in the last four days to remember another one; not accepted, send it again later',
 	unsigned:
-		"Missing or invalid Bob-Signature: the body was not signed with this webhook's secret. Copy the secret from the webhook in Bob (Settings → Integrations → Webhooks) into the HiBob Webhook credential.",
+		"Missing or invalid Bob-Signature: the body was not signed with this webhook's secret. Copy the secret from the webhook in Bob (Settings → Integrations → Webhooks) into the HiBob Webhook API credential.",
 	invalid: 'The body is not a HiBob v2 event',
 	noRawBody: 'The request body could not be read to check its signature',
 } as const;

@@ -6,6 +6,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { categoryPermission } from '../../core/access';
 import type { FieldIndex } from '../../core/fields';
 import { DEFAULT_SET, expandDefaultSet, SIMPLIFIED_FIELDS } from '../../core/fields';
 import { deleteAtPath, setAtPath } from '../../core/json';
@@ -233,7 +234,7 @@ export function missingFieldsHint(
 	const list = [...byCategory.entries()]
 		.map(([category, fields]) => `${category}: ${fields.join(', ')}`)
 		.join('; ');
-	return `HiBob returned no value for these fields for any employee, so the service user probably may not read them — ${list}. In Bob, give the service user's permission group access to the ${categories.map((c) => `"${c}"`).join(', ')} ${categories.length === 1 ? 'category' : 'categories'} (Settings → Permission groups → People's data). HiBob leaves such fields out without an error.`;
+	return `HiBob returned no value for these fields for any employee, so the service user probably may not read them — ${list}. In Bob, give the service user's permission group access to the ${categories.map((c) => `"${c}"`).join(', ')} ${categories.length === 1 ? 'category' : 'categories'}: ${categories.map(categoryPermission).join('; ')}. HiBob leaves such fields out without an error; Company → Check Access lists every category the service user lacks.`;
 }
 
 export function nobodyVisibleHint(includeInactive: boolean): string {

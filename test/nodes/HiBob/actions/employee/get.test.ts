@@ -380,6 +380,9 @@ describe('HiBob → Employee → Get', () => {
 			expect(result.hints).toHaveLength(1);
 			expect(result.hints[0].message).toContain('Lifecycle status (internal.lifecycleStatus)');
 			expect(result.hints[0].message).toContain('Termination date (internal.terminationDate)');
+			expect(result.hints[0].message).toContain(
+				"People's Data › Lifecycle › View selected employees' Lifecycle sections",
+			);
 			expect(result.hints[0].message).toContain('"Lifecycle" category');
 			sim.control.removeServiceUser({ id: user.id });
 		});

@@ -387,6 +387,10 @@ describe('HiBob → Employee → Get Many', () => {
 				'Lifecycle: Lifecycle status (internal.lifecycleStatus), Status (internal.status), Termination date (internal.terminationDate)',
 			);
 			expect(message).toContain('"Lifecycle" category');
+			expect(message).toContain(
+				"People's Data › Lifecycle › View selected employees' Lifecycle sections",
+			);
+			expect(message).toContain('Check Access');
 			sim.control.removeServiceUser({ id: user.id });
 		});
 
