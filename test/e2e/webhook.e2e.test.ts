@@ -85,6 +85,9 @@ describe('HiBob Webhook Trigger in a real n8n, fed by the simulator', () => {
 			noRateLimit: true,
 			serviceUser: SERVICE_USER,
 		});
+		// Bob dates a delivery with the moment of the change, and the trigger ignores deliveries dated
+		// more than a few minutes ahead of n8n's clock: the simulator's frozen clock is set to now.
+		await sim.control('setNow', { now: new Date().toISOString() });
 		const api = hiBobCredential('hibobWebhookApi1', sim.url, SERVICE_USER);
 		const webhook = {
 			id: 'hibobWebhookSec1',

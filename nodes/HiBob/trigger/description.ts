@@ -254,7 +254,7 @@ export const triggerProperties: INodeProperties[] = [
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether the stored state keeps the watched values of every employee, so events can report them as "previous". Off: it keeps only digests (no names, emails, departments or dates); events still fire once, with "current" values and the changed fields, but "previous" is empty. Switching it starts from a new, silent baseline.',
+				'Whether the stored state keeps the watched values of every employee, so events can report them as "previous". Off: it keeps employee IDs and, per value, a digest keyed with a secret derived from the HiBob credential, which is not in the stored state: a workflow export shows which employees share a value, not the value. Events still fire once, with "current" values and the changed fields, but "previous" is empty. Switching it, or a new token, starts from a new, silent baseline.',
 		},
 		{
 			displayName: 'Safety Limit (% of Employees)',

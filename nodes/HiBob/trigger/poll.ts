@@ -63,6 +63,7 @@ import { eventJson, Labels } from './output';
 import type { WatchFilter } from './scope';
 import { SEARCH_SCOPE, watchedEmployees, watchScope } from './scope';
 import type { TriggerSettings } from './settings';
+import { withDigestKey } from './digestKey';
 import { FILTER_FAILURE, readSettings } from './settings';
 
 export const SNAPSHOT_KEY = 'lifecycleSnapshot';
@@ -299,7 +300,7 @@ async function pollOnce(
 	context: IPollFunctions,
 	manual: boolean,
 ): Promise<INodeExecutionData[][] | null> {
-	let settings = readSettings(context);
+	let settings = await withDigestKey(context, readSettings(context));
 	// Filters need the field metadata (types, lists): one metadata read per poll, and the named lists
 	// only when a condition names a list label. Still one people search.
 	let filter: WatchFilter | undefined;

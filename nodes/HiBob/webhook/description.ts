@@ -83,7 +83,7 @@ export const webhookProperties: INodeProperties[] = [
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether a delivery Bob sends again (it retries for up to three days) is dropped instead of starting the workflow twice. Test runs are never skipped.',
+				'Whether a delivery Bob sends again (it retries for up to three days) is dropped instead of starting the workflow twice. Off also lets a copy of a signed delivery replayed within four days start the workflow again (deliveries dated older are always ignored). Test runs are never skipped.',
 		},
 	]),
 ];

@@ -25,7 +25,7 @@ import {
 	timeOffRequestPath,
 	updatedFieldIds,
 } from '../core/webhook';
-import { readMemory, remember } from '../core/webhookMemory';
+import { deliveryAgeProblem, readMemory, remember } from '../core/webhookMemory';
 import { projectEmployee } from '../trigger/output';
 import { clockNow } from '../shared/clock';
 import { hiBobRequest } from '../transport';
@@ -57,7 +57,9 @@ type Emitted = INodeExecutionData & { pairedItem: { item: number } };
 
 async function freshEvents(context: IExecuteFunctions, items: Emitted[]): Promise<Emitted[]> {
 	const staticData = context.getWorkflowStaticData('node');
-	const memory = readMemory(staticData[MEMORY_KEY]);
+	const now = clockNow();
+	// The same rule as webhook(): a key counts while it has not expired, then it is dropped.
+	const memory = remember(readMemory(staticData[MEMORY_KEY]), [], now);
 	const seen = new Set(memory.map(([key]) => key));
 	const batch = new Set<string>();
 	const fresh = items.filter((item) => {
@@ -69,7 +71,7 @@ async function freshEvents(context: IExecuteFunctions, items: Emitted[]): Promis
 	staticData[MEMORY_KEY] = remember(
 		memory,
 		fresh.map((item) => String(item.json.deliveryKey)),
-		clockNow(),
+		now,
 	);
 	return fresh;
 }
@@ -226,8 +228,19 @@ export async function emitEvents(context: IExecuteFunctions): Promise<INodeExecu
 	let items = context
 		.getInputData()
 		.map((item, index) => ({ json: item.json, pairedItem: { item: index } }));
-	if (settings.deduplicate && context.getMode() !== 'manual')
-		items = await freshEvents(context, items);
+	if (context.getMode() !== 'manual') {
+		// webhook()'s age rule again, so the two steps agree: a delivery dated outside the window is
+		// never emitted, whatever started the run.
+		const now = clockNow();
+		items = items.filter(
+			(item) =>
+				deliveryAgeProblem(
+					typeof item.json.triggeredAt === 'string' ? item.json.triggeredAt : null,
+					now,
+				) === undefined,
+		);
+		if (settings.deduplicate) items = await freshEvents(context, items);
+	}
 	if (!settings.enrich) return [items];
 	const output: INodeExecutionData[] = [];
 	for (const item of items) {
