@@ -63,7 +63,7 @@ describe('hiBobApi credential in a real n8n', () => {
 		await n8n.importWorkflows(EXAMPLES);
 		await n8n.start();
 		await n8n.login();
-	});
+	}, 420000); // four CLI imports and a start: minutes on a loaded 2-core machine
 
 	afterAll(async () => {
 		await n8n?.dispose();
