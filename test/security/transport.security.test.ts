@@ -4,8 +4,9 @@
  * wire), run against the node's own code paths: the transport, the credential's `authenticate` (as
  * the HTTP Request node uses it), the credential test and a list search.
  */
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-deprecated-workflow-functions -- test: a chunked answer needs a stream; the HTTP Request node still calls the older request helper, which is what is tested */
-import { Readable } from 'node:stream';
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-deprecated-workflow-functions -- test: a never-ending chunked answer needs a real listener; the HTTP Request node still calls the older request helper, which is what is tested */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 import type { IExecuteFunctions, IHttpRequestOptions, IRequestOptions } from 'n8n-workflow';
 import nock from 'nock';
@@ -267,21 +268,39 @@ describe('security: what the package reads back', () => {
 		expect(declared.message).toBe(
 			"HiBob's answer is larger than 1000 bytes, the most this node reads",
 		);
-		// A chunked answer (no Content-Length) is counted while it arrives and cut off at the cap.
+		// A chunked answer (no Content-Length) that never ends is counted while it arrives and cut off
+		// at the cap: the connection is closed, the server stops sending.
 		let sent = 0;
-		const endless = new Readable({
-			read() {
-				sent += 512;
-				this.push(sent > 100_000 ? null : Buffer.alloc(512, 0x20));
-			},
+		const server = createServer((_request, response) => {
+			response.writeHead(200, { 'Content-Type': 'application/json' });
+			const more = () => {
+				while (!response.destroyed && response.write(Buffer.alloc(512, 0x20))) sent += 512;
+			};
+			response.on('drain', more);
+			more();
 		});
-		nock(ORIGIN)
-			.get('/v1/company/people/fields')
-			.reply(200, () => endless, {
-				'Content-Type': 'application/json',
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		nock.enableNetConnect('127.0.0.1');
+		try {
+			const { port } = server.address() as AddressInfo;
+			const { output } = await runExecute({
+				nodeType: probeNode(async (context) => {
+					try {
+						return await hiBobRequest(context, fields);
+					} catch (error) {
+						return (error as Error).message;
+					}
+				}),
+				parameters: {},
+				credentials: { ...credentials, environment: 'custom', baseUrl: `http://127.0.0.1:${port}` },
 			});
-		const streamed = await failureOf(call(fields));
-		expect(streamed.message).toBe(declared.message);
+			expect(output[0][0].json.result).toBe(declared.message);
+			expect(sent).toBeLessThan(10_000_000);
+		} finally {
+			server.closeAllConnections();
+			server.close();
+			nock.disableNetConnect();
+		}
 		// Under the cap, nothing changes.
 		nock(ORIGIN)
 			.get('/v1/company/people/fields')
