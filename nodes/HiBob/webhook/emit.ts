@@ -26,6 +26,7 @@ import {
 	updatedFieldIds,
 } from '../core/webhook';
 import { deliveryAgeProblem, readMemory, remember } from '../core/webhookMemory';
+import { pathSegment } from '../core/urlPath';
 import { projectEmployee } from '../trigger/output';
 import { clockNow } from '../shared/clock';
 import { hiBobRequest } from '../transport';
@@ -142,7 +143,9 @@ async function enrichTask(
 	if (taskIds.length === 0) return {};
 	// A status change names the assignee, whose task list holds the task (titles in the event may be
 	// cut short); an assignment does not, so the open tasks are read.
-	const path = assigneeId ? `/v1/tasks/people/${encodeURIComponent(assigneeId)}` : '/v1/tasks';
+	const path = assigneeId
+		? `/v1/tasks/people/${pathSegment(assigneeId, "The delivery's assignee ID")}`
+		: '/v1/tasks';
 	const body = (await hiBobRequest(context, { method: 'GET', path, itemIndex })) as {
 		tasks?: unknown;
 	} | null;
