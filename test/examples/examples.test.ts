@@ -11,6 +11,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { LIFECYCLE_EVENTS } from '../../nodes/HiBob/core/lifecycle';
+import { TIME_OFF_EVENTS } from '../../nodes/HiBob/core/timeOffEvents';
+import { RESOURCES } from '../../nodes/HiBob/actions/resources';
 import { HiBob } from '../../nodes/HiBob/HiBob.node';
 import { HiBobTrigger } from '../../nodes/HiBob/HiBobTrigger.node';
 import { findN8nHost } from '../e2e/harness/host';
@@ -127,6 +129,8 @@ describe('example workflows', () => {
 			'examples/remote-employees-custom-field.json',
 			'examples/start-date-okta-create-user.json',
 			'examples/termination-okta-deactivate.json',
+			'examples/time-off-to-slack.json',
+			'examples/weekly-check-access.json',
 			'examples/weekly-whos-out-digest.json',
 			'tools/demo/workflows/demo-department-change-group.json',
 			'tools/demo/workflows/demo-employee-directory.json',
@@ -164,9 +168,11 @@ describe('example workflows', () => {
 		it('uses only our event names and existing field IDs', () => {
 			const fieldIds = new Set(buildFieldCatalogue().map((field) => field.id));
 			for (const node of ours(workflow).filter((n) => n.type.endsWith('.hiBobTrigger'))) {
-				const events = node.parameters.events as string[];
+				const timeOff = node.parameters.watch === 'timeOff';
+				const events = node.parameters[timeOff ? 'timeOffEvents' : 'events'] as string[];
 				expect(events.length).toBeGreaterThan(0);
-				for (const event of events) expect(LIFECYCLE_EVENTS).toContain(event);
+				for (const event of events)
+					expect(timeOff ? TIME_OFF_EVENTS : LIFECYCLE_EVENTS).toContain(event);
 				for (const field of (node.parameters.watchedFields as string[] | undefined) ?? [])
 					expect(fieldIds).toContain(field);
 			}
@@ -254,7 +260,14 @@ describe('the checker itself', () => {
 				action,
 			),
 		).toEqual([
-			'node "Node": operation: "whosOut" is not one of ["getAllNamedLists","getFields","getNamedList"]',
+			`node "Node": operation: "whosOut" is not one of ${JSON.stringify(
+				(
+					RESOURCES.find((resource) => resource.value === 'company')!.operationProperty
+						.options as Array<{ value: string }>
+				)
+					.map((option) => option.value)
+					.sort(),
+			)}`,
 		]);
 		expect(
 			checkNodeParameters(
