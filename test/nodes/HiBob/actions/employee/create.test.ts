@@ -129,7 +129,7 @@ describe('HiBob → Employee → Create', () => {
 			const context = loadOptionsContext({ nodeType: new HiBob(), parameters: { resource: 'employee', operation: 'create' }, credentials: credentialsFor(sim.url, sim.serviceUser.id, sim.serviceUser.token) });
 			const { fields } = await getEmployeeCreateFields.call(context);
 			const ids = fields.map((field) => field.id);
-			expect(ids).toEqual(expect.arrayContaining([key('work.title'), key('work.department'), key('work.manager'), key(CUSTOM_COST_CENTER), key('home.mobilePhone'), key('personal.pronouns'), key('root.middleName')]));
+			expect(ids).toEqual(expect.arrayContaining([key('work.title'), key('work.department'), key('work.manager'), key(CUSTOM_COST_CENTER), key('home.mobilePhone'), key('personal.pronouns'), key('root.secondName')]));
 			for (const gone of ['root.firstName', 'root.surname', 'root.email', 'work.siteId', 'work.site', 'work.startDate', 'internal.terminationDate', 'payroll.employment.type', 'root.displayName']) expect(ids).not.toContain(key(gone));
 			expect(fields.find((field) => field.id === key(CUSTOM_DESK_NUMBER))).toEqual(expect.objectContaining({ type: 'number', required: false }));
 		}); // prettier-ignore
@@ -180,7 +180,7 @@ describe('HiBob → Employee → Create', () => {
 			['a number field given text', { [CUSTOM_DESK_NUMBER]: 'twelve' }, 'Desk number (work.custom.field_1711887012345) must be a number, got "twelve"', /Nothing was sent/],
 			['a department label matching no item', { 'work.department': 'Enginering' }, '"Enginering" is not an item of Department in HiBob', /The closest are: .*"Engineering"/],
 			['a manager that is neither an ID nor an email', { 'work.manager': 'the boss' }, /Manager \(work\.manager\) must be an employee's HiBob ID/, /Nothing was sent/],
-			['the site again', { 'work.siteId': 'x' }, 'Site ID (work.siteId) cannot be set by Create', /Create's own Site parameter/],
+			['the site again', { 'work.siteId': 'x' }, 'Site (work.siteId) cannot be set by Create', /Create's own Site parameter/],
 			['the first name again', { 'root.firstName': 'Eve' }, 'First name (root.firstName) cannot be set by Create', /Create's own First Name parameter/],
 			['the work email again', { 'root.email': 'eve@acme-sim.com' }, 'Email (root.email) cannot be set by Create', /Create's own Work Email parameter/],
 			['a lifecycle field', { 'internal.terminationDate': '2027-01-01' }, 'Termination date (internal.terminationDate) cannot be set by Create', /HiBob sets the lifecycle itself/],

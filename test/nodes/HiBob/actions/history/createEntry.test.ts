@@ -49,7 +49,7 @@ describe('HiBob → Employee History → Create Entry', () => {
 
 	it('Employment: type and contract labels as IDs, weekly hours', async () => {
 		const e = employed();
-		const [type, contract] = [item('employmentType', 1), item('contract', 1)];
+		const [type, contract] = [item('payrollEmploymentType', 1), item('employmentstatus', 1)];
 		await run({ table: 'employment', employee: byId(e.id), effectiveDate: '2027-02-01', employmentColumns: { type: type.name, contract: String(contract.id), weeklyHours: 30 } });
 		expect(posts()).toEqual([expect.objectContaining({ path: `/v1/people/${e.id}/employment`, status: 200, body: { effectiveDate: '2027-02-01', type: String(type.id), contract: String(contract.id), weeklyHours: 30 } })]);
 	}); // prettier-ignore
