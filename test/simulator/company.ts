@@ -977,7 +977,9 @@ export class Company {
 		values['work.site'] = this.labels.get('site')?.get(String(p.siteId)) ?? null;
 		values['work.manager'] = p.managerId;
 		values['internal.probationEndDate'] = addDays(p.startDate, 90);
-		values['payroll.employment.type'] = String(this.lists.get('payrollEmploymentType')?.items[0].id);
+		values['payroll.employment.type'] = String(
+			this.lists.get('payrollEmploymentType')?.items[0].id,
+		);
 		values['payroll.employment.contract'] = String(this.lists.get('employmentstatus')?.items[0].id);
 		values['payroll.employment.weeklyHours'] = 40;
 		return { id, values, lifecycle: [], work: [], employment: [], rowSeq: 0 };
@@ -1065,7 +1067,10 @@ export function generateCompany(options: CompanyOptions = {}): Company {
 	reasons.push({ ...listItems(prng, ['Restructuring 2019'], 8)[0], archived: true });
 	company.addList('terminationreason', reasons);
 	company.addList('lifecycleReasonType', listItems(prng, ['Voluntary', 'Involuntary'], 8));
-	company.addList('payrollEmploymentType', listItems(prng, ['Full-time', 'Part-time', 'Contractor'], 8));
+	company.addList(
+		'payrollEmploymentType',
+		listItems(prng, ['Full-time', 'Part-time', 'Contractor'], 8),
+	);
 	company.addList('employmentstatus', listItems(prng, ['Permanent', 'Fixed term', 'Freelance'], 8));
 	// Some lists use textual item IDs (`about.hobbies` → ["Animals"]).
 	company.addList('hobbies', textItems(HOBBIES));

@@ -10,7 +10,14 @@
 import type { RunningSimulator } from '../index';
 import { call, search, start } from './helpers';
 
-type Fact = [id: string, name: string, category: string, type: string, listId: string | null, historical: boolean];
+type Fact = [
+	id: string,
+	name: string,
+	category: string,
+	type: string,
+	listId: string | null,
+	historical: boolean,
+];
 
 // prettier-ignore
 const LIVE: Fact[] = [
@@ -124,7 +131,8 @@ describe('simulator: the field catalogue is the live tenant’s for built-in fie
 	}); // prettier-ignore
 
 	describe('PUT /people/{id}: derived and Jobs fields are not stored', () => {
-		const put = async (id: string, body: unknown) => await call(sim, 'PUT', `/v1/people/${id}`, { body });
+		const put = async (id: string, body: unknown) =>
+			await call(sim, 'PUT', `/v1/people/${id}`, { body });
 		const read = async (id: string, fields: string[]) =>
 			(await search(sim, { fields: ['root.id', ...fields], filters: [{ fieldPath: 'root.id', operator: 'equals', values: [id] }], showInactive: true })).json.employees[0]; // prettier-ignore
 

@@ -200,4 +200,44 @@ describe('HiBob → Employee → Create', () => {
 			expect(writes()).toEqual([]);
 		}); // prettier-ignore
 	});
+
+	describe('sites and list fields of every kind', () => {
+		const context = () => loadOptionsContext({ nodeType: new HiBob(), parameters: { resource: 'employee', operation: 'create' }, credentials: credentialsFor(sim.url, sim.serviceUser.id, sim.serviceUser.token) }); // prettier-ignore
+
+		it('the required Site dropdown offers the sites only, no "All Sites"', async () => {
+			const options = await new HiBob().methods.loadOptions.getCreateSites.call(context());
+			expect(options.map((option) => option.name).sort()).toEqual(sites().map((site) => site.name).sort());
+			expect(options.every((option) => option.value !== '')).toBe(true);
+			const site = new HiBob().description.properties.find((p) => p.name === 'site' && p.displayOptions?.show?.operation?.includes('create'));
+			expect(site?.typeOptions?.loadOptionsMethod).toBe('getCreateSites');
+		}); // prettier-ignore
+
+		it('Other Fields: a list_id field and a hierarchy leaf given by labels are sent as item IDs', async () => {
+			const result = await runEmployee(sim, hire(others({ 'employee.employerId': 'acme ltd', 'work.custom.field_1711887100001': 'EMEA › Sales' })));
+			expect(creates()[0].body).toEqual(expect.objectContaining({ employee: { employerId: '7001' }, work: expect.objectContaining({ custom: { field_1711887100001: '7801' } }) }));
+			expect(jsonOf(result)[0]).toEqual(expect.objectContaining({ success: true, readBackShowsWrite: true }));
+		}); // prettier-ignore
+
+		describe('two sites with the same name', () => {
+			const twin = { id: 9990001, value: 'Berlin', name: 'Berlin', archived: false, children: [] };
+			beforeEach(() => {
+				const list = sim.simulator.company.lists.get('site')!;
+				sim.simulator.company.addList('site', [...list.items, twin]);
+			});
+
+			it('a site label two sites share is an error naming both, and nothing is created', async () => {
+				const failure = await failureOf(runEmployee(sim, hire({ site: 'Berlin' })));
+				expect(failure.message).toBe('"Berlin" matches 2 items of a site in HiBob');
+				expect(failure.description).toMatch(/"Berlin" \(ID \d+\), "Berlin" \(ID 9990001\)/);
+				expect(creates()).toEqual([]);
+			}); // prettier-ignore
+
+			it('picked by ID, the site is still refused: Create sends the name and Bob would pick one', async () => {
+				const failure = await failureOf(runEmployee(sim, hire({ site: '9990001' })));
+				expect(failure.message).toMatch(/Site "Berlin" shares its name with "Berlin" \(ID \d+\)/);
+				expect(failure.description).toMatch(/Employee → Update/);
+				expect(creates()).toEqual([]);
+			}); // prettier-ignore
+		});
+	});
 });
