@@ -195,7 +195,9 @@ describe("every dynamic list through n8n's REST endpoints", () => {
 			expect(res.status).toBe(200);
 			columns = res.body.data.fields;
 			const auth = `Basic ${Buffer.from(`${SERVICE_USER.id}:${SERVICE_USER.token}`).toString('base64')}`;
-			catalogue = (await (await fetch(`${sim.url}/v1/company/people/fields`, { headers: { Authorization: auth } })).json()) as Meta[];
+			catalogue = (await (
+				await fetch(`${sim.url}/v1/company/people/fields`, { headers: { Authorization: auth } })
+			).json()) as Meta[];
 		});
 
 		/** What a column must look like for each HiBob type it may be offered for. */
@@ -214,7 +216,14 @@ describe("every dynamic list through n8n's REST endpoints", () => {
 			'employee-reference': { type: 'string', hint: / \(employee ID or email\)$/ },
 			employee: { type: 'string', hint: / \(employee ID or email\)$/ },
 		};
-		const NEVER_OFFERED = ['period', 'working_pattern', 'duration_with_unit', 'short-date', 'time', 'avatar'];
+		const NEVER_OFFERED = [
+			'period',
+			'working_pattern',
+			'duration_with_unit',
+			'short-date',
+			'time',
+			'avatar',
+		];
 
 		test('every catalogue field is either a column of the right type and hint, or deliberately left out', () => {
 			expect(catalogue.length).toBeGreaterThan(50);
