@@ -26,7 +26,11 @@ const WF = {
 	getManyAll: 'hbGetManyAll0001',
 	batch: 'hbGetBatch000001',
 	wrongToken: 'hbWrongToken0001',
+	historyAll: 'hbHistoryAll0001',
+	timeOffCreate: 'hbTimeOffNew0001',
 };
+/** An hours request on the policy type HiBob shows under a custom name in its request changes. */
+const TIME_OFF_DAY = '2027-01-14';
 
 describe('HiBob node in a real n8n against the simulator (out of process)', () => {
 	let sim: SimulatorProcess;
@@ -102,6 +106,23 @@ describe('HiBob node in a real n8n against the simulator (out of process)', () =
 				},
 			]),
 			actionWorkflow(WF.wrongToken, wrong, get(locator('id', target.id))),
+			actionWorkflow(WF.historyAll, good, {
+				resource: 'employeeHistory',
+				operation: 'getAll',
+				table: 'lifecycle',
+				employees: 'all',
+				returnAll: true,
+			}),
+			actionWorkflow(WF.timeOffCreate, good, {
+				resource: 'timeOff',
+				operation: 'createRequest',
+				employee: locator('id', target.id),
+				policyType: 'Time in lieu',
+				duration: 'hours',
+				startDate: TIME_OFF_DAY,
+				hours: 3,
+				minutes: 0,
+			}),
 		]);
 	});
 
@@ -206,6 +227,43 @@ describe('HiBob node in a real n8n against the simulator (out of process)', () =
 		// the token never shows up in what n8n reports
 		expect(JSON.stringify(result.run)).not.toContain('not-the-right-token');
 	});
+
+	test('History → Get Many (all, Return All): every lifecycle row once, across pages that split an employee', async () => {
+		const { result, log } = await run(WF.historyAll);
+		expect(result.code).toBe(0);
+		const output = nodeOutput(result.run!, HIBOB_NODE);
+		const expected = new Map<string, string[]>();
+		for (const employee of everyone) {
+			const snapshot = await sim.control<{ lifecycle: Array<{ id: number }> }>('getEmployee', { employeeId: employee.id });
+			expected.set(employee.id, snapshot.lifecycle.map((row) => String(row.id)));
+		}
+		const total = [...expected.values()].reduce((n, rows) => n + rows.length, 0);
+		// HiBob's limit counts table rows: 200 rows a page, more pages than 300 employees would take.
+		const pages = log.filter((entry) => entry.path === '/v1/bulk/people/lifecycle');
+		expect(pages.map((entry) => entry.status)).toEqual(Array<number>(Math.ceil(total / 200)).fill(200));
+		expect(pages.length).toBeGreaterThan(Math.ceil(EMPLOYEES / 200));
+		const got = new Map<string, string[]>();
+		for (const row of output) got.set(String(row.employeeId), [...(got.get(String(row.employeeId)) ?? []), String(row.id)]);
+		expect(output).toHaveLength(total);
+		expect(got).toEqual(expected);
+	}); // prettier-ignore
+
+	test('Time Off → Create Request: an hours request on a custom-named policy type is found back with its ID', async () => {
+		const { result, log } = await run(WF.timeOffCreate);
+		expect(result.code).toBe(0);
+		const [request] = nodeOutput(result.run!, HIBOB_NODE);
+		expect(request).toMatchObject({ identified: true, employeeId: target.id, requestId: expect.stringMatching(/^\d+$/), type: 'hours', date: TIME_OFF_DAY, policyTypeDisplayName: 'TOIL (overtime hours)' });
+		const posts = log.filter((entry) => entry.method === 'POST');
+		expect(posts.map((entry) => [entry.path, entry.body])).toEqual([
+			[`/v1/timeoff/employees/${target.id}/requests`, { requestRangeType: 'hours', policyType: 'Time in lieu', startDate: TIME_OFF_DAY, endDate: TIME_OFF_DAY, hours: 3, minutes: 0 }],
+		]);
+		expect(log.map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+			'GET /v1/timeoff/requests/changes',
+			`POST /v1/timeoff/employees/${target.id}/requests`,
+			'GET /v1/timeoff/requests/changes',
+			`GET /v1/timeoff/employees/${target.id}/requests/${String(request.requestId)}`,
+		]);
+	}); // prettier-ignore
 
 	test("a 429 burst: the node waits for HiBob's X-RateLimit-Reset and succeeds", async () => {
 		// HiBob's reset is "now + 60 s" on the simulator's clock; set that clock 58 s behind the real one so

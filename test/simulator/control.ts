@@ -19,6 +19,7 @@ import type {
 	FaultSpec,
 	LogEntry,
 	NamedListsShape,
+	BulkPaging,
 	RateLimitOptions,
 	Simulator,
 } from './simulator';
@@ -33,6 +34,7 @@ import {
 	controlSetTimeOffReadLag,
 	type TaskInput,
 } from './workControl';
+import { approveTimeOff, declineTimeOff, deleteTimeOff } from './timeOffRequests';
 import type { AccessEvent, Wizard } from './writes';
 import type {
 	DeliveryAttempt,
@@ -314,6 +316,21 @@ export class SimulatorControl {
 		return { ...this.company.editTimeOff(need(input?.requestId, 'requestId'), input) };
 	}
 
+	/** A manager approves a pending request (the feed lists `Created`). */
+	approveTimeOff(input: { requestId: number; approverId?: string }): TimeOffRequest {
+		return approveTimeOff(this.company, input?.requestId, input?.approverId);
+	}
+
+	/** A manager declines a pending request (the feed lists nothing: it has no change type for it). */
+	declineTimeOff(input: { requestId: number }): TimeOffRequest {
+		return declineTimeOff(this.company, input?.requestId);
+	}
+
+	/** An admin deletes a request (the feed lists `Deleted`). */
+	deleteTimeOff(input: { requestId: number }): { deleted: number } {
+		return deleteTimeOff(this.company, input?.requestId);
+	}
+
 	// ---------- tasks, documents (workControl.ts) ----------
 
 	addTask(input: TaskInput): Task {
@@ -390,6 +407,7 @@ export class SimulatorControl {
 		rateLimit?: false | RateLimitOptions;
 		cursorKey?: CursorKey;
 		namedListsShape?: NamedListsShape;
+		bulkPaging?: BulkPaging;
 		dateFormat?: string;
 		leaveRemainsActive?: boolean;
 		/** Reads show the values from before a write for this many ms after it (HiBob: up to 20 s). */
@@ -406,6 +424,11 @@ export class SimulatorControl {
 			if (input.namedListsShape !== 'object' && input.namedListsShape !== 'array')
 				throw new ControlError("namedListsShape must be 'object' or 'array'");
 			s.namedListsShape = input.namedListsShape;
+		}
+		if (input.bulkPaging !== undefined) {
+			if (input.bulkPaging !== 'entries' && input.bulkPaging !== 'employees')
+				throw new ControlError("bulkPaging must be 'entries' or 'employees'");
+			s.bulkPaging = input.bulkPaging;
 		}
 		if (input.dateFormat !== undefined) s.dateFormat = input.dateFormat;
 		if (input.leaveRemainsActive !== undefined)

@@ -110,6 +110,9 @@ export const OBSERVED_METHODS = [
 	'addTimeOff',
 	'cancelTimeOff',
 	'editTimeOff',
+	'approveTimeOff',
+	'declineTimeOff',
+	'deleteTimeOff',
 ] as const;
 
 /** Bob's timestamp: UTC, microseconds, no zone. */
@@ -243,6 +246,8 @@ export class WebhookSender {
 			} else if (was.status !== now.status) {
 				if (now.status === 'Canceled') events.push({ type: 'timeoff.request.cancelled', data });
 				else if (now.status === 'Approved') events.push({ type: 'timeoff.request.approved', data });
+				else if (now.status === 'Declined') events.push({ type: 'timeoff.request.declined', data });
+				else if (now.status === 'Deleted') events.push({ type: 'timeoff.request.deleted', data });
 			}
 		}
 		return events;

@@ -9,6 +9,9 @@ import { defaultJsonPath, SIMPLIFIED_FIELDS, slashKey } from './fields';
 
 export type RawEmployee = Record<string, unknown>;
 
+/** HiBob's limit on `fields` in one people search. */
+export const MAX_SEARCH_FIELDS = 400;
+
 const ABSENT = Symbol('absent');
 
 /**

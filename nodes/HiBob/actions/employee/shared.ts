@@ -13,6 +13,7 @@ import { stringList } from '../../core/lists';
 import type { RawEmployee } from '../../core/people';
 import {
 	fieldsMissingFromAll,
+	MAX_SEARCH_FIELDS,
 	readField,
 	readLabel,
 	simplify,
@@ -117,6 +118,23 @@ export function readOutputSettings(
 		outputFieldIds: [...new Set(['root.id', ...ids])],
 		chosen,
 	};
+}
+
+/** A people search asks for at most 400 fields (HiBob's limit): more is refused before the search. */
+export function checkSearchFieldCount(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	requestedFieldIds: readonly string[],
+): void {
+	if (requestedFieldIds.length <= MAX_SEARCH_FIELDS) return;
+	throw new NodeOperationError(
+		context.getNode(),
+		`Too many fields: the people search would ask for ${requestedFieldIds.length} (HiBob allows ${MAX_SEARCH_FIELDS})`,
+		{
+			itemIndex,
+			description: `Choose at most ${MAX_SEARCH_FIELDS} fields in "Fields" (the node adds the ID and email it matches on, and the fields your filters read). No search was sent to HiBob.`,
+		},
+	);
 }
 
 /** Field IDs HiBob's metadata does not know, or throws nothing when all are known. */
