@@ -168,4 +168,85 @@ describe("every dynamic list through n8n's REST endpoints", () => {
 			expect(text).not.toContain(WRONG_TOKEN);
 		},
 	);
+
+	/**
+	 * Employee → Update's and Create's field mappers, loaded as the editor loads them
+	 * (`/rest/dynamic-node-parameters/resource-mapper-fields`), walked against every field of the
+	 * simulator's catalogue (the live tenant's built-in fields): each column's n8n type and hint follow
+	 * its HiBob type, list fields are dropdowns of item IDs, types Bob computes never appear, Site once.
+	 */
+	describe.each([
+		['update', 'getEmployeeUpdateFields', 'updateFields'],
+		['create', 'getEmployeeCreateFields', 'otherFields'],
+	])("Employee → %s's field mapper through n8n's endpoint", (operation, methodName, parameter) => {
+		interface Column { id: string; displayName: string; type: string; options?: Array<{ name: string; value: unknown }> } // prettier-ignore
+		interface Meta { id: string; name: string; type: string; categoryDisplayName: string; typeData: { listId?: string } } // prettier-ignore
+		let columns: Column[];
+		let catalogue: Meta[];
+
+		beforeAll(async () => {
+			const res = await n8n.rest<{ data: { fields: Column[] } }>('POST', '/rest/dynamic-node-parameters/resource-mapper-fields', {
+				nodeTypeAndVersion: { name: nodeType('hiBob'), version: 1 },
+				path: parameter,
+				methodName,
+				currentNodeParameters: { resource: 'employee', operation },
+				credentials: { hiBobApi: { id: good.id, name: good.name } },
+			}); // prettier-ignore
+			expect(res.status).toBe(200);
+			columns = res.body.data.fields;
+			const auth = `Basic ${Buffer.from(`${SERVICE_USER.id}:${SERVICE_USER.token}`).toString('base64')}`;
+			catalogue = (await (
+				await fetch(`${sim.url}/v1/company/people/fields`, { headers: { Authorization: auth } })
+			).json()) as Meta[];
+		});
+
+		/** What a column must look like for each HiBob type it may be offered for. */
+		const EXPECTED: Record<string, { type: string; hint: RegExp }> = {
+			text: { type: 'string', hint: /[^)]$/ },
+			'text-area': { type: 'string', hint: /[^)]$/ },
+			ssn: { type: 'string', hint: /[^)]$/ },
+			number: { type: 'number', hint: /[^)]$/ },
+			boolean: { type: 'boolean', hint: /[^)]$/ },
+			date: { type: 'dateTime', hint: /[^)]$/ },
+			currency: { type: 'object', hint: / \(\{"value": 1000, "currency": "EUR"\}\)$/ },
+			list: { type: 'options', hint: / \(label or ID from [^)]+\)$/ },
+			list_id: { type: 'options', hint: / \(label or ID from [^)]+\)$/ },
+			'hierarchy-list': { type: 'options', hint: / \(label, "Parent › Item" or ID from [^)]+\)$/ },
+			'multi-list': { type: 'string', hint: / \(labels or IDs, comma-separated\)$/ },
+			'employee-reference': { type: 'string', hint: / \(employee ID or email\)$/ },
+			employee: { type: 'string', hint: / \(employee ID or email\)$/ },
+		};
+		const NEVER_OFFERED = [
+			'period',
+			'working_pattern',
+			'duration_with_unit',
+			'short-date',
+			'time',
+			'avatar',
+		];
+
+		test('every catalogue field is either a column of the right type and hint, or deliberately left out', () => {
+			expect(catalogue.length).toBeGreaterThan(50);
+			const byId = new Map(columns.map((column) => [column.id, column]));
+			for (const field of catalogue) {
+				const column = byId.get(field.id.replace(/\./g, '__'));
+				if (NEVER_OFFERED.includes(field.type)) {
+					expect({ field: field.id, offered: column !== undefined }).toEqual({ field: field.id, offered: false });
+					continue;
+				}
+				if (!column) continue;
+				const expected = EXPECTED[field.type];
+				expect({ field: field.id, type: column.type, startsWithName: column.displayName.startsWith(`${field.categoryDisplayName} › ${field.name}`) }).toEqual({ field: field.id, type: expected.type, startsWithName: true });
+				expect(column.displayName).toMatch(expected.hint);
+				if (expected.type === 'options') expect(column.options?.length).toBeGreaterThan(0);
+			}
+			for (const derived of ['root.fullName', 'personal.age', 'work.reportsTo.email', 'work.directReports', 'employee.jobRoleId', 'employee.jobFamilyId'])
+				expect(byId.has(derived.replace(/\./g, '__'))).toBe(false);
+		}); // prettier-ignore
+
+		test('Site is offered once, as "Site", when the operation can set it', () => {
+			const sites = columns.filter((column) => /› Site\b/.test(column.displayName)).map((column) => column.displayName);
+			expect(sites).toEqual(operation === 'update' ? ['Work › Site (label or ID from site)'] : []);
+		}); // prettier-ignore
+	});
 });

@@ -89,6 +89,8 @@ describe('HiBob writes in a real n8n against the simulator (out of process)', ()
 	let hireDepartment: { id: string; name: string };
 	let engineering: { id: string; name: string };
 	let site: { id: string; name: string };
+	/** The site Update moves the hire to, given by its label as a user types it. */
+	let siteByLabel: { id: string; name: string };
 	let good: CredentialFixture;
 	const writesOf = (log: SimLogEntry[]) =>
 		log.filter((entry) => entry.method !== 'GET' && entry.path !== '/v1/people/search');
@@ -107,6 +109,7 @@ describe('HiBob writes in a real n8n against the simulator (out of process)', ()
 		[hireDepartment, engineering] = list.items.slice(0, 2).map((item) => ({ id: String(item.id), name: item.name }));
 		const sites = (await (await fetch(`${sim.url}/v1/company/named-lists/site`, { headers: { Authorization: auth } })).json()) as { items: Array<{ id: number; name: string }> };
 		site = { id: String(sites.items[0].id), name: sites.items[0].name };
+		siteByLabel = { id: String(sites.items[1].id), name: sites.items[1].name };
 
 		good = hiBobCredential('hibobSimWrites001', sim.url, SERVICE_USER);
 		const triggerCredential = hiBobCredential('hibobSimWritesTr1', sim.url, TRIGGER_USER);
@@ -117,7 +120,7 @@ describe('HiBob writes in a real n8n against the simulator (out of process)', ()
 			chain(WF.provision, good, [triggerNode(TRIGGER, triggerCredential, ['employeeCreated'])], [
 				{ name: 'Get', parameters: { resource: 'employee', operation: 'get', employee: locator('id', '={{ $json.employeeId }}') } },
 				{ name: 'Update Work Email', parameters: { resource: 'employee', operation: 'updateEmail', employee: byExpression, email: `={{ "${NEW_EMAIL}" }}` } },
-				{ name: 'Update', parameters: { resource: 'employee', operation: 'update', employee: byExpression, effectiveDate: `${FUTURE}T00:00:00`, updateFields: mapped({ 'work.department': engineering.name, [COST_CENTER]: 'CC-E2E' }) } },
+				{ name: 'Update', parameters: { resource: 'employee', operation: 'update', employee: byExpression, effectiveDate: `${FUTURE}T00:00:00`, updateFields: mapped({ 'work.department': engineering.name, 'work.siteId': siteByLabel.name.toLowerCase(), [COST_CENTER]: 'CC-E2E' }) } },
 				{ name: 'Get After', parameters: { resource: 'employee', operation: 'get', employee: byExpression, output: 'full', fields: ['__defaultSet__', COST_CENTER] } },
 			]),
 			// the hire is found by the address the chain wrote
@@ -146,7 +149,7 @@ describe('HiBob writes in a real n8n against the simulator (out of process)', ()
 		await sim?.stop();
 	});
 
-	test('provisioning: HiBob Trigger (employeeCreated) → Get → Update Work Email → Update (department from a future date, custom field) → Get shows the new values', async () => {
+	test('provisioning: HiBob Trigger (employeeCreated) → Get → Update Work Email → Update (department and site by label from a future date, custom field) → Get shows the new values', async () => {
 		// baseline: the activation poll and the next one report nothing (everyone is already known)
 		await waitFor('the first poll', async () => ((await watch.searches()).length > 0 ? true : undefined), { timeoutMs: STEP_TIMEOUT_MS, context });
 		await watch.pollAfter((await watch.searches()).length, STEP_TIMEOUT_MS, context);
@@ -167,7 +170,7 @@ describe('HiBob writes in a real n8n against the simulator (out of process)', ()
 		expect(nodeOutput(run, 'Update Work Email')).toEqual([expect.objectContaining({ success: true, employeeId: newHire.id, readBackShowsWrite: true })]);
 		const update = nodeOutput(run, 'Update');
 		expect(update).toHaveLength(1);
-		expect(update[0]).toMatchObject({ success: true, how: { 'work.department': `Work history entry effective ${FUTURE}`, [COST_CENTER]: 'field update' } });
+		expect(update[0]).toMatchObject({ success: true, how: { 'work.department': `Work history entry effective ${FUTURE}`, 'work.siteId': `Work history entry effective ${FUTURE}`, [COST_CENTER]: 'field update' } });
 		expect(update[0].scheduled).toContain(FUTURE);
 		const after = nodeOutput(run, 'Get After');
 		expect(after).toHaveLength(1);
@@ -191,7 +194,8 @@ describe('HiBob writes in a real n8n against the simulator (out of process)', ()
 			`PUT /v1/people/${newHire.id} 200`,
 			`POST /v1/people/${newHire.id}/work 200`,
 		]);
-		expect(writes[2].body).toMatchObject({ effectiveDate: FUTURE });
+		// the site given by its label ("london") went out as the site list's item ID, as HiBob types siteId
+		expect(writes[2].body).toMatchObject({ effectiveDate: FUTURE, siteId: Number(siteByLabel.id) });
 		expect(writes.every((entry) => entry.serviceUserId === SERVICE_USER.id)).toBe(true);
 		// only the trigger's service user searches for changes; every other call is the chain's
 		const triggerCalls = log.filter((entry) => entry.serviceUserId === TRIGGER_USER.id);
@@ -209,7 +213,7 @@ describe('HiBob writes in a real n8n against the simulator (out of process)', ()
 		expect(String((await valuesOf(newHire.id))['work.department'])).toBe(engineering.id);
 		const later = await n8n.execute(WF.getAfter);
 		expect({ code: later.code, error: later.run?.data.resultData.error?.message }).toEqual({ code: 0, error: undefined });
-		expect(nodeOutput(later.run!, 'Get')).toEqual([expect.objectContaining({ id: newHire.id, email: NEW_EMAIL, department: engineering.name })]);
+		expect(nodeOutput(later.run!, 'Get')).toEqual([expect.objectContaining({ id: newHire.id, email: NEW_EMAIL, department: engineering.name, site: siteByLabel.name })]);
 		expect(writesOf(await sim.log())).toHaveLength(3);
 	}, 600000); // prettier-ignore
 

@@ -278,15 +278,24 @@ export class Company {
 
 	addList(name: string, items: ListItem[]): void {
 		this.lists.set(name, { name, items });
-		this.labels.set(name, new Map(items.map((i) => [String(i.id), i.name])));
+		const labels = new Map<string, string>();
+		const visit = (level: ListItem[]) => {
+			for (const i of level) {
+				labels.set(String(i.id), i.name);
+				visit(i.children ?? []);
+			}
+		};
+		visit(items);
+		this.labels.set(name, labels);
 	}
 
 	/** Resolves a list value given as item ID or item name to the stored machine value. */
 	resolveListValue(listId: string, value: unknown): string | number {
 		const list = this.lists.get(listId);
 		if (!list) throw new ControlError(`Unknown list ${listId}`);
-		const byId = list.items.find((i) => String(i.id) === String(value));
-		const item = byId ?? list.items.find((i) => i.name === value);
+		const items = list.items.flatMap((i) => [i, ...(i.children ?? [])]);
+		const byId = items.find((i) => String(i.id) === String(value));
+		const item = byId ?? items.find((i) => i.name === value);
 		if (!item) throw new ControlError(`"${String(value)}" is not an item of list ${listId}`);
 		return listId === 'site' ? Number(item.id) : String(item.id);
 	}
@@ -363,6 +372,14 @@ export class Company {
 			}
 			case 'work.isManager':
 				return (this.directReports.get(e.id) ?? 0) > 0;
+			case 'work.directReports':
+				return this.directReports.get(e.id) ?? 0;
+			case 'root.fullName':
+				return `${e.values['root.firstName']} ${e.values['root.surname']}`;
+			case 'work.reportsTo.email': {
+				const m = this.employees.get(String(e.values['work.manager']));
+				return m ? m.values['root.email'] : null;
+			}
 			default: {
 				const v = e.values[fieldId];
 				return v === undefined ? null : v;
@@ -794,7 +811,11 @@ export class Company {
 			)
 				throw new ControlError(`${id} cannot be changed directly`);
 			let v = raw;
-			if (v !== null && f.type === 'list' && f.typeData.listId)
+			if (
+				v !== null &&
+				(f.type === 'list' || f.type === 'list_id' || f.type === 'hierarchy-list') &&
+				f.typeData.listId
+			)
 				v = this.resolveListValue(f.typeData.listId, v);
 			if (v !== null && f.type === 'multi-list' && f.typeData.listId) {
 				const listId = f.typeData.listId;
@@ -957,8 +978,10 @@ export class Company {
 		values['work.site'] = this.labels.get('site')?.get(String(p.siteId)) ?? null;
 		values['work.manager'] = p.managerId;
 		values['internal.probationEndDate'] = addDays(p.startDate, 90);
-		values['payroll.employment.type'] = String(this.lists.get('employmentType')?.items[0].id);
-		values['payroll.employment.contract'] = String(this.lists.get('contract')?.items[0].id);
+		values['payroll.employment.type'] = String(
+			this.lists.get('payrollEmploymentType')?.items[0].id,
+		);
+		values['payroll.employment.contract'] = String(this.lists.get('employmentstatus')?.items[0].id);
 		values['payroll.employment.weeklyHours'] = 40;
 		return { id, values, lifecycle: [], work: [], employment: [], rowSeq: 0 };
 	}
@@ -985,6 +1008,32 @@ function listItems(prng: Prng, names: string[], idDigits: number): ListItem[] {
 function textItems(names: string[]): ListItem[] {
 	return names.map((name) => ({ id: name, value: name, name, archived: false, children: [] }));
 }
+
+function fixed(id: number, name: string, children: ListItem[] = []): ListItem {
+	return { id: String(id), value: name, name, archived: false, children };
+}
+
+/** Lists the generator does not draw from; IDs fixed by hand. */
+const FIXED_LISTS: Record<string, ListItem[]> = {
+	employer_entity_list: [fixed(7001, 'Acme Ltd'), fixed(7002, 'Acme Inc')],
+	workLocation_entity_list: [fixed(7101, 'London office'), fixed(7102, 'New York office')],
+	employer_workLocation_tree_entity_list: [
+		fixed(7200, 'Acme Ltd', [fixed(7201, 'London office'), fixed(7202, 'Remote')]),
+		fixed(7210, 'Acme Inc', [fixed(7211, 'New York office'), fixed(7212, 'Remote')]),
+	],
+	calendar: [fixed(7301, 'UK holidays'), fixed(7302, 'US holidays')],
+	workingPattern_entity_list: [fixed(7401, 'Mon-Fri 40h'), fixed(7402, 'Mon-Thu 32h')],
+	jobRole_entity_list: [fixed(7501, 'Software engineer'), fixed(7502, 'Account executive')],
+	jobFamily_entity_list: [fixed(7601, 'Engineering'), fixed(7602, 'Sales')],
+	jobLevelRole_entity_list: [
+		fixed(7700, 'Individual contributor', [fixed(7701, 'IC1'), fixed(7702, 'IC2')]),
+		fixed(7710, 'Manager', [fixed(7711, 'M1'), fixed(7712, 'M2')]),
+	],
+	regionalTeam: [
+		fixed(7800, 'EMEA', [fixed(7801, 'Sales'), fixed(7802, 'Support')]),
+		fixed(7810, 'Americas', [fixed(7811, 'Sales'), fixed(7812, 'Support')]),
+	],
+};
 
 /**
  * Builds a deterministic company: the same options always give the same employees, IDs, lists,
@@ -1019,19 +1068,25 @@ export function generateCompany(options: CompanyOptions = {}): Company {
 	reasons.push({ ...listItems(prng, ['Restructuring 2019'], 8)[0], archived: true });
 	company.addList('terminationreason', reasons);
 	company.addList('lifecycleReasonType', listItems(prng, ['Voluntary', 'Involuntary'], 8));
-	company.addList('employmentType', listItems(prng, ['Full-time', 'Part-time', 'Contractor'], 8));
-	company.addList('contract', listItems(prng, ['Permanent', 'Fixed term', 'Freelance'], 8));
+	company.addList(
+		'payrollEmploymentType',
+		listItems(prng, ['Full-time', 'Part-time', 'Contractor'], 8),
+	);
+	company.addList('employmentstatus', listItems(prng, ['Permanent', 'Fixed term', 'Freelance'], 8));
 	// Some lists use textual item IDs (`about.hobbies` → ["Animals"]).
 	company.addList('hobbies', textItems(HOBBIES));
 	company.addList('pronouns', textItems(PRONOUNS));
+	// Lists behind the live catalogue's other list fields, with fixed IDs (no draws from the
+	// generator, so the seeded company stays the same); the trees repeat a name under two parents.
+	for (const [name, items] of Object.entries(FIXED_LISTS)) company.addList(name, items);
 
 	const deptIds = departments.filter((d) => !d.archived).map((d) => String(d.id));
 	const titleIds = company.lists.get('title')!.items.map((i) => String(i.id));
 	const siteIds = company.lists.get('site')!.items.map((i) => Number(i.id));
 	const reasonIds = reasons.filter((r) => !r.archived).map((r) => String(r.id));
 	const reasonTypeIds = company.lists.get('lifecycleReasonType')!.items.map((i) => String(i.id));
-	const typeIds = company.lists.get('employmentType')!.items.map((i) => String(i.id));
-	const contractIds = company.lists.get('contract')!.items.map((i) => String(i.id));
+	const typeIds = company.lists.get('payrollEmploymentType')!.items.map((i) => String(i.id));
+	const contractIds = company.lists.get('employmentstatus')!.items.map((i) => String(i.id));
 
 	// Exact status counts so even a 10-person company has the whole mix; the CEO (index 0) is employed.
 	const statuses: LifecycleStatus[] = [];
@@ -1075,7 +1130,7 @@ export function generateCompany(options: CompanyOptions = {}): Company {
 			managerId: managerIndex < 0 ? null : ids[managerIndex],
 		});
 		e.values['root.email'] = company.uniqueEmail(first, surname);
-		if (prng.chance(0.1)) e.values['root.middleName'] = prng.pick(FIRST_NAMES);
+		if (prng.chance(0.1)) e.values['root.secondName'] = prng.pick(FIRST_NAMES);
 		if (prng.chance(0.7))
 			e.values['root.avatarUrl'] = `https://images.acme-sim.com/avatars/${e.id}.png`;
 		if (prng.chance(0.4)) e.values['about.about'] = `Hi, I'm ${first}.`;

@@ -15,9 +15,16 @@ export type FieldType =
 	| 'boolean'
 	| 'list'
 	| 'multi-list'
+	| 'list_id'
+	| 'hierarchy-list'
 	| 'currency'
 	| 'employee-reference'
-	| 'employee';
+	| 'employee'
+	| 'period'
+	| 'working_pattern'
+	| 'duration_with_unit'
+	| 'avatar'
+	| 'ssn';
 
 export interface FieldMeta {
 	id: string;
@@ -42,13 +49,16 @@ export interface FieldDef extends FieldMeta {
 
 const CATEGORY_NAMES: Record<string, string> = {
 	root: 'Basic info',
+	personal: 'Personal',
+	personalContact: 'Personal contact details',
+	identification: 'Identification',
 	about: 'About',
 	work: 'Work',
 	employment: 'Employment',
 	lifecycle: 'Lifecycle',
-	personal: 'Personal',
 	home: 'Home',
 	payroll: 'Payroll',
+	jobsCatalog: 'Jobs',
 };
 
 export const CATEGORY_IDS = Object.keys(CATEGORY_NAMES);
@@ -64,52 +74,114 @@ type Spec = [
 /** Custom field IDs look like HiBob's: `<category>.custom.field_<creation timestamp>`. */
 export const CUSTOM_COST_CENTER = 'work.custom.field_1711886937296';
 export const CUSTOM_DESK_NUMBER = 'work.custom.field_1711887012345';
+/** A custom tree field: the same team name under two regions, so a bare label is ambiguous. */
+export const CUSTOM_REGIONAL_TEAM = 'work.custom.field_1711887100001';
 
+/**
+ * Built-in fields as a live tenant's catalogue names and types them (IDs, names, categories, types,
+ * list IDs and the historical flag; see docs/hibob-api-notes.md, "Field catalogue"). Names repeat where
+ * Bob repeats them: `work.site` (the site's name as text) and `work.siteId` (the list item) are both
+ * "Site". Fields Bob computes (full name, age, tenure, report counts, the manager's email) and the
+ * Jobs fields are here so that the write rules for them can be tested; `DERIVED` below lists them.
+ */
 const SPECS: Spec[] = [
 	// Root fields sit at the top level of the response: their jsonPath has no `root.` prefix.
 	['root.id', 'ID', 'root', 'employee-reference', { jsonPath: 'id' }],
-	['root.companyId', 'Company ID', 'root', 'number', { jsonPath: 'companyId' }],
+	['root.companyId', 'Company id', 'root', 'number', { jsonPath: 'companyId' }],
 	['root.email', 'Email', 'root', 'text', { jsonPath: 'email' }],
 	['root.firstName', 'First name', 'root', 'text', { jsonPath: 'firstName' }],
 	['root.surname', 'Last name', 'root', 'text', { jsonPath: 'surname' }],
-	['root.middleName', 'Middle name', 'root', 'text', { jsonPath: 'middleName' }],
+	['root.fullName', 'Full name', 'root', 'text', { jsonPath: 'fullName' }],
 	['root.displayName', 'Display name', 'root', 'text', { jsonPath: 'displayName' }],
-	['root.creationDateTime', 'Creation date time', 'root', 'time', { jsonPath: 'creationDateTime' }],
-	['root.avatarUrl', 'Avatar URL', 'root', 'text', { jsonPath: 'avatarUrl' }],
+	['root.secondName', 'Middle name', 'root', 'text', { jsonPath: 'secondName' }],
+	['root.creationDateTime', 'Creation timestamp', 'root', 'time', { jsonPath: 'creationDateTime' }],
+	['root.avatarUrl', 'Avatar URL', 'root', 'avatar', { jsonPath: 'avatarUrl' }],
+	['personal.pronouns', 'Pronouns', 'personal', 'list', { listId: 'pronouns' }],
+	['personal.birthDate', 'Date of Birth', 'personal', 'date'],
+	['personal.age', 'Age', 'personal', 'number'],
+	['personal.shortBirthDate', 'Birthday', 'personal', 'short-date'],
+	['home.privateEmail', 'Personal email', 'personalContact', 'text'],
+	['home.mobilePhone', 'Personal mobile', 'personalContact', 'text'],
+	['identification.ssn', 'SSN', 'identification', 'ssn'],
 	['about.about', 'About', 'about', 'text-area'],
+	['about.socialData.linkedin', 'Social - LinkedIn', 'about', 'text'],
 	['about.hobbies', 'Hobbies', 'about', 'multi-list', { listId: 'hobbies' }],
-	['about.socialData.linkedin', 'LinkedIn', 'about', 'text'],
-	['work.startDate', 'Start date', 'work', 'date'],
-	['work.originalStartDate', 'Original start date', 'work', 'date'],
-	['work.activeEffectiveDate', 'Active effective date', 'work', 'date', { historical: true }],
-	['work.department', 'Department', 'work', 'list', { listId: 'department', historical: true }],
+	['work.activeEffectiveDate', 'Work effective date', 'work', 'date', { historical: true }],
 	['work.title', 'Job title', 'work', 'list', { listId: 'title', historical: true }],
-	// `work.site` is the site name as text while `work.siteId` is the list item.
-	['work.site', 'Site', 'work', 'text', { historical: true }],
-	['work.siteId', 'Site ID', 'work', 'list', { listId: 'site', historical: true }],
-	['work.manager', 'Manager', 'work', 'employee-reference', { historical: true }],
+	['work.startDate', 'Start date', 'work', 'date'],
+	['work.shortStartDate', 'Work anniversary', 'work', 'short-date'],
+	['work.originalStartDate', 'Original start date', 'work', 'date'],
+	['work.durationOfEmployment', 'Accumulated tenure (duration)', 'work', 'period'],
+	['work.tenureDuration', 'Tenure (duration)', 'work', 'period'],
+	['work.tenureDurationYears', 'Tenure (years)', 'work', 'number'],
+	['work.site', 'Site', 'work', 'text'],
+	['work.siteId', 'Site', 'work', 'list_id', { listId: 'site', historical: true }],
+	['work.department', 'Department', 'work', 'list', { listId: 'department', historical: true }],
 	['work.reportsTo', 'Reports to', 'work', 'employee', { historical: true }],
+	['work.reportsTo.email', "Manager's email", 'work', 'text'],
+	['work.manager', 'Manager', 'work', 'employee-reference', { historical: true }],
 	['work.secondLevelManager', 'Second level manager', 'work', 'employee-reference'],
-	['work.isManager', 'Is manager', 'work', 'boolean'],
+	['work.isManager', 'Is a manager', 'work', 'boolean'],
+	['work.directReports', 'Number of direct reports', 'work', 'number'],
+	['work.indirectReports', 'Number of direct and indirect reports', 'work', 'number'],
+	['employee.buddy', 'Buddy', 'work', 'employee-reference'],
 	[CUSTOM_COST_CENTER, 'Cost center', 'work', 'text', { description: 'Finance cost center code' }],
 	[CUSTOM_DESK_NUMBER, 'Desk number', 'work', 'number'],
+	[CUSTOM_REGIONAL_TEAM, 'Regional team', 'work', 'hierarchy-list', { listId: 'regionalTeam' }],
 	// Employment fields carry `payroll.` IDs but belong to the Employment category: permissions
 	// follow `categoryId`, never the ID prefix ("stable IDs, not live paths").
+	[
+		'payroll.employment.contract',
+		'Employment contract',
+		'employment',
+		'list',
+		{ listId: 'employmentstatus', historical: true },
+	],
 	[
 		'payroll.employment.type',
 		'Employment type',
 		'employment',
 		'list',
-		{ listId: 'employmentType', historical: true },
+		{ listId: 'payrollEmploymentType', historical: true },
 	],
 	[
-		'payroll.employment.contract',
-		'Contract',
+		'payroll.employment.workingPattern',
+		'Working pattern',
 		'employment',
-		'list',
-		{ listId: 'contract', historical: true },
+		'working_pattern',
+		{ historical: true },
+	],
+	[
+		'payroll.employment.standardWorkingPattern.workingPatternId',
+		'Full time working pattern',
+		'employment',
+		'list_id',
+		{ listId: 'workingPattern_entity_list' },
+	],
+	[
+		'payroll.employment.calendarId',
+		'Holiday calendar ID',
+		'employment',
+		'list_id',
+		{ listId: 'calendar', historical: true },
 	],
 	['payroll.employment.weeklyHours', 'Weekly hours', 'employment', 'number', { historical: true }],
+	[
+		'employee.workLocationId',
+		'Work location',
+		'employment',
+		'list_id',
+		{ listId: 'workLocation_entity_list' },
+	],
+	['employee.employerId', 'Employer', 'employment', 'list_id', { listId: 'employer_entity_list' }],
+	[
+		'employee.employerWorkLocationId',
+		'Employer and work location',
+		'employment',
+		'hierarchy-list',
+		{ listId: 'employer_workLocation_tree_entity_list', historical: true },
+	],
+	['payroll.salary.payment', 'Base salary', 'payroll', 'currency', { historical: true }],
 	[
 		'internal.lifecycleStatus',
 		'Lifecycle status',
@@ -118,15 +190,17 @@ const SPECS: Spec[] = [
 		{ listId: 'lifecycleStatus', historical: true },
 	],
 	['internal.status', 'Status', 'lifecycle', 'list', { listId: 'status', historical: true }],
-	['internal.terminationDate', 'Termination date', 'lifecycle', 'date'],
 	// The list name really is lower-case; `terminationReason` is a 404.
 	[
 		'internal.terminationReason',
-		'Termination reason',
+		'Reason for termination',
 		'lifecycle',
 		'list',
 		{ listId: 'terminationreason' },
 	],
+	['internal.terminationDate', 'Termination date', 'lifecycle', 'date'],
+	['internal.notice', 'Notice period', 'lifecycle', 'duration_with_unit'],
+	['internal.probationEndDate', 'Probation end date', 'lifecycle', 'date'],
 	[
 		'internal.terminationType',
 		'Leave and termination type',
@@ -134,23 +208,55 @@ const SPECS: Spec[] = [
 		'list',
 		{ listId: 'lifecycleReasonType' },
 	],
-	['internal.probationEndDate', 'Probation end date', 'lifecycle', 'date'],
-	['employee.lastDayOfWork', 'Last day of work', 'lifecycle', 'date'],
 	['employee.recentLeaveStartDate', 'Recent leave start date', 'lifecycle', 'date'],
 	['employee.recentLeaveEndDate', 'Recent leave end date', 'lifecycle', 'date'],
+	['employee.lastDayOfWork', 'Last day of work', 'lifecycle', 'date'],
 	[
 		'employee.eligibleForRehire',
-		'Eligible for rehire',
+		'Eligible for Rehire',
 		'lifecycle',
 		'boolean',
 		{ historical: true },
 	],
-	['personal.shortBirthDate', 'Birthday', 'personal', 'short-date'],
-	['personal.pronouns', 'Pronouns', 'personal', 'list', { listId: 'pronouns' }],
-	['home.privateEmail', 'Personal email', 'home', 'text'],
-	['home.mobilePhone', 'Personal mobile', 'home', 'text'],
-	['payroll.salary.payment', 'Base salary', 'payroll', 'currency', { historical: true }],
+	[
+		'employee.jobLevelName',
+		'Job level name',
+		'jobsCatalog',
+		'hierarchy-list',
+		{ listId: 'jobLevelRole_entity_list' },
+	],
+	['employee.jobRoleId', 'Job role', 'jobsCatalog', 'list_id', { listId: 'jobRole_entity_list' }],
+	[
+		'employee.jobFamilyId',
+		'Job family',
+		'jobsCatalog',
+		'list_id',
+		{ listId: 'jobFamily_entity_list' },
+	],
 ];
+
+/**
+ * Fields Bob computes: a PUT naming only these answers 304 and stores nothing (a live tenant's
+ * probes and HiBob's 304 text, "the correct field ID"), like the API-owned fields.
+ */
+export const DERIVED = new Set([
+	'root.fullName',
+	'personal.age',
+	'personal.shortBirthDate',
+	'work.shortStartDate',
+	'work.durationOfEmployment',
+	'work.tenureDuration',
+	'work.tenureDurationYears',
+	'work.reportsTo.email',
+	'work.directReports',
+	'work.indirectReports',
+]);
+
+/**
+ * The Jobs fields follow the employee's job profile: a live tenant answered 304 when one was sent
+ * alone, and 200 without storing it when it was sent beside a writable field.
+ */
+export const JOBS_CATEGORY = 'jobsCatalog';
 
 export function buildFieldCatalogue(): FieldDef[] {
 	return SPECS.map(([id, name, categoryId, type, extra]) => {
@@ -195,7 +301,7 @@ export function defaultFieldIds(fields: FieldDef[]): string[] {
 		'root.email',
 		'root.firstName',
 		'root.surname',
-		'root.middleName',
+		'root.secondName',
 		'root.displayName',
 		'root.creationDateTime',
 		'root.avatarUrl',

@@ -54,4 +54,9 @@ export {
 } from './company';
 export { FULL_ACCESS, type AccessScope, type Permissions, type ServiceUser } from './access';
 export { searchPeople, readEmployee, renderEmployee, type HumanReadableMode } from './render';
-export { CUSTOM_COST_CENTER, CUSTOM_DESK_NUMBER, type FieldMeta } from './fields';
+export {
+	CUSTOM_COST_CENTER,
+	CUSTOM_DESK_NUMBER,
+	CUSTOM_REGIONAL_TEAM,
+	type FieldMeta,
+} from './fields';

@@ -84,6 +84,8 @@ export function humanLabel(
 	const listId = field.typeData.listId;
 	switch (field.type) {
 		case 'list':
+		case 'list_id':
+		case 'hierarchy-list':
 			return (listId && company.labels.get(listId)?.get(String(value))) ?? String(value);
 		case 'multi-list':
 			return (value as string[])
@@ -124,6 +126,8 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
 	for (let i = 0; i < path.length - 1; i++) {
 		const key = path[i];
 		let next = node[key] as Record<string, unknown> | undefined;
+		// A field below an empty one (the manager's email under no manager) leaves the parent null.
+		if (next === null && value === null) return;
 		if (next === undefined || next === null || typeof next !== 'object') {
 			next = {};
 			node[key] = next;

@@ -27,6 +27,7 @@ import { createHmac } from 'node:crypto';
 import type { Employee, TableName } from './company';
 import { ControlError } from './company';
 import type { Simulator } from './simulator';
+import { DERIVED } from './fields';
 
 export interface WebhookRegistration {
 	id: string;
@@ -74,6 +75,7 @@ const TABLES: TableName[] = ['lifecycle', 'work', 'employment'];
 
 /** Fields HiBob computes; a change of these alone does not fire employee.updated. */
 const COMPUTED = new Set([
+	...DERIVED,
 	'root.displayName',
 	'work.reportsTo',
 	'internal.lifecycleStatus',

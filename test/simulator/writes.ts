@@ -15,7 +15,7 @@ import {
 	type TableName,
 	type TableRow,
 } from './company';
-import { type FieldDef } from './fields';
+import { DERIVED, type FieldDef, JOBS_CATEGORY } from './fields';
 import { renderEmployee, resolveFields } from './render';
 import { isIsoDate } from './util';
 
@@ -65,7 +65,20 @@ const READ_ONLY = new Set([
 	'work.isManager',
 	'work.startDate',
 	'work.originalStartDate',
+	// The site's name: a live tenant answered 304 to a PUT of it; the site is the Work row's siteId.
+	'work.site',
 ]);
+
+/** A PUT stores nothing for these, whatever else it carries (Bob computes them or owns them). */
+function notStoredByPut(field: FieldDef): boolean {
+	return (
+		field.historical ||
+		READ_ONLY.has(field.id) ||
+		DERIVED.has(field.id) ||
+		field.categoryId === 'lifecycle' ||
+		field.categoryId === JOBS_CATEGORY
+	);
+}
 
 /** Work-table columns and the employee fields they feed. */
 const WORK_COLUMNS: Record<string, string> = {
@@ -302,8 +315,10 @@ export class WriteApi {
 	): string | number | undefined {
 		const list = this.company().lists.get(listId);
 		if (!list) return undefined;
-		const byId = list.items.find((i) => String(i.id) === String(value));
-		const item = byId ?? (allowNames ? list.items.find((i) => i.name === value) : undefined);
+		// Only items without children can be chosen: a tree's branch is not a value.
+		const leaves = leafItems(list.items);
+		const byId = leaves.find((i) => String(i.id) === String(value));
+		const item = byId ?? (allowNames ? leaves.find((i) => i.name === value) : undefined);
 		if (!item) return undefined;
 		return typeof item.id === 'number' && listId === 'site' ? item.id : String(item.id);
 	}
@@ -346,7 +361,9 @@ export class WriteApi {
 					: `${field.id} must be a number`;
 			case 'boolean':
 				return typeof value === 'boolean' ? { value } : `${field.id} must be true or false`;
-			case 'list': {
+			case 'list':
+			case 'list_id':
+			case 'hierarchy-list': {
 				const id = this.listItemId(field.typeData.listId ?? '', value, allowNames);
 				return id === undefined
 					? `${String(value)} is not an item ID of list ${field.typeData.listId}`
@@ -389,8 +406,9 @@ export class WriteApi {
 		const changes: Record<string, unknown> = {};
 		for (const [id, value] of fields) {
 			const field = company.fieldById.get(id)!;
-			// Historical and API-owned fields answer 304 and store nothing: no error says so.
-			if (field.historical || READ_ONLY.has(id) || field.categoryId === 'lifecycle') continue;
+			// Historical, derived, API-owned and Jobs fields store nothing and no error says so: alone
+			// they answer 304; beside a stored field the PUT answers 200.
+			if (notStoredByPut(field)) continue;
 			if (!canEdit(user, field.categoryId))
 				return error(403, `No permission to edit ${id}`, 'forbidden');
 			const checked = this.checkValue(field, value, false);
@@ -509,7 +527,7 @@ export class WriteApi {
 		for (const [id, value] of fields) {
 			if (handled.has(id)) continue;
 			const field = company.fieldById.get(id)!;
-			if (field.historical || READ_ONLY.has(id) || field.categoryId === 'lifecycle') continue;
+			if (notStoredByPut(field)) continue;
 			if (!canEdit(user, field.categoryId))
 				return error(403, `No permission to edit ${id}`, 'forbidden');
 			const checked = this.checkValue(field, value, true);
@@ -682,8 +700,8 @@ export class WriteApi {
 				return error(400, `A work entry for ${date} at this site already exists`);
 		} else {
 			const refused = setListColumns([
-				['type', 'employmentType'],
-				['contract', 'contract'],
+				['type', 'payrollEmploymentType'],
+				['contract', 'employmentstatus'],
 			]);
 			if (refused) return refused;
 			if (b.weeklyHours !== undefined) {
@@ -743,4 +761,8 @@ export function canEdit(user: ServiceUser, categoryId: string): boolean {
 
 function isResponse(v: unknown): v is WriteResponse {
 	return typeof v === 'object' && v !== null && ANSWERS.has(v);
+}
+
+function leafItems<T extends { children?: T[] }>(items: T[]): T[] {
+	return items.flatMap((i) => (i.children && i.children.length > 0 ? leafItems(i.children) : [i]));
 }

@@ -9,7 +9,30 @@ import type { FieldMetadata } from './fields';
 import { FieldIndex } from './fields';
 import type { FieldRules, UpdatePlan } from './update';
 import { nestedBody, notUpdatableReason, planFields, WORK_COLUMNS, WORK_FIELD_OF } from './update';
+import { InputError } from './errors';
 import type { ListItemLike } from './writes';
+import { itemPath } from './writes';
+
+/**
+ * The name Create sends for a list item (HiBob's create takes site, title and department by name, as
+ * its example does, and matches the name itself): refused when another item shares the name, since
+ * Bob would then pick one of them.
+ */
+export function nameForCreate(
+	items: readonly ListItemLike[],
+	item: ListItemLike,
+	what: string,
+): string {
+	const lower = item.name.toLowerCase();
+	const others = items.filter(
+		(other) => other.id !== item.id && !other.archived && other.name.toLowerCase() === lower,
+	);
+	if (others.length === 0) return item.name;
+	throw new InputError(
+		`${what} "${itemPath(item)}" shares its name with ${others.map((other) => `"${itemPath(other)}" (ID ${other.id})`).join(', ')}`,
+		`HiBob's create takes ${what} by name and would pick one of them itself. Create the employee without it, then set it with Employee → Update (which sends the item's ID), or rename one in Bob. Nothing was sent to HiBob.`,
+	);
+}
 
 /** Fields that are Create's own parameters, by the parameter's display name. */
 const PARAMETER_OF: Record<string, string> = {
@@ -107,7 +130,11 @@ export function createRequest(
 		const id = plan.work[column];
 		if (id === undefined) continue;
 		const listId = index.get(WORK_FIELD_OF[column])?.listId ?? column;
-		work[column] = (lists.get(listId) ?? []).find((item) => item.id === id)?.name ?? id;
+		const items = lists.get(listId) ?? [];
+		const item = items.find((candidate) => candidate.id === id);
+		work[column] = item
+			? nameForCreate(items, item, index.get(WORK_FIELD_OF[column])?.name ?? column)
+			: id;
 		how[WORK_FIELD_OF[column]] = firstRow;
 		expected[WORK_FIELD_OF[column]] = id;
 	}

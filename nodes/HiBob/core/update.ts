@@ -8,6 +8,7 @@
  */
 import { InputError } from './errors';
 import type { FieldIndex, FieldMetadata } from './fields';
+import { derivedReason, typeTreatment } from './fieldTypes';
 import { setAtPath } from './json';
 import type { ListItemLike } from './writes';
 import { EMAIL_PATTERN, requireDate, resolveListItem } from './writes';
@@ -52,12 +53,15 @@ export function mapperKey(fieldId: string): string {
 /** Why a field cannot be written by Update, or undefined when it can. */
 export function notUpdatableReason(field: FieldMetadata): string | undefined {
 	if (NOT_UPDATABLE[field.id]) return NOT_UPDATABLE[field.id];
+	const derived = derivedReason(field);
+	if (derived) return derived;
 	if (WORK_COLUMNS[field.id]) return undefined;
 	if (field.categoryId === 'lifecycle')
 		return 'Lifecycle fields change through Employee → Terminate or in Bob.';
 	if (field.historical)
 		return 'HiBob stores it only as a dated history row: use Employee History → Create Entry.';
-	return undefined;
+	const treatment = typeTreatment(field);
+	return treatment.write ? undefined : treatment.reason;
 }
 
 export interface EmployeeValue {
@@ -123,7 +127,12 @@ export function convertValue(
 			if (value === 'true' || value === 'false') return value === 'true';
 			throw wrongType(field, 'true or false', value);
 		case 'list':
-			return resolveListItem(listOf(field, lists), value, `an item of ${field.name}`).id;
+		case 'list_id':
+		case 'hierarchy-list':
+			// A tree's branches are not values: only its leaves can be chosen.
+			return resolveListItem(listOf(field, lists), value, `an item of ${field.name}`, {
+				leavesOnly: field.type === 'hierarchy-list',
+			}).id;
 		case 'multi-list': {
 			const parts = Array.isArray(value)
 				? value

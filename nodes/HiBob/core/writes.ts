@@ -42,9 +42,57 @@ export function requireEmail(value: unknown, label = 'The email'): string {
 	return email;
 }
 
-/** A named-list item as label resolution needs it: a parsed `NamedListItem` or a hand-made one. */
+/**
+ * A named-list item as label resolution needs it: a parsed `NamedListItem` or a hand-made one; in a
+ * tree, `parents` are the names above it and `branch` says it has items below it.
+ */
 export type ListItemLike = Pick<NamedListItem, 'id' | 'name'> &
-	Partial<Pick<NamedListItem, 'value' | 'archived'>>;
+	Partial<Pick<NamedListItem, 'value' | 'archived'>> & {
+		parents?: readonly string[];
+		branch?: boolean;
+	};
+
+/** What joins a tree item's parents and name: "EMEA › Sales" (">" is read too). */
+export const PATH_SEPARATOR = ' › ';
+
+/** Every item of a list, children after their parent, each with the names above it. */
+export function listChoices(items: readonly NamedListItem[]): ListItemLike[] {
+	const all: ListItemLike[] = [];
+	const visit = (level: readonly NamedListItem[], parents: readonly string[]) => {
+		for (const item of level) {
+			all.push({
+				id: item.id,
+				name: item.name,
+				value: item.value,
+				archived: item.archived,
+				parents,
+				branch: item.children.length > 0,
+			});
+			visit(item.children, [...parents, item.name]);
+		}
+	};
+	visit(items, []);
+	return all;
+}
+
+/** An item's label with its parents: "EMEA › Sales"; the plain name outside trees. */
+export function itemPath(item: ListItemLike): string {
+	return [...(item.parents ?? []), item.name].join(PATH_SEPARATOR);
+}
+
+function candidatesText(items: readonly ListItemLike[]): string {
+	return items.map((item) => `"${itemPath(item)}" (ID ${item.id})`).join(', ');
+}
+
+/** Items whose path ends with the given parts ("EMEA › Sales"), case-insensitively. */
+function byPath(items: readonly ListItemLike[], parts: string[]): ListItemLike[] {
+	return items.filter((item) => {
+		const path = [...(item.parents ?? []), item.name].map((part) => part.toLowerCase());
+		if (path.length < parts.length) return false;
+		const tail = path.slice(path.length - parts.length);
+		return tail.every((part, at) => part === parts[at]);
+	});
+}
 
 function distance(a: string, b: string): number {
 	const row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -86,22 +134,55 @@ export function closestNames(text: string, names: string[], count = 3): string[]
 }
 
 /**
- * The item of a named list that `value` names: its ID, or its label case-insensitively (what a person
- * knows: "Engineering"). No match is an InputError naming the closest labels.
+ * The item of a named list that `value` names: its ID, its label case-insensitively (what a person
+ * knows: "Engineering"), or in a tree its path ("EMEA › Sales"). A label two items share is an
+ * InputError naming both with their parents, never a guess; no match is an InputError naming the
+ * closest labels. `leavesOnly` (hierarchy fields): a branch of the tree is not a value.
  */
-export function resolveListItem(items: ListItemLike[], value: unknown, what: string): ListItemLike {
+export function resolveListItem(
+	items: ListItemLike[],
+	value: unknown,
+	what: string,
+	options: { leavesOnly?: boolean } = {},
+): ListItemLike {
 	const text = String(value ?? '').trim();
 	if (text === '')
 		throw new InputError(`${what} is empty`, `Pick ${what} from the list, or give its name or ID.`);
+	const usable = (item: ListItemLike) => !options.leavesOnly || !item.branch;
+	const branchError = (item: ListItemLike) => {
+		const below = items.filter(
+			(other) => usable(other) && itemPath(other).startsWith(`${itemPath(item)}${PATH_SEPARATOR}`),
+		);
+		return new InputError(
+			`"${itemPath(item)}" is a group in HiBob's list, not ${what}`,
+			`Choose one of the items under it: ${candidatesText(below.slice(0, 10))}. Nothing was sent to HiBob.`,
+		);
+	};
 	const byId = items.find((item) => item.id === text);
-	if (byId) return byId;
+	if (byId) {
+		if (!usable(byId)) throw branchError(byId);
+		return byId;
+	}
 	const lower = text.toLowerCase();
-	const byName =
-		items.find((item) => !item.archived && item.name.toLowerCase() === lower) ??
-		items.find((item) => item.value?.toLowerCase() === lower) ??
-		items.find((item) => item.name.toLowerCase() === lower);
-	if (byName) return byName;
-	const names = items.filter((item) => !item.archived).map((item) => item.name);
+	const parts = lower.split(/\s*[›>]\s*/).filter((part) => part !== '');
+	const pick = (found: ListItemLike[]): ListItemLike | undefined => {
+		if (found.length === 0) return undefined;
+		const live = found.filter((item) => !item.archived);
+		const chosen = live.length > 0 ? live : found;
+		const values = chosen.filter(usable);
+		if (values.length === 1) return values[0];
+		if (values.length === 0) throw branchError(chosen[0]);
+		throw new InputError(
+			`"${text}" matches ${values.length} items of ${what} in HiBob`,
+			`Two or more items share that name under different parents, so the node will not guess. Give one as "Parent › Item" or by its ID: ${candidatesText(values)}. Nothing was sent to HiBob.`,
+		);
+	};
+	const found =
+		(parts.length > 1 ? pick(byPath(items, parts)) : undefined) ??
+		pick(items.filter((item) => item.name.toLowerCase() === lower)) ??
+		pick(items.filter((item) => item.value?.toLowerCase() === lower));
+	if (found) return found;
+	const names = items.filter((item) => !item.archived && usable(item)).map(itemPath);
 	const closest = closestNames(text, names);
 	const long = text.length > SUGGEST_MAX_CHARS;
 	throw new InputError(

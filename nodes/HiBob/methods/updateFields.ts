@@ -1,29 +1,57 @@
 /**
  * The resource mappers' fields for Employee → Update and Create: every field in HiBob's metadata that
- * the operation can write (custom fields included), in its own type. List and employee fields are
- * text so that a label ("Engineering"), an item ID, an employee ID or an email all pass n8n's type
- * check.
+ * the operation can write (custom fields included), in the n8n type its HiBob type calls for
+ * (`core/fieldTypes.ts`). Fields holding one list item (list, list_id, hierarchy-list) are dropdowns
+ * of the list's items (a tree's items as "Parent › Item"), whose values are item IDs; an expression
+ * may still give a label, which the operation resolves. Multi-list and employee fields are text so
+ * that labels, IDs, employee IDs and emails all pass.
  */
-import type { FieldType, ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INodePropertyOptions,
+	ResourceMapperField,
+	ResourceMapperFields,
+} from 'n8n-workflow';
 
 import { notCreatableReason } from '../core/create';
 import type { FieldMetadata } from '../core/fields';
+import { typeTreatment } from '../core/fieldTypes';
+import type { NamedList } from '../core/namedLists';
 import type { FieldRules } from '../core/update';
 import { mapperKey, UPDATE_RULES } from '../core/update';
-import { loadFieldMetadata } from '../shared/metadata';
+import { itemPath, listChoices } from '../core/writes';
+import { loadFieldMetadata, loadNamedLists } from '../shared/metadata';
 
-const TYPES: Record<string, FieldType> = {
-	number: 'number',
-	boolean: 'boolean',
-	date: 'dateTime',
-	currency: 'object',
-};
+/** A list's choosable items as dropdown options: live leaves, labelled with their parents. */
+function listOptions(list: NamedList | undefined): INodePropertyOptions[] {
+	return listChoices(list?.items ?? [])
+		.filter((item) => !item.archived && !item.branch)
+		.map((item) => ({ name: itemPath(item), value: item.id }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
 
-function hint(type: string, listId: string | undefined): string {
-	if (type === 'list') return ` (label or ID from ${listId ?? 'its list'})`;
-	if (type === 'multi-list') return ' (labels or IDs, comma-separated)';
-	if (type === 'employee-reference' || type === 'employee') return ' (employee ID or email)';
-	return '';
+/** One mapper column for a writable field. */
+function mapperField(field: FieldMetadata, lists: NamedList[]): ResourceMapperField {
+	const treatment = typeTreatment(field);
+	const hint = treatment.write ? treatment.hint : '';
+	const column: ResourceMapperField = {
+		id: mapperKey(field.id),
+		displayName: `${field.categoryDisplayName} › ${field.name}${hint}`,
+		required: false,
+		defaultMatch: false,
+		canBeUsedToMatch: false,
+		display: true,
+		type: treatment.write && treatment.mapperType !== 'options' ? treatment.mapperType : 'string',
+	};
+	if (treatment.write && treatment.mapperType === 'options') {
+		const options = listOptions(lists.find((list) => list.name === field.listId));
+		// A list the service user cannot read stays free text: a label or ID still works.
+		if (options.length > 0) {
+			column.type = 'options';
+			column.options = options;
+		}
+	}
+	return column;
 }
 
 async function mapperFields(
@@ -33,22 +61,19 @@ async function mapperFields(
 ): Promise<ResourceMapperFields> {
 	const fields = (await loadFieldMetadata(context))
 		.filter((field) => writable(field) === undefined)
-		// work.site is the site's name as text; the list item behind it is work.siteId.
+		// Site is offered once, as work.siteId (the list item); work.site is its name as text, and
+		// work.reportsTo is the same person as work.manager.
 		.filter((field) => field.id !== 'work.site' && field.id !== 'work.reportsTo')
 		.sort(
 			(a, b) =>
 				a.categoryDisplayName.localeCompare(b.categoryDisplayName) || a.name.localeCompare(b.name),
 		);
+	// Without the right to read lists the list fields stay free text (labels and IDs still work).
+	const lists = fields.some((field) => field.listId)
+		? await loadNamedLists(context).catch(() => [])
+		: [];
 	return {
-		fields: fields.map((field: FieldMetadata) => ({
-			id: mapperKey(field.id),
-			displayName: `${field.categoryDisplayName} › ${field.name}${hint(field.type, field.listId)}`,
-			required: false,
-			defaultMatch: false,
-			canBeUsedToMatch: false,
-			display: true,
-			type: TYPES[field.type] ?? 'string',
-		})),
+		fields: fields.map((field) => mapperField(field, lists)),
 		emptyFieldsNotice,
 	};
 }

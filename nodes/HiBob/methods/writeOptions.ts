@@ -18,6 +18,14 @@ async function listOptions(
 	];
 }
 
+/**
+ * Sites for Employee → Create, where a site is required: the site list's live items and nothing else
+ * (Who Is Out Today's list starts with "All Sites", which is no site for a new employee).
+ */
+export async function getCreateSites(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await listOptions(this, 'site')).filter((option) => option.value !== '');
+}
+
 /** Items of HiBob's `terminationreason` list (its name really is lower-case). */
 export async function getTerminationReasons(
 	this: ILoadOptionsFunctions,

@@ -63,7 +63,7 @@ describe('simulator: write endpoints', () => {
 
 		it('400 for a malformed date, 404 for an unknown employee', async () => {
 			const e = employed();
-			expect((await call(sim, 'PUT', `/v1/people/${e.id}`, { body: { personal: { shortBirthDate: 5 } } })).status).toBe(400);
+			expect((await call(sim, 'PUT', `/v1/people/${e.id}`, { body: { personal: { birthDate: 5 } } })).status).toBe(400);
 			expect((await call(sim, 'PUT', '/v1/people/3000000000000000001', { body: { firstName: 'A' } })).status).toBe(404);
 		}); // prettier-ignore
 
@@ -230,8 +230,8 @@ describe('simulator: write endpoints', () => {
 			expect((await post('work', { site: 'Atlantis' })).json.error).toBe('site: Atlantis matches no site');
 			expect((await post('work', { siteId: 999999 })).json.error).toBe('siteId: 999999 is not a site ID');
 			expect((await post('work', { siteId, title: 'Wizard' })).json.error).toBe('title: Wizard is not an item ID of list title');
-			expect((await post('employment', { contract: 'Forever' })).json.error).toBe('contract: Forever is not an item ID of list contract');
-			expect((await post('employment', { type: 'Sometimes' })).json.error).toBe('type: Sometimes is not an item ID of list employmentType');
+			expect((await post('employment', { contract: 'Forever' })).json.error).toBe('contract: Forever is not an item ID of list employmentstatus');
+			expect((await post('employment', { type: 'Sometimes' })).json.error).toBe('type: Sometimes is not an item ID of list payrollEmploymentType');
 			expect((await post('work', { siteId, department: null })).status).toBe(200);
 			const rows = (await call(sim, 'GET', `/v1/people/${e.id}/work`)).json.values;
 			expect(rows.find((row: any) => row.effectiveDate === '2027-02-01')).toEqual(expect.objectContaining({ department: null }));
@@ -239,7 +239,7 @@ describe('simulator: write endpoints', () => {
 
 		it('POST employment copies the previous row; DELETE removes a row (404 for an unknown one)', async () => {
 			const e = employed();
-			const type = listItem('employmentType', 1);
+			const type = listItem('payrollEmploymentType', 1);
 			expect((await call(sim, 'POST', `/v1/people/${e.id}/employment`, { body: { effectiveDate: TODAY, type: String(type.id) } })).status).toBe(200);
 			let rows = (await call(sim, 'GET', `/v1/people/${e.id}/employment`)).json.values;
 			const added = rows.find((row: any) => row.effectiveDate === TODAY);

@@ -13,7 +13,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { createRequest, givenValues, planCreate } from '../../core/create';
+import { createRequest, givenValues, nameForCreate, planCreate } from '../../core/create';
 import { InputError } from '../../core/errors';
 import type { FieldIndex } from '../../core/fields';
 import { requireDate, requireEmail, resolveListItem } from '../../core/writes';
@@ -61,7 +61,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 		displayName: 'Site Name or ID',
 		name: 'site',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getSites' },
+		typeOptions: { loadOptionsMethod: 'getCreateSites' },
 		required: true,
 		default: '',
 		description:
@@ -84,7 +84,7 @@ export const description: INodeProperties[] = updateDisplayOptions({ show }, [
 		description:
 			'Any other fields to set at creation, from HiBob\'s field metadata (custom fields included). Job Title, Department and Manager become their first Work history entry from the start date. List fields take the label as Bob shows it ("Engineering") or the item ID; Manager and other employee fields take an employee ID or work email.',
 		typeOptions: {
-			resourceMapper: fieldMapper('getEmployeeCreateFields'),
+			resourceMapper: fieldMapper('getEmployeeCreateFields', 'Other Fields'),
 		},
 	},
 ]);
@@ -114,9 +114,16 @@ async function execute(
 		);
 		const startDate = requireDate(this.getNodeParameter('startDate', itemIndex, ''), 'Start Date');
 		const mapped = mappedValues(this, 'otherFields', items, itemIndex);
-		const site = resolveListItem(await listItems(this, 'site', itemIndex), siteValue, 'a site');
+		const sites = await listItems(this, 'site', itemIndex);
+		const site = resolveListItem(sites, siteValue, 'a site');
 		// HiBob's create takes the site by its name (its own example does), unlike PUT and Work entries.
-		const input = { firstName, surname, email, site: site.name, startDate };
+		const input = {
+			firstName,
+			surname,
+			email,
+			site: nameForCreate(sites, site, 'Site'),
+			startDate,
+		};
 		let request = createRequest(input);
 		let fieldIndex: FieldIndex | undefined;
 		if (Object.keys(givenValues(mapped)).length > 0) {

@@ -35,6 +35,45 @@ import {
 
 const show = { resource: ['employee'], operation: ['update'] };
 
+const NOT_MODIFIED = 'HiBob answered 304 (not modified): it stored nothing';
+
+/**
+ * After a 304: the fields the read-back shows with the value sent already had it; the others were not
+ * stored (a field HiBob does not accept through this endpoint), which the output says plainly.
+ */
+function explainNotModified(
+	out: IDataObject,
+	unchanged: string[],
+	how: IDataObject,
+	hints: string[],
+): void {
+	const pending = new Set((out.notShownYet as string[] | undefined) ?? []);
+	const notStored = unchanged.filter((fieldId) => pending.has(fieldId));
+	for (const fieldId of unchanged)
+		how[fieldId] = pending.has(fieldId)
+			? `${NOT_MODIFIED}, and the employee shows another value: not stored`
+			: `${NOT_MODIFIED}; the employee already had this value`;
+	if (notStored.length === 0) {
+		hints.push(
+			'HiBob answered 304 (not modified) for some items; the read-back shows the employees already had those values. See "unchanged" in the output.',
+		);
+		return;
+	}
+	out.success = false;
+	out.notStored = notStored;
+	const rest = [...pending].filter((fieldId) => !notStored.includes(fieldId));
+	if (rest.length > 0) out.notShownYet = rest;
+	else {
+		delete out.notShownYet;
+		delete out.note;
+	}
+	out.notStoredNote =
+		'HiBob answered 304 and stored nothing for these fields: the employee still shows other values. HiBob answers 304 for fields it does not accept through the profile update; change them in Bob, or with the operation their field help names.';
+	hints.push(
+		'HiBob did not store some fields (it answered 304 and the read-back shows other values). See "notStored" in the output.',
+	);
+}
+
 export const description = updateDisplayOptions({ show }, [
 	employeeLocator({
 		description: 'The employee to update: pick from the list, or give their HiBob ID or work email',
@@ -51,7 +90,7 @@ export const description = updateDisplayOptions({ show }, [
 			'The fields to change, from HiBob\'s field metadata. List fields take the label as Bob shows it ("Engineering") or the item ID; Manager and other employee fields take an employee ID or work email.',
 		typeOptions: {
 			loadOptionsDependsOn: ['employee.value'],
-			resourceMapper: fieldMapper('getEmployeeUpdateFields'),
+			resourceMapper: fieldMapper('getEmployeeUpdateFields', 'Fields to Update'),
 		},
 	},
 	{
@@ -102,15 +141,13 @@ async function execute(
 				itemIndex,
 			});
 			written.fields = plan.fields as IDataObject;
+			// The read-back decides what was stored, on 304 too: HiBob answers 304 both for values the
+			// employee already had and for fields it does not accept through this endpoint.
 			for (const fieldId of Object.keys(plan.fields)) {
-				how[fieldId] = result.unchanged ? 'unchanged (HiBob answered 304)' : 'field update';
+				how[fieldId] = result.unchanged ? NOT_MODIFIED : 'field update';
 				if (result.unchanged) unchanged.push(fieldId);
-				else expected[fieldId] = plan.fields[fieldId];
+				expected[fieldId] = plan.fields[fieldId];
 			}
-			if (result.unchanged)
-				hints.push(
-					'HiBob answered 304 (not modified) for some items: the fields already had those values, so nothing was stored. See "unchanged" in the output.',
-				);
 		}
 		if (Object.keys(plan.work).length > 0) {
 			const rows = (await hiBobRequest<{ values?: WorkRow[] }>(this, {
@@ -145,7 +182,7 @@ async function execute(
 					expected[fieldId] = column === 'reportsTo' ? manager : plan.work[column];
 			}
 		}
-		const out = await writeOutput(this, itemIndex, {
+		const out: IDataObject = await writeOutput(this, itemIndex, {
 			employeeId,
 			operation: 'update',
 			written,
@@ -161,6 +198,7 @@ async function execute(
 					: {}),
 			},
 		});
+		if (unchanged.length > 0) explainNotModified(out, unchanged, how, hints);
 		return out;
 	});
 	addHints(this, hints);

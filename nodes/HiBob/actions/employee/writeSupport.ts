@@ -15,18 +15,19 @@ import type {
 import type { FieldIndex } from '../../core/fields';
 import type { RawEmployee } from '../../core/people';
 import type { UpdatePlan } from '../../core/update';
-import { employeesOf, readField, simplify } from '../../core/people';
+import { employeesOf, labelFor, readField, readLabel, simplify } from '../../core/people';
 import type { ListItemLike } from '../../core/writes';
 import {
 	idOfEmail,
 	itemsOfList,
+	listChoices,
 	READ_LAG_NOTE,
 	requireEmail,
 	sameValue,
 	targetId,
 } from '../../core/writes';
 import { readLocator } from '../../shared/employeeLocator';
-import { flattenItems, loadNamedLists } from '../../shared/metadata';
+import { loadNamedLists } from '../../shared/metadata';
 import { hiBobRequest } from '../../transport';
 
 /** The employee's HiBob ID from the `employee` locator; an email costs one people search. */
@@ -86,7 +87,7 @@ export async function listItems(
 	itemIndex: number,
 ): Promise<ListItemLike[]> {
 	const lists = await loadNamedLists(context, itemIndex);
-	return flattenItems(
+	return listChoices(
 		itemsOfList(
 			lists.find((candidate) => candidate.name === listName),
 			listName,
@@ -94,11 +95,18 @@ export async function listItems(
 	);
 }
 
-/** The field mapper's options (Update, Create): fields added one by one from HiBob's metadata. */
-export function fieldMapper(resourceMapperMethod: string): ResourceMapperTypeOptions {
+/**
+ * The field mapper's options (Update, Create): fields added one by one from HiBob's metadata, under
+ * the parameter's own label (n8n's default would read "Values to Send").
+ */
+export function fieldMapper(
+	resourceMapperMethod: string,
+	valuesLabel: string,
+): ResourceMapperTypeOptions {
 	return {
 		resourceMapperMethod,
 		mode: 'add',
+		valuesLabel,
 		fieldWords: { singular: 'field', plural: 'fields' },
 		addAllFields: false,
 		multiKeyMatch: false,
@@ -112,7 +120,7 @@ export async function listsByName(
 	itemIndex: number,
 ): Promise<Map<string, ListItemLike[]>> {
 	const lists = await loadNamedLists(context, itemIndex);
-	return new Map(lists.map((list) => [list.name, flattenItems(list.items) as ListItemLike[]]));
+	return new Map(lists.map((list) => [list.name, listChoices(list.items)]));
 }
 
 /** A resource mapper parameter's values for one item (the item's JSON when auto-mapped). */
@@ -174,6 +182,28 @@ export async function readBackEmployee(
 }
 
 /**
+ * Each written field as read back, by field ID: its name in Bob (custom fields too), its value, and
+ * the label HiBob shows for it (list items, people) when that says more than the value.
+ */
+function readBackFields(
+	employee: RawEmployee,
+	fieldIds: string[],
+	fieldIndex: FieldIndex | undefined,
+): IDataObject {
+	const fields: IDataObject = {};
+	for (const fieldId of fieldIds) {
+		const value = readField(employee, fieldId, fieldIndex);
+		const label = labelFor(value, readLabel(employee, fieldId, fieldIndex));
+		fields[fieldId] = {
+			name: fieldIndex?.get(fieldId)?.name ?? fieldId,
+			value: (value ?? null) as IDataObject[string],
+			...(label !== undefined ? { label: label as IDataObject[string] } : {}),
+		};
+	}
+	return fields;
+}
+
+/**
  * The output of a write: what was sent, the employee as read back, and whether the read-back shows
  * every written value (`expected`: field ID → value written). When it does not, a note says so
  * instead of pretending.
@@ -204,6 +234,7 @@ export async function writeOutput(
 		written: result.written,
 		...(result.extra ?? {}),
 		readBackShowsWrite: employee !== undefined && pending.length === 0,
+		...(employee ? { readBack: readBackFields(employee, fieldIds, result.fieldIndex) } : {}),
 		employee: employee ? (simplify(employee, result.fieldIndex) as IDataObject) : null,
 	};
 	if (employee === undefined || pending.length > 0) {

@@ -105,7 +105,8 @@ export const description = updateDisplayOptions({ show }, [
 				name: 'contract',
 				type: 'string',
 				default: '',
-				description: 'An item of the contract list (e.g. Full time), by name or ID',
+				description:
+					'An item of the employment contract list (e.g. Full time), by name, "Parent › Item" or ID',
 			},
 			{
 				displayName: 'Employment Type',
@@ -137,9 +138,18 @@ export const description = updateDisplayOptions({ show }, [
 const LIST_COLUMNS: Record<string, { fieldId: string; list: string; what: string }> = {
 	department: { fieldId: 'work.department', list: 'department', what: 'a department' },
 	title: { fieldId: 'work.title', list: 'title', what: 'a job title' },
-	site: { fieldId: 'work.site', list: 'site', what: 'a site' },
-	type: { fieldId: 'payroll.employment.type', list: 'employmentType', what: 'an employment type' },
-	contract: { fieldId: 'payroll.employment.contract', list: 'contract', what: 'a contract' },
+	site: { fieldId: 'work.siteId', list: 'site', what: 'a site' },
+	// A live tenant's metadata names these lists; the metadata is read first, these are fallbacks.
+	type: {
+		fieldId: 'payroll.employment.type',
+		list: 'payrollEmploymentType',
+		what: 'an employment type',
+	},
+	contract: {
+		fieldId: 'payroll.employment.contract',
+		list: 'employmentstatus',
+		what: 'an employment contract',
+	},
 };
 
 function given(columns: Record<string, unknown>, key: string): string | undefined {

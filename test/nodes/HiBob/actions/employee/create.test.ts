@@ -129,7 +129,7 @@ describe('HiBob → Employee → Create', () => {
 			const context = loadOptionsContext({ nodeType: new HiBob(), parameters: { resource: 'employee', operation: 'create' }, credentials: credentialsFor(sim.url, sim.serviceUser.id, sim.serviceUser.token) });
 			const { fields } = await getEmployeeCreateFields.call(context);
 			const ids = fields.map((field) => field.id);
-			expect(ids).toEqual(expect.arrayContaining([key('work.title'), key('work.department'), key('work.manager'), key(CUSTOM_COST_CENTER), key('home.mobilePhone'), key('personal.pronouns'), key('root.middleName')]));
+			expect(ids).toEqual(expect.arrayContaining([key('work.title'), key('work.department'), key('work.manager'), key(CUSTOM_COST_CENTER), key('home.mobilePhone'), key('personal.pronouns'), key('root.secondName')]));
 			for (const gone of ['root.firstName', 'root.surname', 'root.email', 'work.siteId', 'work.site', 'work.startDate', 'internal.terminationDate', 'payroll.employment.type', 'root.displayName']) expect(ids).not.toContain(key(gone));
 			expect(fields.find((field) => field.id === key(CUSTOM_DESK_NUMBER))).toEqual(expect.objectContaining({ type: 'number', required: false }));
 		}); // prettier-ignore
@@ -180,7 +180,7 @@ describe('HiBob → Employee → Create', () => {
 			['a number field given text', { [CUSTOM_DESK_NUMBER]: 'twelve' }, 'Desk number (work.custom.field_1711887012345) must be a number, got "twelve"', /Nothing was sent/],
 			['a department label matching no item', { 'work.department': 'Enginering' }, '"Enginering" is not an item of Department in HiBob', /The closest are: .*"Engineering"/],
 			['a manager that is neither an ID nor an email', { 'work.manager': 'the boss' }, /Manager \(work\.manager\) must be an employee's HiBob ID/, /Nothing was sent/],
-			['the site again', { 'work.siteId': 'x' }, 'Site ID (work.siteId) cannot be set by Create', /Create's own Site parameter/],
+			['the site again', { 'work.siteId': 'x' }, 'Site (work.siteId) cannot be set by Create', /Create's own Site parameter/],
 			['the first name again', { 'root.firstName': 'Eve' }, 'First name (root.firstName) cannot be set by Create', /Create's own First Name parameter/],
 			['the work email again', { 'root.email': 'eve@acme-sim.com' }, 'Email (root.email) cannot be set by Create', /Create's own Work Email parameter/],
 			['a lifecycle field', { 'internal.terminationDate': '2027-01-01' }, 'Termination date (internal.terminationDate) cannot be set by Create', /HiBob sets the lifecycle itself/],
@@ -199,5 +199,45 @@ describe('HiBob → Employee → Create', () => {
 			expect(failure.message).toMatch(/nobody@acme-sim.com/);
 			expect(writes()).toEqual([]);
 		}); // prettier-ignore
+	});
+
+	describe('sites and list fields of every kind', () => {
+		const context = () => loadOptionsContext({ nodeType: new HiBob(), parameters: { resource: 'employee', operation: 'create' }, credentials: credentialsFor(sim.url, sim.serviceUser.id, sim.serviceUser.token) }); // prettier-ignore
+
+		it('the required Site dropdown offers the sites only, no "All Sites"', async () => {
+			const options = await new HiBob().methods.loadOptions.getCreateSites.call(context());
+			expect(options.map((option) => option.name).sort()).toEqual(sites().map((site) => site.name).sort());
+			expect(options.every((option) => option.value !== '')).toBe(true);
+			const site = new HiBob().description.properties.find((p) => p.name === 'site' && p.displayOptions?.show?.operation?.includes('create'));
+			expect(site?.typeOptions?.loadOptionsMethod).toBe('getCreateSites');
+		}); // prettier-ignore
+
+		it('Other Fields: a list_id field and a hierarchy leaf given by labels are sent as item IDs', async () => {
+			const result = await runEmployee(sim, hire(others({ 'employee.employerId': 'acme ltd', 'work.custom.field_1711887100001': 'EMEA › Sales' })));
+			expect(creates()[0].body).toEqual(expect.objectContaining({ employee: { employerId: '7001' }, work: expect.objectContaining({ custom: { field_1711887100001: '7801' } }) }));
+			expect(jsonOf(result)[0]).toEqual(expect.objectContaining({ success: true, readBackShowsWrite: true }));
+		}); // prettier-ignore
+
+		describe('two sites with the same name', () => {
+			const twin = { id: 9990001, value: 'Berlin', name: 'Berlin', archived: false, children: [] };
+			beforeEach(() => {
+				const list = sim.simulator.company.lists.get('site')!;
+				sim.simulator.company.addList('site', [...list.items, twin]);
+			});
+
+			it('a site label two sites share is an error naming both, and nothing is created', async () => {
+				const failure = await failureOf(runEmployee(sim, hire({ site: 'Berlin' })));
+				expect(failure.message).toBe('"Berlin" matches 2 items of a site in HiBob');
+				expect(failure.description).toMatch(/"Berlin" \(ID \d+\), "Berlin" \(ID 9990001\)/);
+				expect(creates()).toEqual([]);
+			}); // prettier-ignore
+
+			it('picked by ID, the site is still refused: Create sends the name and Bob would pick one', async () => {
+				const failure = await failureOf(runEmployee(sim, hire({ site: '9990001' })));
+				expect(failure.message).toMatch(/Site "Berlin" shares its name with "Berlin" \(ID \d+\)/);
+				expect(failure.description).toMatch(/Employee → Update/);
+				expect(creates()).toEqual([]);
+			}); // prettier-ignore
+		});
 	});
 });

@@ -65,7 +65,7 @@ describe('HiBob → Employee → Update', () => {
 		const context = loadOptionsContext({ nodeType: new HiBob(), parameters: { resource: 'employee', operation: 'update' }, credentials: credentialsFor(sim.url, sim.serviceUser.id, sim.serviceUser.token) });
 		const { fields } = await getEmployeeUpdateFields.call(context);
 		const ids = fields.map((field) => field.id);
-		expect(ids).toEqual(expect.arrayContaining([key(CUSTOM_COST_CENTER), key('work.department'), key('work.manager'), key('home.mobilePhone'), key('personal.shortBirthDate')]));
+		expect(ids).toEqual(expect.arrayContaining([key(CUSTOM_COST_CENTER), key('work.department'), key('work.manager'), key('home.mobilePhone'), key('personal.pronouns')]));
 		for (const gone of ['root.email', 'root.id', 'work.startDate', 'work.isManager', 'internal.terminationDate', 'payroll.employment.type']) expect(ids).not.toContain(key(gone));
 		expect(fields.find((field) => field.id === key(CUSTOM_DESK_NUMBER))).toEqual(expect.objectContaining({ type: 'number', required: false, display: true }));
 		expect(fields.find((field) => field.id === key('work.department'))?.displayName).toBe('Work › Department (label or ID from department)');
@@ -110,7 +110,7 @@ describe('HiBob → Employee → Update', () => {
 	it('304 is not an error: the item lists what was unchanged and a hint says why', async () => {
 		const e = employed(3);
 		const result = await runEmployee(sim, update(byId(e.id), { 'root.firstName': values(e.id)['root.firstName'] as string }));
-		expect(jsonOf(result)[0]).toEqual(expect.objectContaining({ success: true, unchanged: ['root.firstName'], how: { 'root.firstName': 'unchanged (HiBob answered 304)' } }));
+		expect(jsonOf(result)[0]).toEqual(expect.objectContaining({ success: true, readBackShowsWrite: true, unchanged: ['root.firstName'], how: { 'root.firstName': 'HiBob answered 304 (not modified): it stored nothing; the employee already had this value' } }));
 		expect(result.hints.map((hint) => hint.message).join(' ')).toMatch(/304/);
 	}); // prettier-ignore
 
@@ -178,4 +178,71 @@ describe('HiBob → Employee → Update', () => {
 		expect(jsonOf(result)[1]).toEqual(expect.objectContaining({ success: true, employeeId: b.id }));
 		expect(writes().map((entry) => entry.path)).toEqual([`/v1/people/${b.id}`]);
 	}); // prettier-ignore
+
+	describe('list fields of every kind, derived fields and what HiBob stored', () => {
+		const siteItem = (name: string) =>
+			sim.simulator.company.lists.get('site')!.items.find((item) => item.name === name)!;
+		const nothingWritten = () => expect(writes()).toEqual([]);
+
+		it('Site by its label ("Berlin") becomes a Work entry with the site item ID (a list_id field), read back with its name', async () => {
+			const e = employed(20);
+			const result = await runEmployee(sim, update(byId(e.id), { 'work.siteId': 'berlin' }));
+			expect(writes()).toEqual([expect.objectContaining({ method: 'POST', path: `/v1/people/${e.id}/work`, status: 200 })]);
+			expect(writes()[0].body).toEqual(expect.objectContaining({ siteId: Number(siteItem('Berlin').id) }));
+			expect(jsonOf(result)[0]).toEqual(expect.objectContaining({ success: true, readBackShowsWrite: true }));
+			expect((jsonOf(result)[0].readBack as IDataObject)['work.siteId']).toEqual({ name: 'Site', value: Number(siteItem('Berlin').id), label: 'Berlin' });
+		}); // prettier-ignore
+
+		it('other list_id fields (Employer, Work location) take labels and send item IDs in the PUT', async () => {
+			const e = employed(21);
+			const result = await runEmployee(sim, update(byId(e.id), { 'employee.employerId': 'Acme Inc', 'employee.workLocationId': '7101' }));
+			expect(writes()[0].body).toEqual({ employee: { employerId: '7002', workLocationId: '7101' } });
+			expect(jsonOf(result)[0]).toEqual(expect.objectContaining({ success: true, readBackShowsWrite: true }));
+			expect((jsonOf(result)[0].readBack as IDataObject)['employee.employerId']).toEqual({ name: 'Employer', value: '7002', label: 'Acme Inc' });
+		}); // prettier-ignore
+
+		it('names custom fields by their names beside their IDs in the output', async () => {
+			const result = await runEmployee(sim, update(byId(employed(25).id), { [CUSTOM_COST_CENTER]: 'CC-77' }));
+			expect((jsonOf(result)[0].readBack as IDataObject)[CUSTOM_COST_CENTER]).toEqual({ name: 'Cost center', value: 'CC-77' });
+		}); // prettier-ignore
+
+		it('a hierarchy field takes a leaf by "Parent › Item"; a label two leaves share is an error naming both with their parents', async () => {
+			const e = employed(22);
+			const ambiguous = await runEmployee(sim, update(byId(e.id), { 'work.custom.field_1711887100001': 'Sales' }), { continueOnFail: true });
+			expect(jsonOf(ambiguous)[0].error).toMatch(/"Sales" matches 2 items of an item of Regional team/);
+			expect(String(jsonOf(ambiguous)[0].description ?? '')).toMatch(/"EMEA › Sales" \(ID 7801\), "Americas › Sales" \(ID 7811\)/);
+			const branch = await runEmployee(sim, update(byId(e.id), { 'work.custom.field_1711887100001': 'EMEA' }), { continueOnFail: true });
+			expect(jsonOf(branch)[0].error).toMatch(/"EMEA" is a group in HiBob's list/);
+			nothingWritten();
+			await runEmployee(sim, update(byId(e.id), { 'work.custom.field_1711887100001': 'americas > sales' }));
+			expect(writes()[0].body).toEqual({ work: { custom: { field_1711887100001: '7811' } } });
+			expect(values(e.id)['work.custom.field_1711887100001']).toBe('7811');
+		}); // prettier-ignore
+
+		it.each([
+			['root.fullName', /HiBob builds the full name/],
+			['personal.age', /computes the age/],
+			['work.directReports', /counts who reports/],
+			['work.reportsTo.email', /change the Manager instead/],
+			['work.tenureDurationYears', /computes tenure/],
+			['employee.jobRoleId', /Jobs fields from the employee's job profile/],
+			['personal.shortBirthDate', /derives day-and-month fields/],
+			['root.avatarUrl', /avatar is uploaded in Bob/],
+		])('refuses %s before sending, with the reason', async (fieldId, reason) => {
+			const result = await runEmployee(sim, update(byId(employed(23).id), { [fieldId]: '1' }), { continueOnFail: true });
+			expect(jsonOf(result)[0].error).toMatch(/cannot be changed by Update/);
+			expect(String(jsonOf(result)[0].description ?? '')).toMatch(reason);
+			nothingWritten();
+		}); // prettier-ignore
+
+		it('a 304 for a value the employee does not show is reported as not stored, never as written', async () => {
+			const e = employed(24);
+			sim.control.injectFault({ kind: 'status', status: 304, method: 'PUT', path: `/v1/people/${e.id}` });
+			const result = await runEmployee(sim, update(byId(e.id), { 'home.mobilePhone': '+44 7700 900111' }));
+			const [out] = jsonOf(result);
+			expect(out).toEqual(expect.objectContaining({ success: false, readBackShowsWrite: false, notStored: ['home.mobilePhone'], how: { 'home.mobilePhone': expect.stringMatching(/304.*not stored/) } }));
+			expect(out.note).toBeUndefined();
+			expect(result.hints.map((hint) => hint.message).join(' ')).toMatch(/did not store/);
+		}); // prettier-ignore
+	});
 });

@@ -49,9 +49,30 @@ describe('HiBob → Employee History → Create Entry', () => {
 
 	it('Employment: type and contract labels as IDs, weekly hours', async () => {
 		const e = employed();
-		const [type, contract] = [item('employmentType', 1), item('contract', 1)];
+		const [type, contract] = [item('payrollEmploymentType', 1), item('employmentstatus', 1)];
 		await run({ table: 'employment', employee: byId(e.id), effectiveDate: '2027-02-01', employmentColumns: { type: type.name, contract: String(contract.id), weeklyHours: 30 } });
 		expect(posts()).toEqual([expect.objectContaining({ path: `/v1/people/${e.id}/employment`, status: 200, body: { effectiveDate: '2027-02-01', type: String(type.id), contract: String(contract.id), weeklyHours: 30 } })]);
+	}); // prettier-ignore
+
+	it('Employment: without the fields in the metadata, the lists are the live names (payrollEmploymentType, employmentstatus)', async () => {
+		const company = sim.simulator.company;
+		const saved = company.fields;
+		Object.assign(company, { fields: saved.filter((field) => !field.id.startsWith('payroll.employment.')) });
+		try {
+			const e = employed();
+			const [type, contract] = [item('payrollEmploymentType', 2), item('employmentstatus', 2)];
+			await run({ table: 'employment', employee: byId(e.id), effectiveDate: '2027-02-02', employmentColumns: { type: type.name, contract: contract.name } });
+			expect(posts()[0].body).toEqual(expect.objectContaining({ type: String(type.id), contract: String(contract.id) }));
+		} finally {
+			Object.assign(company, { fields: saved });
+		}
+	}); // prettier-ignore
+
+	it('Work: a site given by label resolves through the list of the site field (work.siteId)', async () => {
+		const e = employed(3);
+		const site = item('site', 2);
+		await run({ table: 'work', employee: byId(e.id), effectiveDate: '2027-01-05', workColumns: { site: site.name.toLowerCase() } });
+		expect(posts()[0].body).toEqual(expect.objectContaining({ siteId: Number(site.id) }));
 	}); // prettier-ignore
 
 	it.each([
