@@ -22,7 +22,10 @@ import {
 	type TableName,
 	type TimeOffRequest,
 } from './company';
+import { avatarsRoute } from './avatars';
+import { customTablesRoute } from './customTables';
 import { documentsRoute, multipartSummary } from './documents';
+import { payTablesRoute, renderPayRows } from './payTables';
 import { toMeta } from './fields';
 import { readEmployee, searchPeople } from './render';
 import type { Handler } from './routes';
@@ -213,6 +216,10 @@ export class Simulator {
 	private faultSeq = 0;
 	private readonly options: SimulatorOptions;
 	readonly timers = new Set<ReturnType<typeof setTimeout>>();
+	/** Where documents' pre-signed download links point: another host than the API (server.ts sets it). */
+	fileHost = 'https://files.hibob.example';
+	/** Requests the file host answered (tests check that no credential reached it). */
+	readonly fileLog: Array<{ path: string; status: number; authorization: boolean }> = [];
 	readonly writes = new WriteApi(
 		() => this.company,
 		() => this.clock.now(),
@@ -558,8 +565,14 @@ export class Simulator {
 		});
 		const settings = { dateFormat: this.settings.dateFormat };
 		const lag = this.writes.lagged.bind(this.writes);
-		const ctx = { company: this.company, method, rest, query, now: this.clock.now() };
-		const workRoute = tasksRoute(ctx) ?? documentsRoute(ctx) ?? timeOffRequestsRoute(ctx);
+		const ctx = { company: this.company, method, rest, query, now: this.clock.now(), fileHost: this.fileHost }; // prettier-ignore
+		const workRoute =
+			tasksRoute(ctx) ??
+			documentsRoute(ctx) ??
+			timeOffRequestsRoute(ctx) ??
+			payTablesRoute(ctx) ??
+			customTablesRoute(ctx) ??
+			avatarsRoute(ctx);
 		if (workRoute) return workRoute;
 		if (method === 'POST' && rest.length === 2 && rest[0] === 'people') {
 			if (rest[1] === 'search')
@@ -621,14 +634,15 @@ export class Simulator {
 	 * so a client that does not URL-encode it gets a 400 instead of silently wrong pages.
 	 */
 	private bulkTable(user: ServiceUser, table: string, query: URLSearchParams): ApiResponse {
-		if (!TABLES.has(table as TableName))
+		const salaries = table === 'salaries';
+		if (!TABLES.has(table as TableName) && !salaries)
 			return apiError(404, 'not.found', `Unknown employee table ${table}`);
 		const t = table as TableName;
 		const limitRaw = query.get('limit');
 		const limit = limitRaw === null ? 50 : Number(limitRaw);
 		if (!Number.isInteger(limit) || limit < 1 || limit > 200)
 			return apiError(400, 'bad.request', 'limit must be an integer between 1 and 200');
-		if (!canReadCategory(user, t))
+		if (!canReadCategory(user, salaries ? 'payroll' : t))
 			return apiError(403, 'forbidden', `No permission to view ${t} tables`);
 		const idsRaw = query.get('employeeIds');
 		let targets: string[];
@@ -673,7 +687,9 @@ export class Simulator {
 		const history = user.permissions?.history !== false;
 		const results = page.map((id) => ({
 			employeeId: id,
-			values: this.company.renderRows(this.company.employees.get(id)!, t, history),
+			values: salaries
+				? renderPayRows(this.company, this.company.employees.get(id)!, 'salaries', history)
+				: this.company.renderRows(this.company.employees.get(id)!, t, history),
 		}));
 		const next =
 			offset + limit < targets.length ? encodeCursor({ o: offset + limit, q: queryKey }) : null;
