@@ -6,7 +6,7 @@ import { explainStatus, unknownEmployee } from '../../shared/statusErrors';
 import { hiBobRequest } from '../../transport';
 
 export const AVATAR_READ_PERMISSION =
-	"The service user needs \"People's data > About > View selected employees' About sections\" for this employee (Bob → Settings → Permission groups).";
+	'The service user needs "People\'s data > About > View selected employees\' About sections" for this employee (Bob → Settings → Permission groups).';
 
 /** The avatar's URL as HiBob answers it (text), or null when HiBob answers nothing. */
 export async function readAvatarUrl(
