@@ -47,7 +47,8 @@ export function avatarsRoute(ctx: RouteContext): Handler | undefined {
 			return apiError(403, 'forbidden', `No permission to ${edit ? 'change' : 'view'} the avatar of ${label}`);
 		return e;
 	}; // prettier-ignore
-	const isEmployee = (v: unknown): v is Employee => typeof v === 'object' && v !== null && 'values' in v;
+	const isEmployee = (v: unknown): v is Employee =>
+		typeof v === 'object' && v !== null && 'values' in v;
 	if (method === 'GET' && rest.length === 1)
 		return {
 			name: 'avatar-by-email',

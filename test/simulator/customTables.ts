@@ -225,10 +225,14 @@ export function customTablesRoute(ctx: RouteContext): Handler | undefined {
 	const { company, method, rest, query } = ctx;
 	if (rest[0] !== 'people' || rest[1] !== 'custom-tables') return undefined;
 	const state = customTablesOf(company);
-	const visible = (user: ServiceUser) => state.tables.filter((t) => canReadCategory(user, t.category));
+	const visible = (user: ServiceUser) =>
+		state.tables.filter((t) => canReadCategory(user, t.category));
 	if (method === 'GET' && rest[2] === 'metadata') {
 		if (rest.length === 3)
-			return { name: 'custom-tables-metadata', run: (user) => json(200, { tables: visible(user) }) };
+			return {
+				name: 'custom-tables-metadata',
+				run: (user) => json(200, { tables: visible(user) }),
+			};
 		if (rest.length === 4)
 			return {
 				name: 'custom-table-metadata',

@@ -174,7 +174,8 @@ function money(value: unknown, what: string): Check {
 	if (value === null || typeof value !== 'object' || Array.isArray(value))
 		return `${what} must be an object {value, currency}`;
 	const m = value as { value?: unknown; currency?: unknown };
-	if (typeof m.value !== 'number' || !Number.isFinite(m.value)) return `${what}.value must be a number`;
+	if (typeof m.value !== 'number' || !Number.isFinite(m.value))
+		return `${what}.value must be a number`;
 	if (typeof m.currency !== 'string' || !/^[A-Z]{3}$/.test(m.currency))
 		return `${what}.currency must be a three-letter currency code`;
 	return undefined;
@@ -182,7 +183,9 @@ function money(value: unknown, what: string): Check {
 
 function oneOf(value: unknown, allowed: string[], what: string, required: boolean): Check {
 	if (value === undefined || value === null) return required ? `${what} is required` : undefined;
-	return allowed.includes(String(value)) ? undefined : `${what} must be one of: ${allowed.join(', ')}`;
+	return allowed.includes(String(value))
+		? undefined
+		: `${what} must be one of: ${allowed.join(', ')}`;
 }
 
 function date(value: unknown, what: string, required: boolean): Check {
@@ -268,7 +271,8 @@ export function payTablesRoute(ctx: RouteContext): Handler | undefined {
 			return apiError(403, 'forbidden', `No permission to ${edit ? 'edit' : 'view'} the ${table} table of ${employeeId}`); // prettier-ignore
 		return e;
 	};
-	const isEmployee = (v: unknown): v is Employee => typeof v === 'object' && v !== null && 'values' in v;
+	const isEmployee = (v: unknown): v is Employee =>
+		typeof v === 'object' && v !== null && 'values' in v;
 	if (method === 'GET' && rest.length === 3)
 		return {
 			name: 'pay-table',

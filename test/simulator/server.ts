@@ -167,7 +167,10 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
 			now: simulator.clock.now(),
 		});
 		simulator.fileLog.push({ path: url.pathname, status: answer.status, authorization: req.headers.authorization !== undefined }); // prettier-ignore
-		res.writeHead(answer.status, { ...answer.headers, 'Content-Length': String(answer.body.length) });
+		res.writeHead(answer.status, {
+			...answer.headers,
+			'Content-Length': String(answer.body.length),
+		});
 		res.end(answer.body);
 	});
 	files.on('connection', (socket) => {

@@ -8,7 +8,7 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-import { isRecord } from './json';
+import { isRecord, pathSegments } from './json';
 
 export interface WebhookEventType {
 	/** Bob's own type string: the option value and the item's `event`. */
@@ -346,8 +346,10 @@ export function updatedFieldIds(data: Record<string, unknown>): string[] {
 						(entry as Record<string, unknown>).id ??
 						(entry as Record<string, unknown>).field)
 					: undefined;
-		if (typeof id === 'string' && /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)+$/.test(id.trim()))
-			ids.push(id.trim());
+		// Custom fields' IDs may carry spaces (`payroll.variable.Executive bonus.amount`); any ID of two
+		// or more segments is kept unless it could reach an object's prototype (core/json pathSegments).
+		const segments = typeof id === 'string' ? pathSegments(id.trim()) : undefined;
+		if (segments && segments.length > 1) ids.push(segments.join('.'));
 	}
 	return [...new Set(ids)];
 }

@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { FieldIndex } from '../../core/fields';
 import { DEFAULT_SET, expandDefaultSet, SIMPLIFIED_FIELDS } from '../../core/fields';
-import { setAtPath } from '../../core/json';
+import { deleteAtPath, setAtPath } from '../../core/json';
 import { stringList } from '../../core/lists';
 import type { RawEmployee } from '../../core/people';
 import {
@@ -141,26 +141,6 @@ export function checkFieldsExist(
 
 // ---------- shaping the answer ----------
 
-/** Removes `path` from a (copied) nested object and the parents it leaves empty. */
-function deleteAt(target: unknown, path: string): void {
-	const keys = path.split('.');
-	const parents: Array<Record<string, unknown>> = [];
-	let node = target;
-	for (const key of keys.slice(0, -1)) {
-		if (node === null || typeof node !== 'object') return;
-		parents.push(node as Record<string, unknown>);
-		node = (node as Record<string, unknown>)[key];
-	}
-	if (node === null || typeof node !== 'object') return;
-	delete (node as Record<string, unknown>)[keys[keys.length - 1]];
-	for (let depth = parents.length - 1; depth >= 0; depth--) {
-		const child = parents[depth][keys[depth]];
-		if (child && typeof child === 'object' && Object.keys(child).length === 0) {
-			delete parents[depth][keys[depth]];
-		} else break;
-	}
-}
-
 /**
  * One employee in "Full" form: HiBob's nested shape without slash keys, only the output fields
  * (fields requested for filters or matching are dropped), IDs kept as strings. `replaceLabels`
@@ -198,8 +178,8 @@ export function fullEmployee(
 			return otherPath.startsWith(`${path}.`) || path.startsWith(`${otherPath}.`);
 		});
 		if (overlaps) continue;
-		deleteAt(output, path);
-		if (output.humanReadable) deleteAt(output.humanReadable, path);
+		deleteAtPath(output, path);
+		if (output.humanReadable) deleteAtPath(output.humanReadable, path);
 	}
 	return output;
 }

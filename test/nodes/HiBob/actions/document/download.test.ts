@@ -48,7 +48,10 @@ describe('HiBob → Document → Download', () => {
 	}); // prettier-ignore
 
 	it('puts the file in the named binary field, and matches the name ignoring case', async () => {
-		const { output } = await run({ documentName: ' CONTRACT.pdf ', binaryPropertyName: 'contract' });
+		const { output } = await run({
+			documentName: ' CONTRACT.pdf ',
+			binaryPropertyName: 'contract',
+		});
 		expect(Object.keys(output[0][0].binary ?? {})).toEqual(['contract']);
 	});
 
