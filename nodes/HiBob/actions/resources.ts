@@ -2,6 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as company from './company';
+import * as customTable from './customTable';
 import * as document from './document';
 import * as employee from './employee';
 import * as employeeHistory from './history';
@@ -47,6 +48,12 @@ export const RESOURCES: Resource[] = [
 		value: 'document',
 		description: "People's documents: upload to a folder, list with download links, delete",
 		...document,
+	},
+	{
+		name: 'Custom Table',
+		value: 'customTable',
+		description: "Rows of employees' custom tables (equipment, licences, certifications, visas…) and the tables' columns",
+		...customTable,
 	},
 	{
 		name: 'Company',
