@@ -301,7 +301,8 @@ export function customTablesRoute(ctx: RouteContext): Handler | undefined {
 					return empty();
 				}
 				if (!isObject(body)) return apiError(400, 'bad.request', 'The body must be an object of column IDs and values');
-				const { id: _ignored, ...values } = body;
+				const values = { ...body };
+				delete values.id;
 				const wrong = rowProblem(company, t.table, values, false);
 				if (wrong) return apiError(400, 'bad.request', wrong);
 				rows[index] = { ...rows[index], ...values };

@@ -29,7 +29,7 @@ export const rowIdProperty: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. 1021262',
-	description: "The row's ID, as Custom Table → Get Many returns it (id)",
+	description: "The row's ID, as Custom Table → Get Many returns it",
 };
 
 export const CUSTOM_TABLE_PERMISSION =

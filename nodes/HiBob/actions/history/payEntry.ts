@@ -64,8 +64,8 @@ export const payColumnProperties: INodeProperties[] = [
 		options: [
 			{ displayName: 'Amount', name: 'amount', type: 'number', default: 0, description: 'The base salary for the pay period, e.g. 65000 (required)' }, // prettier-ignore
 			{ ...currency, description: 'Three-letter ISO 4217 code of the salary (required), e.g. EUR' },
-			{ displayName: 'Pay Period', name: 'payPeriod', type: 'options', options: options(SALARY_PERIODS), default: 'Annual', description: 'What the amount is per' }, // prettier-ignore
 			{ displayName: 'Pay Frequency', name: 'payFrequency', type: 'options', options: options(PAY_FREQUENCIES), default: 'Monthly', description: 'How often the salary is paid' }, // prettier-ignore
+			{ displayName: 'Pay Period', name: 'payPeriod', type: 'options', options: options(SALARY_PERIODS), default: 'Annual', description: 'What the amount is per' }, // prettier-ignore
 		],
 	},
 	{
@@ -77,13 +77,13 @@ export const payColumnProperties: INodeProperties[] = [
 		displayOptions: { show: { table: ['variable'] } },
 		options: [
 			{ displayName: 'Amount', name: 'amount', type: 'number', default: 0, description: 'The on-target amount (required)' }, // prettier-ignore
-			{ ...currency, description: 'Three-letter ISO 4217 code of the amount (required), e.g. USD' },
-			{ displayName: 'Variable Type', name: 'variableType', type: 'options', options: options(VARIABLE_TYPES), default: 'Bonus' }, // prettier-ignore
-			{ displayName: 'Payment Period', name: 'paymentPeriod', type: 'options', options: options(VARIABLE_PERIODS), default: 'Annual' }, // prettier-ignore
 			{ displayName: 'Company %', name: 'companyPercent', type: 'number', default: 0, description: 'Company on-target weight, 0-100' }, // prettier-ignore
+			{ ...currency, description: 'Three-letter ISO 4217 code of the amount (required), e.g. USD' },
 			{ displayName: 'Department %', name: 'departmentPercent', type: 'number', default: 0, description: 'Department on-target weight, 0-100' }, // prettier-ignore
 			{ displayName: 'Individual %', name: 'individualPercent', type: 'number', default: 0, description: 'Individual on-target weight, 0-100' }, // prettier-ignore
+			{ displayName: 'Payment Period', name: 'paymentPeriod', type: 'options', options: options(VARIABLE_PERIODS), default: 'Annual' }, // prettier-ignore
 			reason,
+			{ displayName: 'Variable Type', name: 'variableType', type: 'options', options: options(VARIABLE_TYPES), default: 'Bonus' }, // prettier-ignore
 		],
 	},
 	{
@@ -94,17 +94,17 @@ export const payColumnProperties: INodeProperties[] = [
 		default: { quantity: 0, equityType: '' },
 		displayOptions: { show: { table: ['equities'] } },
 		options: [
-			{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 0, description: 'Number of shares or options granted (required)' }, // prettier-ignore
-			{ displayName: 'Equity Type', name: 'equityType', type: 'string', default: '', placeholder: 'e.g. Options', description: 'The type of the grant as Bob names it (required)' }, // prettier-ignore
-			dateColumn('Grant Date', 'grantDate', 'The date the equity was granted'),
-			dateColumn('Vesting Commencement Date', 'vestingCommencementDate', 'When vesting starts'),
-			dateColumn('Option Expiration', 'optionExpiration', 'When the options expire'),
-			{ displayName: 'Exercise Price', name: 'exercisePrice', type: 'number', default: 0, description: 'Price per share; needs Currency' }, // prettier-ignore
 			{ ...currency, description: 'Three-letter ISO 4217 code of the exercise price, e.g. USD' },
-			{ displayName: 'Grant Type', name: 'grantType', type: 'options', options: options(GRANT_TYPES), default: 'Initial Grant' }, // prettier-ignore
+			{ displayName: 'Equity Type', name: 'equityType', type: 'string', default: '', placeholder: 'e.g. Options', description: 'The type of the grant as Bob names it (required)' }, // prettier-ignore
+			{ displayName: 'Exercise Price', name: 'exercisePrice', type: 'number', default: 0, description: 'Price per share; needs Currency' }, // prettier-ignore
+			dateColumn('Grant Date', 'grantDate', 'The date the equity was granted'),
 			{ displayName: 'Grant Status', name: 'grantStatus', type: 'options', options: options(GRANT_STATUSES), default: 'Granted' }, // prettier-ignore
-			{ displayName: 'Vesting Term', name: 'vestingTerm', type: 'string', default: '', description: 'Terms for exercising the grant' }, // prettier-ignore
+			{ displayName: 'Grant Type', name: 'grantType', type: 'options', options: options(GRANT_TYPES), default: 'Initial Grant' }, // prettier-ignore
+			dateColumn('Option Expiration', 'optionExpiration', 'When the options expire'),
+			{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 0, description: 'Number of shares or options granted (required)' }, // prettier-ignore
 			reason,
+			dateColumn('Vesting Commencement Date', 'vestingCommencementDate', 'When vesting starts'),
+			{ displayName: 'Vesting Term', name: 'vestingTerm', type: 'string', default: '', description: 'Terms for exercising the grant' }, // prettier-ignore
 		],
 	},
 	{
@@ -115,14 +115,14 @@ export const payColumnProperties: INodeProperties[] = [
 		default: { name: '' },
 		displayOptions: { show: { table: ['training'] } },
 		options: [
-			{ displayName: 'Training Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Training', description: "The item of Bob's Training Name list, by its ID (required)" }, // prettier-ignore
-			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ displayName: 'Status', name: 'status', type: 'string', default: '', placeholder: 'e.g. Completed' }, // prettier-ignore
-			{ displayName: 'Frequency', name: 'frequency', type: 'options', options: options(TRAINING_FREQUENCIES), default: 'Once' }, // prettier-ignore
-			dateColumn('Start Date', 'startDate', 'When the training starts'),
-			dateColumn('End Date', 'endDate', 'When the training was completed'),
 			{ displayName: 'Cost', name: 'cost', type: 'number', default: 0, description: 'What the training cost; needs Currency' }, // prettier-ignore
 			{ ...currency, description: 'Three-letter ISO 4217 code of the cost, e.g. GBP' },
+			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+			dateColumn('End Date', 'endDate', 'When the training was completed'),
+			{ displayName: 'Frequency', name: 'frequency', type: 'options', options: options(TRAINING_FREQUENCIES), default: 'Once' }, // prettier-ignore
+			dateColumn('Start Date', 'startDate', 'When the training starts'),
+			{ displayName: 'Status', name: 'status', type: 'string', default: '', placeholder: 'e.g. Completed' }, // prettier-ignore
+			{ displayName: 'Training Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Training', description: "The item of Bob's Training Name list, by its ID (required)" }, // prettier-ignore
 		],
 	},
 ];
