@@ -23,14 +23,14 @@ export const RESOURCES: Resource[] = [
 		name: 'Employee',
 		value: 'employee',
 		description:
-			'People in HiBob: get or list with filters, create, update, terminate, invite, set start dates, revoke access',
+			'People in HiBob: get or list with filters, create, update, terminate, invite, set start dates and avatars, revoke access',
 		...employee,
 	},
 	{
 		name: 'Employee History',
 		value: 'employeeHistory',
 		description:
-			'Dated history rows (lifecycle, work, employment): get for one or many employees, create or delete a row',
+			'Dated history rows (lifecycle, work, employment, salary, equity, variable pay, training): get for one or many employees, create or delete a row',
 		...employeeHistory,
 	},
 	{
@@ -48,13 +48,14 @@ export const RESOURCES: Resource[] = [
 	{
 		name: 'Document',
 		value: 'document',
-		description: "People's documents: get them with download links, upload to a folder, delete",
+		description: "People's documents: get them with download links, download a file, upload to a folder, delete",
 		...document,
 	},
 	{
 		name: 'Custom Table',
 		value: 'customTable',
-		description: "Rows of employees' custom tables (equipment, licences, certifications, visas…) and the tables' columns",
+		description:
+			"Employees' custom tables (equipment, licences, certifications, visas…): get the tables' columns, get, create, update and delete rows",
 		...customTable,
 	},
 	{

@@ -53,7 +53,7 @@ export const operationProperty: INodeProperties = {
 			value: 'getAvatar',
 			description:
 				"Get the URL of the employee's avatar image (signed by HiBob and expiring: use it now, do not store it)",
-			action: 'Get an employee s avatar',
+			action: 'Get the avatar of an employee',
 		},
 		{
 			name: 'Get Many',
@@ -81,7 +81,7 @@ export const operationProperty: INodeProperties = {
 			value: 'setAvatar',
 			description:
 				"Writes to Bob: replace the employee's avatar with the image at a public URL (e.g. their Slack or Google photo); the old avatar is not kept",
-			action: 'Set an employee s avatar',
+			action: 'Set the avatar of an employee',
 		},
 		{
 			name: 'Set Start Date',
