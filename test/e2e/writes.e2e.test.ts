@@ -20,8 +20,9 @@
  * node outputs, one write each in the request log, and the simulator's state.
  *
  * People data from n8n runs one chain under `n8n execute`: Custom Table → Create Row (a list column by
- * label) → Get Many → Employee History → Create Entry (Salary) → Delete Entry (that row) → Document →
- * Download (the file from the simulator's separate file host, as binary) → Employee → Set Avatar.
+ * label) → Employee History → Create Entry (Salary) → Delete Entry (that row) → Document → Download (the
+ * file from the simulator's separate file host, as binary) → Employee → Set Avatar → Custom Table → Get
+ * Many (the new row read back; last, since it outputs one item per row).
  */
 import { credentialRef, hiBobCredential, locator } from './harness/fixtures';
 import {
@@ -140,11 +141,11 @@ describe('HiBob writes in a real n8n against the simulator (out of process)', ()
 			]),
 			chain(WF.peopleData, good, manualStart(manager.id), [
 				{ name: 'Create Row', parameters: { resource: 'customTable', operation: 'createRow', employee: locator('id', "={{ $('Who').item.json.id }}"), customTableId: EQUIPMENT, columns: mapped({ [EQ_ITEM]: 'ThinkPad X1', [EQ_TYPE]: 'laptop' }) } },
-				{ name: 'Rows', parameters: { resource: 'customTable', operation: 'getAll', employee: locator('id', "={{ $('Who').item.json.id }}"), customTableId: EQUIPMENT, returnAll: true } },
 				{ name: 'Salary', parameters: { resource: 'employeeHistory', operation: 'createEntry', table: 'salaries', employee: locator('id', "={{ $('Who').item.json.id }}"), effectiveDate: `${FUTURE}T00:00:00`, salaryColumns: { amount: 81000, currency: 'EUR', payPeriod: 'Annual', payFrequency: 'Monthly' } } },
 				{ name: 'Delete Salary', parameters: { resource: 'employeeHistory', operation: 'deleteEntry', table: 'salaries', employee: locator('id', "={{ $('Who').item.json.id }}"), entryId: '={{ $json.entryId }}' } },
 				{ name: 'Download', parameters: { resource: 'document', operation: 'download', employee: locator('id', "={{ $('Who').item.json.id }}"), documentName: 'offer.pdf' } },
 				{ name: 'Set Avatar', parameters: { resource: 'employee', operation: 'setAvatar', employee: locator('id', "={{ $('Who').item.json.id }}"), imageUrl: 'https://avatars.example.com/manager.png' } },
+				{ name: 'Rows', parameters: { resource: 'customTable', operation: 'getAll', employee: locator('id', "={{ $('Who').item.json.id }}"), customTableId: EQUIPMENT, returnAll: true } },
 			]),
 			chain(WF.offboard, good, manualStart(leaver.id), [
 				{ name: 'Terminate', parameters: { resource: 'employee', operation: 'terminate', employee: locator('id', '={{ $json.id }}'), terminationDate: `${FUTURE}T00:00:00`, terminateOptions: { terminationReason: 'Resignation', reasonType: 'Voluntary' } } },
