@@ -61,7 +61,8 @@ export const RESOURCES: Resource[] = [
 	{
 		name: 'Company',
 		value: 'company',
-		description: 'Get field metadata and named lists (departments, sites, titles, …)',
+		description:
+			"Get field metadata and named lists (departments, sites, titles, …), and check the service user's access",
 		...company,
 	},
 ];

@@ -18,7 +18,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { RawEmployee } from '../core/people';
 import { employeesOf, readField, readLabel, simplify } from '../core/people';
 import type { WebhookEvent } from '../core/webhook';
-import { eventTypeOf, taskLookup, timeOffRequestPath, updatedFieldIds } from '../core/webhook';
+import {
+	eventTypeOf,
+	signedDocumentOf,
+	taskLookup,
+	timeOffRequestPath,
+	updatedFieldIds,
+} from '../core/webhook';
 import { readMemory, remember } from '../core/webhookMemory';
 import { projectEmployee } from '../trigger/output';
 import { clockNow } from '../shared/clock';
@@ -156,6 +162,44 @@ async function enrichRequest(
 	return { request: body };
 }
 
+/**
+ * An eSign completion: the employee, and their documents as HiBob lists them, with the signed one
+ * picked out by its ID in the download link. A refused document read keeps the employee.
+ */
+async function enrichSignedDocument(
+	context: IExecuteFunctions,
+	event: WebhookEvent,
+	settings: EmitSettings,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const result = await enrichEmployee(context, event, settings, itemIndex);
+	if (event.employeeId === null) return result;
+	const { documentId, downloadUrl } = signedDocumentOf(event.data);
+	try {
+		const body = await hiBobRequest<{ documents?: unknown } | null>(context, {
+			method: 'GET',
+			path: `/v1/docs/people/${encodeURIComponent(event.employeeId)}`,
+			itemIndex,
+		});
+		const documents = Array.isArray(body?.documents) ? (body.documents as IDataObject[]) : [];
+		const signed = documents.find((document) => {
+			const link = typeof document.downloadLink === 'string' ? document.downloadLink : '';
+			return (
+				(downloadUrl !== null && link === downloadUrl) ||
+				(documentId !== null &&
+					(String(document.id ?? document.docId ?? '') === documentId ||
+						link.split(/[/?#]/).includes(documentId)))
+			);
+		});
+		return { ...result, document: signed ?? null, documents };
+	} catch (error) {
+		return {
+			...result,
+			documentsError: error instanceof Error ? error.message : String(error),
+		};
+	}
+}
+
 async function enrich(
 	context: IExecuteFunctions,
 	event: WebhookEvent,
@@ -166,6 +210,10 @@ async function enrich(
 	try {
 		if (family === 'task') return await enrichTask(context, event, itemIndex);
 		if (family === 'timeOff') return await enrichRequest(context, event, itemIndex);
+		if (family === 'document')
+			return await enrichSignedDocument(context, event, settings, itemIndex);
+		// Positions are read with Workforce planning's own endpoints and permission: the raw event only.
+		if (family === 'workforcePlanning') return {};
 		return await enrichEmployee(context, event, settings, itemIndex);
 	} catch (error) {
 		// The event is not lost when HiBob cannot be read: it goes on with the reason, unenriched.

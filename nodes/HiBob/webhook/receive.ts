@@ -33,7 +33,7 @@ export const RESPONSES = {
 	ignored: 'Event not selected in this trigger; ignored',
 	duplicate: 'Delivery already received; ignored',
 	unsigned:
-		"Missing or invalid Bob-Signature: the body was not signed with this webhook's secret. Copy the secret from the webhook in Bob (Settings → Integrations → Webhooks) into the HiBob Webhook credential.",
+		"Missing or invalid Bob-Signature: the body was not signed with this webhook's secret. Copy the secret from the webhook in Bob (Settings → Integrations → Webhooks) into the HiBob Webhook API credential.",
 	invalid: 'The body is not a HiBob v2 event',
 	noRawBody: 'The request body could not be read to check its signature',
 } as const;

@@ -1,11 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../types';
+import { checkAccess } from './checkAccess.operation';
 import { getAllNamedLists } from './getAllNamedLists.operation';
 import { getFields } from './getFields.operation';
 import { getNamedList } from './getNamedList.operation';
 
-export const operations: ResourceOperations = { getFields, getNamedList, getAllNamedLists };
+export const operations: ResourceOperations = {
+	checkAccess,
+	getFields,
+	getNamedList,
+	getAllNamedLists,
+};
 
 export const operationProperty: INodeProperties = {
 	displayName: 'Operation',
@@ -14,6 +20,13 @@ export const operationProperty: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['company'] } },
 	options: [
+		{
+			name: 'Check Access',
+			value: 'checkAccess',
+			description:
+				"Check what the service user may read in HiBob: one harmless read per capability, one item each (allowed or missing, and the permission to grant in HiBob's words). Reads only; never writes.",
+			action: 'Check what the service user may read',
+		},
 		{
 			name: 'Get All Named Lists',
 			value: 'getAllNamedLists',

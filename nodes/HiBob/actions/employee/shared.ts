@@ -6,6 +6,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { categoryPermission } from '../../core/access';
 import type { FieldIndex } from '../../core/fields';
 import { DEFAULT_SET, expandDefaultSet, SIMPLIFIED_FIELDS } from '../../core/fields';
 import { deleteAtPath, setAtPath } from '../../core/json';
@@ -13,6 +14,7 @@ import { stringList } from '../../core/lists';
 import type { RawEmployee } from '../../core/people';
 import {
 	fieldsMissingFromAll,
+	MAX_SEARCH_FIELDS,
 	readField,
 	readLabel,
 	simplify,
@@ -119,6 +121,23 @@ export function readOutputSettings(
 	};
 }
 
+/** A people search asks for at most 400 fields (HiBob's limit): more is refused before the search. */
+export function checkSearchFieldCount(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	requestedFieldIds: readonly string[],
+): void {
+	if (requestedFieldIds.length <= MAX_SEARCH_FIELDS) return;
+	throw new NodeOperationError(
+		context.getNode(),
+		`Too many fields: the people search would ask for ${requestedFieldIds.length} (HiBob allows ${MAX_SEARCH_FIELDS})`,
+		{
+			itemIndex,
+			description: `Choose at most ${MAX_SEARCH_FIELDS} fields in "Fields" (the node adds the ID and email it matches on, and the fields your filters read). No search was sent to HiBob.`,
+		},
+	);
+}
+
 /** Field IDs HiBob's metadata does not know, or throws nothing when all are known. */
 export function checkFieldsExist(
 	context: IExecuteFunctions,
@@ -215,7 +234,7 @@ export function missingFieldsHint(
 	const list = [...byCategory.entries()]
 		.map(([category, fields]) => `${category}: ${fields.join(', ')}`)
 		.join('; ');
-	return `HiBob returned no value for these fields for any employee, so the service user probably may not read them — ${list}. In Bob, give the service user's permission group access to the ${categories.map((c) => `"${c}"`).join(', ')} ${categories.length === 1 ? 'category' : 'categories'} (Settings → Permission groups → People's data). HiBob leaves such fields out without an error.`;
+	return `HiBob returned no value for these fields for any employee, so the service user probably may not read them — ${list}. In Bob, give the service user's permission group access to the ${categories.map((c) => `"${c}"`).join(', ')} ${categories.length === 1 ? 'category' : 'categories'}: ${categories.map(categoryPermission).join('; ')}. HiBob leaves such fields out without an error; Company → Check Access lists every category the service user lacks.`;
 }
 
 export function nobodyVisibleHint(includeInactive: boolean): string {

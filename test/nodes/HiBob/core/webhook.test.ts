@@ -127,6 +127,19 @@ describe('event types', () => {
 				'timeoff.request.imported',
 				'todo.assign',
 				'todo.changedStatus',
+				'documents.eSign.completed',
+				'workforcePlanning.position.created',
+				'workforcePlanning.position.updated',
+				'workforcePlanning.positionOpening.created',
+				'workforcePlanning.positionOpening.updated',
+				'workforcePlanning.positionOpening.deleted',
+				'workforcePlanning.positionBudget.created',
+				'workforcePlanning.positionBudget.updated',
+				'attendance.timesheet.submitted',
+				'attendance.timesheet.approved',
+				'attendance.timesheet.rejected',
+				'attendance.timesheet.openForSubmission',
+				'attendance.cycle.ended',
 			]),
 		);
 		expect(new Set(values).size).toBe(values.length);
@@ -137,7 +150,15 @@ describe('event types', () => {
 		expect(eventTypeOf('employee.temporary.leave')?.value).toBe('employee.temporaryLeave');
 		expect(eventTypeOf('todo.changed.status')?.value).toBe('todo.changedStatus');
 		expect(eventTypeOf('EMPLOYEE.CREATED')?.value).toBe('employee.created');
-		expect(eventTypeOf('documents.esign.completed')).toBeUndefined();
+		expect(eventTypeOf('documents.esign.completed')?.value).toBe('documents.eSign.completed');
+		expect(eventTypeOf('workforce.planning.position.opening.updated')?.value).toBe(
+			'workforcePlanning.positionOpening.updated',
+		);
+		expect(eventTypeOf('workforce.planning.position.budget.created')?.value).toBe(
+			'workforcePlanning.positionBudget.created',
+		);
+		expect(eventTypeOf('workforce.planning.position.budget.deleted')).toBeUndefined();
+		expect(eventTypeOf('documents.unknown.completed')).toBeUndefined();
 		expect(eventTypeOf(42)).toBeUndefined();
 	});
 
@@ -176,6 +197,7 @@ describe('envelope', () => {
 			companyId: '636192',
 			version: 'v2',
 			data: envelope.data,
+			tableEntry: { tableId: 'lifecycle', effectiveDate: '2025-01-08', entryId: null },
 			deliveryKey: deliveryKey(envelope),
 		});
 		const alias = normaliseEvent({ ...envelope, type: 'employee.terminated' });
