@@ -18,6 +18,11 @@
  * department label and a custom field through Other Fields) → Set Start Date → Invite → Employee
  * History → Create Entry (Work, from a future date); then Delete Entry removes that row. Asserted on the
  * node outputs, one write each in the request log, and the simulator's state.
+ *
+ * People data from n8n runs one chain under `n8n execute`: Custom Table → Create Row (a list column by
+ * label) → Employee History → Create Entry (Salary) → Delete Entry (that row) → Document → Download (the
+ * file from the simulator's separate file host, as binary) → Employee → Set Avatar → Custom Table → Get
+ * Many (the new row read back; last, since it outputs one item per row).
  */
 import { credentialRef, hiBobCredential, locator } from './harness/fixtures';
 import {
@@ -50,7 +55,11 @@ const WF = {
 	getAfter: 'hbWriteGetAfter1',
 	hireFromN8n: 'hbWriteHireN8n01',
 	deleteEntry: 'hbWriteDelEntry1',
+	peopleData: 'hbWritePeopleDt1',
 };
+const EQUIPMENT = '1663597900001';
+const EQ_ITEM = 'column_1663598000001';
+const EQ_TYPE = 'column_1663598000002';
 const LATER_START = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
 
 /** A resource-mapper value for the given HiBob field IDs and values, as the editor saves it. */
@@ -132,6 +141,14 @@ describe('HiBob writes in a real n8n against the simulator (out of process)', ()
 				{ name: 'Set Start Date', parameters: { resource: 'employee', operation: 'setStartDate', employee: byExpression, startDate: `${LATER_START}T00:00:00`, reason: 'Laptop arrives later' } },
 				{ name: 'Invite', parameters: { resource: 'employee', operation: 'invite', employee: byExpression, welcomeWizardId: '2' } },
 				{ name: 'Create Entry', parameters: { resource: 'employeeHistory', operation: 'createEntry', table: 'work', employee: byExpression, effectiveDate: `${FUTURE}T00:00:00`, workColumns: { department: engineering.name, reason: 'Team change' } } },
+			]),
+			chain(WF.peopleData, good, manualStart(manager.id), [
+				{ name: 'Create Row', parameters: { resource: 'customTable', operation: 'createRow', employee: locator('id', "={{ $('Who').item.json.id }}"), customTableId: EQUIPMENT, columns: mapped({ [EQ_ITEM]: 'ThinkPad X1', [EQ_TYPE]: 'laptop' }) } },
+				{ name: 'Salary', parameters: { resource: 'employeeHistory', operation: 'createEntry', table: 'salaries', employee: locator('id', "={{ $('Who').item.json.id }}"), effectiveDate: `${FUTURE}T00:00:00`, salaryColumns: { amount: 81000, currency: 'EUR', payPeriod: 'Annual', payFrequency: 'Monthly' } } },
+				{ name: 'Delete Salary', parameters: { resource: 'employeeHistory', operation: 'deleteEntry', table: 'salaries', employee: locator('id', "={{ $('Who').item.json.id }}"), entryId: '={{ $json.entryId }}' } },
+				{ name: 'Download', parameters: { resource: 'document', operation: 'download', employee: locator('id', "={{ $('Who').item.json.id }}"), documentName: 'offer.pdf' } },
+				{ name: 'Set Avatar', parameters: { resource: 'employee', operation: 'setAvatar', employee: locator('id', "={{ $('Who').item.json.id }}"), imageUrl: 'https://avatars.example.com/manager.png' } },
+				{ name: 'Rows', parameters: { resource: 'customTable', operation: 'getAll', employee: locator('id', "={{ $('Who').item.json.id }}"), customTableId: EQUIPMENT, returnAll: true } },
 			]),
 			chain(WF.offboard, good, manualStart(leaver.id), [
 				{ name: 'Terminate', parameters: { resource: 'employee', operation: 'terminate', employee: locator('id', '={{ $json.id }}'), terminationDate: `${FUTURE}T00:00:00`, terminateOptions: { terminationReason: 'Resignation', reasonType: 'Voluntary' } } },
@@ -283,5 +300,39 @@ describe('HiBob writes in a real n8n against the simulator (out of process)', ()
 		const after = await sim.control<{ work: Array<{ id: number | string }> }>('getEmployee', { employeeId: id });
 		expect(after.work.some((entry) => String(entry.id) === String(row!.id))).toBe(false);
 		expect(JSON.stringify([result.run, deleted.run])).not.toContain(SERVICE_USER.token);
+	}, 300000); // prettier-ignore
+
+	test('people data from n8n: custom-table row created and read back, a salary entry created and deleted, a document downloaded as binary, an avatar set', async () => {
+		await n8n.stop();
+		const auth = `Basic ${Buffer.from(`${SERVICE_USER.id}:${SERVICE_USER.token}`).toString('base64')}`;
+		const pdf = Buffer.from('%PDF-1.4\n\xe2\x82\xac e2e \x00\xff\n%%EOF\n', 'latin1');
+		const boundary = 'e2e-boundary';
+		const upload = await fetch(`${sim.url}/v1/docs/people/${manager.id}/shared/upload`, { method: 'POST', headers: { Authorization: auth, 'Content-Type': `multipart/form-data; boundary=${boundary}` }, body: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="offer.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), pdf, Buffer.from(`\r\n--${boundary}--\r\n`)]) });
+		expect(upload.status).toBe(200);
+		await sim.clearLog();
+		const result = await n8n.execute(WF.peopleData);
+		const refused = (await sim.log()).filter((entry) => entry.status >= 400).map((entry) => `${entry.method} ${entry.path} ${entry.status} ${JSON.stringify(entry.body)}`);
+		expect({ code: result.code, error: result.run?.data.resultData.error?.message, refused }).toEqual({ code: 0, error: undefined, refused: [] });
+		const run = result.run!;
+		const [row] = nodeOutput(run, 'Create Row');
+		expect(row).toMatchObject({ success: true, employeeId: manager.id, customTableId: EQUIPMENT, written: { [EQ_ITEM]: 'ThinkPad X1', [EQ_TYPE]: '252614471' }, entryId: expect.stringMatching(/^\d+$/) });
+		expect(nodeOutput(run, 'Rows').map((r) => r.id)).toContain(row.entryId);
+		const [salary] = nodeOutput(run, 'Salary');
+		expect(salary).toMatchObject({ success: true, table: 'salaries', effectiveDate: FUTURE, entry: { base: { value: 81000, currency: 'EUR' } }, entryId: expect.stringMatching(/^\d+$/) });
+		expect(nodeOutput(run, 'Delete Salary')).toEqual([expect.objectContaining({ success: true, table: 'salaries', deletedEntryId: salary.entryId })]);
+		expect(nodeOutput(run, 'Download')).toEqual([{ employeeId: manager.id, documentName: 'offer.pdf', fileName: 'offer.pdf', mimeType: 'application/pdf', size: pdf.length }]);
+		// the item carries the file as n8n binary data
+		expect(JSON.stringify(run.data.resultData.runData.Download)).toMatch(/"binary":\{"data":\{[^}]*"fileName":"offer\.pdf"/);
+		expect(nodeOutput(run, 'Set Avatar')).toEqual([expect.objectContaining({ success: true, employeeId: manager.id, avatarUrl: expect.stringMatching(/^https:\/\//) })]);
+		const writes = writesOf(await sim.log());
+		expect(writes.map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
+			`POST /v1/people/custom-tables/${manager.id}/${EQUIPMENT} 200`,
+			`POST /v1/people/${manager.id}/salaries 200`,
+			`DELETE /v1/people/${manager.id}/salaries/${salary.entryId} 200`,
+			`PUT /v1/avatars/${manager.id} 200`,
+		]);
+		const salaries = await fetch(`${sim.url}/v1/people/${manager.id}/salaries`, { headers: { Authorization: auth } });
+		expect(JSON.stringify(await salaries.json())).not.toContain(FUTURE);
+		expect(JSON.stringify(run)).not.toContain(SERVICE_USER.token);
 	}, 300000); // prettier-ignore
 });

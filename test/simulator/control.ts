@@ -44,7 +44,7 @@ import type {
 	WebhookSettings,
 } from './webhooks';
 import { OBSERVED_METHODS, WebhookSender } from './webhooks';
-import { storeSignedDocument } from './documents';
+import { downloadLink, storeSignedDocument } from './documents';
 
 export interface EmployeeSummary {
 	id: string;
@@ -563,7 +563,8 @@ export class SimulatorControl {
 			signedBy,
 			at: new Date(this.sim.clock.now()).toISOString(),
 		});
-		const downloadUrl = `https://app.hibob.com/api/docs/download/${doc.id}`;
+		// the same pre-signed link the employee's document list gives
+		const downloadUrl = downloadLink(this.sim.fileHost, doc, this.sim.clock.now());
 		this.webhooks.announceEvents(
 			[
 				{

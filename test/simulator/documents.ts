@@ -3,7 +3,15 @@
  * `file`, or from a URL) into the shared, confidential or a custom folder, and deletes. Each folder has
  * its own permissions (view, upload, delete). Files over 5 MB are refused, over 1 MB for custom folders;
  * the status and text of that refusal are UNCONFIRMED.
+ *
+ * The document list gives each document's name and a download link. The simulator's links are
+ * pre-signed URLs on another host than the API (the file host server.ts starts, `fileHost`): the
+ * signature and expiry are in the query, the link works without HiBob's credential for 10 minutes,
+ * and, like a storage service's pre-signed URL, it refuses a request that also carries an
+ * `Authorization` header (400). Where HiBob's real links point and how long they live is UNCONFIRMED.
  */
+import { createHmac } from 'node:crypto';
+
 import type { ServiceUser } from './access';
 import type { Company } from './company';
 import { inScope } from './access';
@@ -78,13 +86,59 @@ function documentJson(d: StoredDocument) {
 	};
 }
 
+/** How long a download link works. */
+export const LINK_TTL_MS = 10 * 60 * 1000;
+const LINK_SECRET = 'simulator-link-secret';
+
+function signature(docId: number, expires: number): string {
+	return createHmac('sha256', LINK_SECRET).update(`${docId}|${expires}`).digest('hex');
+}
+
+export function downloadLink(fileHost: string, doc: StoredDocument, now: number): string {
+	const expires = now + LINK_TTL_MS;
+	return `${fileHost}/files/${doc.id}/${encodeURIComponent(doc.name)}?Expires=${expires}&Signature=${signature(doc.id, expires)}`;
+}
+
+export interface FileAnswer {
+	status: number;
+	headers: Record<string, string>;
+	body: Buffer;
+}
+
+/** The file host: `GET /files/{docId}/{name}?Expires=&Signature=` → the document's bytes. */
+export function serveDocumentFile(
+	company: import('./company').Company,
+	input: { method: string; path: string; query: URLSearchParams; authorization: string | undefined; now: number },
+): FileAnswer {
+	const plain = (status: number, text: string): FileAnswer => ({ status, headers: { 'Content-Type': 'text/plain' }, body: Buffer.from(text) });
+	const m = /^\/files\/(\d+)(?:\/[^/]*)?$/.exec(input.path);
+	if (input.method !== 'GET' || !m) return plain(404, 'Not found');
+	if (input.authorization !== undefined)
+		return plain(400, 'Only one auth mechanism allowed: the link is signed, send no Authorization header');
+	const expires = Number(input.query.get('Expires'));
+	const given = input.query.get('Signature') ?? '';
+	if (!Number.isFinite(expires) || given !== signature(Number(m[1]), expires)) return plain(403, 'Signature does not match');
+	if (expires < input.now) return plain(403, 'Request has expired');
+	const doc = workOf(company).documents.get(Number(m[1]));
+	if (!doc) return plain(404, 'The document is gone');
+	const body = Buffer.from(doc.data, 'latin1');
+	return {
+		status: 200,
+		headers: {
+			'Content-Type': doc.mimeType,
+			'Content-Disposition': `attachment; filename="${doc.name.replace(/"/g, "'")}"`,
+		},
+		body,
+	};
+} // prettier-ignore
+
 function header(req: ApiRequest, name: string): string | undefined {
 	const v = req.headers[name];
 	return Array.isArray(v) ? v[0] : v;
 }
 
 export function documentsRoute(ctx: RouteContext): Handler | undefined {
-	const { company, method, rest, now } = ctx;
+	const { company, method, rest, now, fileHost } = ctx;
 	if (rest[0] !== 'docs') return undefined;
 	const state = workOf(company);
 	if (method === 'GET' && rest.length === 3 && rest[1] === 'folders' && rest[2] === 'metadata')
@@ -106,7 +160,7 @@ export function documentsRoute(ctx: RouteContext): Handler | undefined {
 				json(200, {
 					documents: [...state.documents.values()]
 						.filter((d) => d.employeeId === employeeId && allowed(state, user.id, `docs.${d.folderId}.view`))
-						.map((d) => ({ documentName: d.name, downloadLink: `https://app.hibob.com/api/docs/download/${d.id}` })),
+						.map((d) => ({ documentName: d.name, downloadLink: downloadLink(fileHost, d, now) })),
 				}),
 			),
 		}; // prettier-ignore
@@ -145,6 +199,7 @@ export function documentsRoute(ctx: RouteContext): Handler | undefined {
 					mimeType: file.contentType ?? 'application/octet-stream',
 					size: file.data.length,
 					head: file.data.slice(0, 16),
+					data: file.data,
 					sourceUrl: null,
 					tags: [],
 					uploadedById: user.id,
@@ -178,6 +233,8 @@ export function documentsRoute(ctx: RouteContext): Handler | undefined {
 					mimeType: 'application/octet-stream',
 					size: 0,
 					head: '',
+					// Bob fetches the URL itself; the simulator keeps a stand-in naming where it came from.
+					data: `Fetched from ${b.documentUrl}\n`,
 					sourceUrl: b.documentUrl,
 					tags,
 					uploadedById: user.id,
@@ -223,6 +280,7 @@ export function storeSignedDocument(
 		mimeType: 'application/pdf',
 		size: 1024,
 		head: '%PDF-1.7',
+		data: `%PDF-1.7\n% signed in Bob by ${input.signedBy}\n`.padEnd(1024, ' '),
 		sourceUrl: null,
 		tags: ['eSign'],
 		uploadedById: input.signedBy,

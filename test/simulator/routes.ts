@@ -10,6 +10,8 @@ export interface RouteContext {
 	rest: string[];
 	query: URLSearchParams;
 	now: number;
+	/** The origin documents' download links point to (another host than the API). */
+	fileHost: string;
 }
 
 export interface Handler {

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 import { ControlError } from './company';
+import { serveDocumentFile } from './documents';
 import { CONTROL_METHODS, SimulatorControl } from './control';
 import { type LogEntry, Simulator, type SimulatorOptions } from './simulator';
 
@@ -30,6 +31,8 @@ export interface RunningSimulator {
 	port: number;
 	/** The default service user: all categories, scope "all", history. */
 	serviceUser: { id: string; token: string };
+	/** The file host documents' download links point to: another port, no HiBob credential. */
+	fileHostUrl: string;
 	/** `Authorization` header value for the default (or given) service user. */
 	authHeader(user?: { id: string; token: string }): string;
 	control: SimulatorControl;
@@ -153,10 +156,38 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
 	});
 	const address = server.address() as AddressInfo;
 	const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+	// The file host: documents' pre-signed download links live here, on another origin than the API.
+	const files: Server = createServer((req, res) => {
+		const url = new URL(req.url ?? '/', 'http://files');
+		const answer = serveDocumentFile(simulator.company, {
+			method: (req.method ?? 'GET').toUpperCase(),
+			path: url.pathname,
+			query: url.searchParams,
+			authorization: req.headers.authorization,
+			now: simulator.clock.now(),
+		});
+		simulator.fileLog.push({ path: url.pathname, status: answer.status, authorization: req.headers.authorization !== undefined }); // prettier-ignore
+		res.writeHead(answer.status, {
+			...answer.headers,
+			'Content-Length': String(answer.body.length),
+		});
+		res.end(answer.body);
+	});
+	files.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise<void>((resolve, reject) => {
+		files.once('error', reject);
+		files.listen(0, options.host ?? '127.0.0.1', () => resolve());
+	});
+	const fileHostUrl = `http://${host}:${(files.address() as AddressInfo).port}`;
+	simulator.fileHost = fileHostUrl;
 	const user = simulator.defaultUser;
 	return {
 		url: `http://${host}:${address.port}`,
 		port: address.port,
+		fileHostUrl,
 		serviceUser: { id: user.id, token: user.token },
 		authHeader: (u = user) => `Basic ${Buffer.from(`${u.id}:${u.token}`).toString('base64')}`,
 		control,
@@ -172,6 +203,7 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
 				for (const t of simulator.timers) clearTimeout(t);
 				simulator.timers.clear();
 				for (const s of sockets) s.destroy();
+				files.close();
 				server.close(() => resolve());
 			}),
 	};

@@ -22,7 +22,10 @@ import {
 	type TableName,
 	type TimeOffRequest,
 } from './company';
+import { avatarsRoute } from './avatars';
+import { customTablesRoute } from './customTables';
 import { documentsRoute, multipartSummary } from './documents';
+import { payTablesRoute, renderPayRows } from './payTables';
 import { toMeta } from './fields';
 import { readEmployee, searchPeople } from './render';
 import type { Handler } from './routes';
@@ -227,6 +230,10 @@ export class Simulator {
 	private faultSeq = 0;
 	private readonly options: SimulatorOptions;
 	readonly timers = new Set<ReturnType<typeof setTimeout>>();
+	/** Where documents' pre-signed download links point: another host than the API (server.ts sets it). */
+	fileHost = 'https://files.hibob.example';
+	/** Requests the file host answered (tests check that no credential reached it). */
+	readonly fileLog: Array<{ path: string; status: number; authorization: boolean }> = [];
 	readonly writes = new WriteApi(
 		() => this.company,
 		() => this.clock.now(),
@@ -573,8 +580,14 @@ export class Simulator {
 		});
 		const settings = { dateFormat: this.settings.dateFormat };
 		const lag = this.writes.lagged.bind(this.writes);
-		const ctx = { company: this.company, method, rest, query, now: this.clock.now() };
-		const workRoute = tasksRoute(ctx) ?? documentsRoute(ctx) ?? timeOffRequestsRoute(ctx);
+		const ctx = { company: this.company, method, rest, query, now: this.clock.now(), fileHost: this.fileHost }; // prettier-ignore
+		const workRoute =
+			tasksRoute(ctx) ??
+			documentsRoute(ctx) ??
+			timeOffRequestsRoute(ctx) ??
+			payTablesRoute(ctx) ??
+			customTablesRoute(ctx) ??
+			avatarsRoute(ctx);
 		if (workRoute) return workRoute;
 		if (method === 'POST' && rest.length === 2 && rest[0] === 'people') {
 			if (rest[1] === 'search')
@@ -636,14 +649,15 @@ export class Simulator {
 	 * so a client that does not URL-encode it gets a 400 instead of silently wrong pages.
 	 */
 	private bulkTable(user: ServiceUser, table: string, query: URLSearchParams): ApiResponse {
-		if (!TABLES.has(table as TableName))
+		const salaries = table === 'salaries';
+		if (!TABLES.has(table as TableName) && !salaries)
 			return apiError(404, 'not.found', `Unknown employee table ${table}`);
 		const t = table as TableName;
 		const limitRaw = query.get('limit');
 		const limit = limitRaw === null ? 50 : Number(limitRaw);
 		if (!Number.isInteger(limit) || limit < 1 || limit > 200)
 			return apiError(400, 'bad.request', 'limit must be an integer between 1 and 200');
-		if (!canReadCategory(user, t))
+		if (!canReadCategory(user, salaries ? 'payroll' : t))
 			return apiError(403, 'forbidden', `No permission to view ${t} tables`);
 		const idsRaw = query.get('employeeIds');
 		let targets: string[];
@@ -690,19 +704,30 @@ export class Simulator {
 				? {
 						results: targets.slice(offset, offset + limit).map((id) => ({
 							employeeId: id,
-							values: this.company.renderRows(this.company.employees.get(id)!, t, history),
+							values: this.tableRows(id, t, history),
 						})),
 						total: targets.length,
 					}
 				: this.bulkEntries(targets, t, history, offset, limit);
-		const next =
-			offset + limit < total ? encodeCursor({ o: offset + limit, q: queryKey }) : null;
+		const next = offset + limit < total ? encodeCursor({ o: offset + limit, q: queryKey }) : null;
 		// errors are reported on the first page only (UNCONFIRMED): a client must not depend on repeats.
 		return json(200, {
 			results,
 			response_metadata: { [this.settings.cursorKey]: next },
 			errors: offset === 0 ? errors : [],
 		});
+	}
+
+	/** An employee's rows of a bulk table: salaries come from the pay tables (payTables.ts). */
+	private tableRows(
+		id: string,
+		table: TableName,
+		history: boolean,
+	): Array<Record<string, unknown>> {
+		const e = this.company.employees.get(id)!;
+		return (table as string) === 'salaries'
+			? renderPayRows(this.company, e, 'salaries', history)
+			: this.company.renderRows(e, table, history);
 	}
 
 	/**
@@ -722,7 +747,7 @@ export class Simulator {
 		for (const id of targets) {
 			// Past the page: one more entry is enough to know there is a next page.
 			if (position >= offset + limit) return { results, total: position + 1 };
-			const rows = this.company.renderRows(this.company.employees.get(id)!, table, history);
+			const rows = this.tableRows(id, table, history);
 			const width = Math.max(1, rows.length);
 			const from = Math.max(offset, position);
 			const to = Math.min(offset + limit, position + width);
@@ -895,7 +920,8 @@ export class Simulator {
 			const hours = hoursOnDate(this.company, r.requestId);
 			if (hours !== undefined) {
 				// HiBob's reference: start/end dates are "not relevant" for hours requests; the day is `date`.
-				for (const key of ['startDate', 'endDate', 'startPortion', 'endPortion']) delete change[key];
+				for (const key of ['startDate', 'endDate', 'startPortion', 'endPortion'])
+					delete change[key];
 				change.date = r.startDate;
 				change.hoursOnDate = hours;
 			}

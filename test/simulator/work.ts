@@ -41,6 +41,8 @@ export interface StoredDocument {
 	size: number;
 	/** First bytes of the file as latin1 text, so tests can see what arrived (e.g. `%PDF-`). */
 	head: string;
+	/** The file's bytes as latin1 text, served by the file host behind the download link. */
+	data: string;
 	sourceUrl: string | null;
 	tags: string[];
 	uploadedById: string;

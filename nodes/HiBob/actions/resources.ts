@@ -2,6 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as company from './company';
+import * as customTable from './customTable';
 import * as document from './document';
 import * as employee from './employee';
 import * as employeeHistory from './history';
@@ -22,14 +23,14 @@ export const RESOURCES: Resource[] = [
 		name: 'Employee',
 		value: 'employee',
 		description:
-			'People in HiBob: get or list with filters, create, update, terminate, invite, set start dates, revoke access',
+			'People in HiBob: get or list with filters, create, update, terminate, invite, set start dates and avatars, revoke access',
 		...employee,
 	},
 	{
 		name: 'Employee History',
 		value: 'employeeHistory',
 		description:
-			'Dated history rows (lifecycle, work, employment): get for one or many employees, create or delete a row',
+			'Dated history rows (lifecycle, work, employment, salary, equity, variable pay, training): get for one or many employees, create or delete a row',
 		...employeeHistory,
 	},
 	{
@@ -47,8 +48,15 @@ export const RESOURCES: Resource[] = [
 	{
 		name: 'Document',
 		value: 'document',
-		description: "People's documents: get them with download links, upload to a folder, delete",
+		description: "People's documents: get them with download links, download a file, upload to a folder, delete",
 		...document,
+	},
+	{
+		name: 'Custom Table',
+		value: 'customTable',
+		description:
+			"Employees' custom tables (equipment, licences, certifications, visas…): get the tables' columns, get, create, update and delete rows",
+		...customTable,
 	},
 	{
 		name: 'Company',

@@ -75,3 +75,68 @@ export function readDocumentUrl(value: unknown): string {
 		throw new InputError(url === '' ? 'Document URL is empty' : `"${url.slice(0, 60)}" is not an http(s) URL`, `HiBob downloads the document from this address itself, so it must be public http(s). ${NOT_SENT}`);
 	return url;
 } // prettier-ignore
+
+/** One entry of HiBob's document list: its name and the pre-signed link to its file. */
+export interface ListedDocument {
+	documentName: string;
+	downloadLink: string;
+}
+
+/** The documents of HiBob's list (`{documents: [{documentName, downloadLink}]}`) that have both. */
+export function listedDocuments(body: unknown): ListedDocument[] | undefined {
+	const list = body !== null && typeof body === 'object' ? (body as Record<string, unknown>).documents : undefined;
+	if (!Array.isArray(list)) return undefined;
+	return list.flatMap((entry) => {
+		const e = entry as Record<string, unknown> | null;
+		return e && typeof e.documentName === 'string' && typeof e.downloadLink === 'string'
+			? [{ documentName: e.documentName, downloadLink: e.downloadLink }]
+			: [];
+	});
+} // prettier-ignore
+
+/** Document Name, trimmed, or an InputError. */
+export function readDocumentName(value: unknown): string {
+	const name = typeof value === 'string' ? value.trim() : '';
+	if (name === '') throw new InputError('Document Name is empty', "Give the document's name as Document → Get Many lists it. Nothing was sent to HiBob.");
+	return name;
+} // prettier-ignore
+
+/**
+ * The documents named `name` (exact, then ignoring case and surrounding spaces). Several of that name
+ * are an error unless `several` is `all`; none is an error naming what there is.
+ */
+export function pickDocuments(documents: ListedDocument[], name: string, several: 'error' | 'all'): ListedDocument[] {
+	const wanted = readDocumentName(name);
+	let found = documents.filter((d) => d.documentName === wanted);
+	if (found.length === 0) found = documents.filter((d) => d.documentName.trim().toLowerCase() === wanted.toLowerCase());
+	if (found.length === 0) {
+		const names = documents.slice(0, 10).map((d) => `"${d.documentName}"`).join(', ');
+		throw new InputError(`The employee has no document named "${wanted.slice(0, 80)}"`, documents.length === 0 ? 'HiBob lists no document of this employee in the folders the service user may view.' : `Their documents: ${names}${documents.length > 10 ? ', …' : ''}. Nothing was downloaded.`);
+	}
+	if (found.length > 1 && several === 'error')
+		throw new InputError(`${found.length} documents of the employee are named "${wanted.slice(0, 80)}"`, 'Set "If Several Have the Name" to Download All, or rename the documents in Bob. Nothing was downloaded.');
+	return found;
+} // prettier-ignore
+
+/** The file name a download should carry: the Content-Disposition's, else the document's name. */
+export function downloadFileName(contentDisposition: string | undefined, documentName: string): string {
+	const star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(contentDisposition ?? '');
+	if (star) {
+		try {
+			return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+		} catch {
+			// fall through to the plain name
+		}
+	}
+	const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(contentDisposition ?? '');
+	const name = (plain ? plain[1] : documentName).trim().replace(/[\\/]+/g, '_');
+	return name === '' ? 'document' : name;
+} // prettier-ignore
+
+/** Max File Size (MB) as bytes, or an InputError. */
+export function maxDownloadBytes(value: unknown): number {
+	const mb = Number(value);
+	if (!Number.isFinite(mb) || mb <= 0)
+		throw new InputError(`Max File Size (MB) ${String(value)} is not a positive number`, 'Give the largest file to accept in megabytes, e.g. 10. Nothing was downloaded.');
+	return Math.floor(mb * 1024 * 1024);
+} // prettier-ignore

@@ -1,16 +1,25 @@
 /**
- * HiBob's employee history tables: lifecycle, work and employment, read per employee
+ * HiBob's employee tables: lifecycle, work, employment and the pay and training tables, read per employee
  * (`GET /v1/people/{id}/{table}` → `{values: [rows]}`) or in bulk (`GET /v1/bulk/people/{table}`,
  * cursor-paged). Every shape quirk of those answers is read here, once. Pure: no n8n, no HTTP.
  */
 import { stringifyIds } from './employeeIds';
 import { isRecord } from './json';
 
-export const HISTORY_TABLES = ['lifecycle', 'work', 'employment'] as const;
+/** The tables HiBob reads in bulk (`/v1/bulk/people/{table}`): the history tables and salaries. */
+export const HISTORY_TABLES = ['lifecycle', 'work', 'employment', 'salaries'] as const;
 export type HistoryTable = (typeof HISTORY_TABLES)[number];
 
 export function isHistoryTable(value: unknown): value is HistoryTable {
 	return typeof value === 'string' && (HISTORY_TABLES as readonly string[]).includes(value);
+}
+
+/** Every table read per employee (`/v1/people/{id}/{table}`): the bulk ones plus equity, variable pay, training. */
+export const EMPLOYEE_TABLES = [...HISTORY_TABLES, 'equities', 'variable', 'training'] as const;
+export type EmployeeTable = (typeof EMPLOYEE_TABLES)[number];
+
+export function isEmployeeTable(value: unknown): value is EmployeeTable {
+	return typeof value === 'string' && (EMPLOYEE_TABLES as readonly string[]).includes(value);
 }
 
 /** HiBob's bulk page size bounds: `limit` 1–200, `employeeIds` at most 200. */

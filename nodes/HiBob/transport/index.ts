@@ -565,3 +565,7 @@ async function exchange<T>(
 		waitedMs += decision.waitMs;
 	}
 }
+
+/** Fetching what HiBob links to (document downloads) never goes through the credential: download.ts. */
+export { downloadWithoutCredential } from './download';
+export type { Downloaded } from './download';

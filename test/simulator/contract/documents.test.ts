@@ -42,7 +42,7 @@ describe('simulator: documents (/v1/docs)', () => {
 		const stored = sim.control.listDocuments({ employeeId: employee.id }).find((d) => d.id === r.json.id);
 		expect(stored).toEqual(expect.objectContaining({ name: 'contract.pdf', folderName: 'Shared', mimeType: 'application/pdf', size: pdf.length, head: pdf.toString('latin1').slice(0, 16) }));
 		const list = await call(sim, 'GET', `/v1/docs/people/${employee.id}`);
-		expect(list.json.documents).toEqual(expect.arrayContaining([{ documentName: 'contract.pdf', downloadLink: expect.stringMatching(/^https:\/\//) }]));
+		expect(list.json.documents).toEqual(expect.arrayContaining([{ documentName: 'contract.pdf', downloadLink: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/files\//) }]));
 		const logged = sim.log.entries({ path: `/v1/docs/people/${employee.id}/shared/upload` }).at(-1);
 		expect(logged?.body).toEqual({ multipart: [{ name: 'file', filename: 'contract.pdf', contentType: 'application/pdf', size: pdf.length }] });
 	}); // prettier-ignore

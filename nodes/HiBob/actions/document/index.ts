@@ -2,11 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../types';
 import { deleteDocument } from './delete.operation';
+import { download } from './download.operation';
 import { getAll } from './getAll.operation';
 import { RESOURCE } from './shared';
 import { upload } from './upload.operation';
 
-export const operations: ResourceOperations = { upload, getAll, delete: deleteDocument };
+export const operations: ResourceOperations = { upload, getAll, download, delete: deleteDocument };
 
 export const operationProperty: INodeProperties = {
 	displayName: 'Operation',
@@ -20,6 +21,13 @@ export const operationProperty: INodeProperties = {
 			value: 'delete',
 			description: "Delete a document from an employee's folder",
 			action: 'Delete a document',
+		},
+		{
+			name: 'Download',
+			value: 'download',
+			description:
+				"Download the file of one of an employee's documents (by its name) as binary data, up to a size limit",
+			action: 'Download a document',
 		},
 		{
 			name: 'Get Many',

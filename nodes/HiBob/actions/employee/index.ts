@@ -3,9 +3,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ResourceOperations } from '../types';
 import { create } from './create.operation';
 import { get } from './get.operation';
+import { getAvatar } from './getAvatar.operation';
 import { getAll } from './getAll.operation';
 import { invite } from './invite.operation';
 import { revokeAccess } from './revokeAccess.operation';
+import { setAvatar } from './setAvatar.operation';
 import { setStartDate } from './setStartDate.operation';
 import { terminate } from './terminate.operation';
 import { update } from './update.operation';
@@ -21,6 +23,8 @@ export const operations: ResourceOperations = {
 	setStartDate,
 	invite,
 	create,
+	getAvatar,
+	setAvatar,
 };
 
 export const operationProperty: INodeProperties = {
@@ -45,6 +49,13 @@ export const operationProperty: INodeProperties = {
 			action: 'Get an employee',
 		},
 		{
+			name: 'Get Avatar',
+			value: 'getAvatar',
+			description:
+				"Get the URL of the employee's avatar image (signed by HiBob and expiring: use it now, do not store it)",
+			action: 'Get the avatar of an employee',
+		},
+		{
 			name: 'Get Many',
 			value: 'getAll',
 			description:
@@ -64,6 +75,13 @@ export const operationProperty: INodeProperties = {
 			description:
 				"Writes to Bob: revoke the employee's login to Bob (only Bob; other accounts are untouched)",
 			action: 'Revoke access for an employee',
+		},
+		{
+			name: 'Set Avatar',
+			value: 'setAvatar',
+			description:
+				"Writes to Bob: replace the employee's avatar with the image at a public URL (e.g. their Slack or Google photo); the old avatar is not kept",
+			action: 'Set the avatar of an employee',
 		},
 		{
 			name: 'Set Start Date',

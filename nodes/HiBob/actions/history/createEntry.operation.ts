@@ -4,6 +4,7 @@
  * resolved against the list the field's metadata names), wants a site on every Work entry, and copies
  * unset columns from the row before the date; the node sends the Work row's carried-over columns
  * itself, as Employee → Update does. A repeated POST could add a second row, so it is never repeated.
+ * The pay and training tables (Salary, Equity, Variable Pay, Training) are written by payEntry.ts.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
@@ -24,7 +25,9 @@ import {
 } from '../employee/writeSupport';
 import type { HiBobOperation } from '../types';
 import { RESOURCE } from './shared';
+import { createPayEntry, payColumnProperties } from './payEntry';
 import { readWritableTable, writableTableProperty } from './writableTable';
+import { isPayTable } from '../../core/payTables';
 
 const show = { resource: [RESOURCE], operation: ['createEntry'] };
 
@@ -45,6 +48,7 @@ export const description = updateDisplayOptions({ show }, [
 		default: '',
 		description:
 			"The date the row takes effect (a calendar date); empty means today in the workflow's time zone",
+		displayOptions: { hide: { table: ['training'] } },
 	},
 	{
 		displayName: 'Work Columns',
@@ -132,6 +136,7 @@ export const description = updateDisplayOptions({ show }, [
 			},
 		],
 	},
+	...payColumnProperties,
 ]);
 
 /** Each list column, the employee field whose metadata names its list, and its fallback list. */
@@ -170,6 +175,7 @@ async function execute(
 			rawDate === '' || rawDate === null || rawDate === undefined
 				? todayInWorkflowZone(this)
 				: requireDate(rawDate, 'Effective Date');
+		if (isPayTable(table)) return await createPayEntry(this, itemIndex, table, effectiveDate);
 		const columns = this.getNodeParameter(
 			table === 'work' ? 'workColumns' : 'employmentColumns',
 			itemIndex,

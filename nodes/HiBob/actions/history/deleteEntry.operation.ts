@@ -1,6 +1,6 @@
 /**
- * Employee History → Delete Entry: `DELETE /v1/people/{id}/{work|employment}/{entryId}` (200, no
- * body). HiBob then recomputes the employee's current values from the rows left; it refuses to delete
+ * Employee History → Delete Entry: `DELETE /v1/people/{id}/{table}/{entryId}` for Work, Employment,
+ * Salary, Equity, Variable Pay or Training (200, no body). HiBob then recomputes the employee's current values from the rows left; it refuses to delete
  * a table's only row. Sending it again after an unknown outcome would answer 404 for a row already
  * gone, so the transport never repeats it and the item says what to check instead.
  */
@@ -14,7 +14,7 @@ import { hiBobWrite } from '../../transport';
 import { targetEmployeeId } from '../employee/writeSupport';
 import type { HiBobOperation } from '../types';
 import { RESOURCE } from './shared';
-import { readWritableTable, writableTableProperty } from './writableTable';
+import { readWritableTable, WRITABLE_LABEL, writableTableProperty } from './writableTable';
 
 const show = { resource: [RESOURCE], operation: ['deleteEntry'] };
 
@@ -60,7 +60,7 @@ async function execute(
 			path: `/v1/people/${employeeId}/${table}/${entryId}`,
 			write: {
 				idempotent: false,
-				checkInBob: `whether entry ${entryId} is still in the employee's ${table === 'work' ? 'Work' : 'Employment'} history`,
+				checkInBob: `whether entry ${entryId} is still in the employee's ${WRITABLE_LABEL[table]} history`,
 			},
 			itemIndex,
 		});

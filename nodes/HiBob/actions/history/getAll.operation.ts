@@ -20,13 +20,19 @@ import { updateDisplayOptions } from '../../shared/displayOptions';
 import { addHints } from '../../shared/items';
 import type { HiBobOperation } from '../types';
 import { walkBulkTable } from '../../shared/bulkTable';
-import { RESOURCE, readEmployeeIds, readTable, TABLE_CATEGORY, tableProperty } from './shared';
+import {
+	bulkTableProperty,
+	readBulkTable,
+	RESOURCE,
+	readEmployeeIds,
+	TABLE_CATEGORY,
+} from './shared';
 import { returnAllProperties } from '../../shared/returnAll';
 
 const show = { resource: [RESOURCE], operation: ['getAll'] };
 
 export const description = updateDisplayOptions({ show }, [
-	tableProperty,
+	bulkTableProperty,
 	{
 		displayName: 'Employees',
 		name: 'employees',
@@ -80,7 +86,7 @@ type Plan = AllPlan | ByIdPlan;
 type EmployeeAnswer = { rows: HistoryRow[] } | { refused: BulkError };
 
 function readPlan(context: IExecuteFunctions, itemIndex: number): AllPlan | ByIdPlan {
-	const table = readTable(context, itemIndex);
+	const table = readBulkTable(context, itemIndex);
 	const employees = context.getNodeParameter('employees', itemIndex, 'all') as string;
 	if (employees === 'byId') {
 		return { kind: 'byId', table, employeeIds: readEmployeeIds(context, itemIndex) };

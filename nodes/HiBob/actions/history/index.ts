@@ -20,21 +20,21 @@ export const operationProperty: INodeProperties = {
 			name: 'Create Entry',
 			value: 'createEntry',
 			description:
-				"Writes to Bob: add a dated row to an employee's Work (department, title, site, manager) or Employment (type, contract, weekly hours) history from an effective date",
+				"Writes to Bob: add a row to an employee's Work (department, title, site, manager), Employment (type, contract, weekly hours), Salary, Equity, Variable Pay or Training table; the output shows the row as Bob holds it",
 			action: 'Create an employee history entry',
 		},
 		{
 			name: 'Delete Entry',
 			value: 'deleteEntry',
 			description:
-				"Writes to Bob: delete one row of an employee's Work or Employment history by its ID; HiBob recomputes their current values from the rows left",
+				"Writes to Bob, destructive: delete one row of an employee's Work, Employment, Salary, Equity, Variable Pay or Training table by its ID; HiBob recomputes their current values from the rows left. Cannot be undone.",
 			action: 'Delete an employee history entry',
 		},
 		{
 			name: 'Get',
 			value: 'get',
 			description:
-				"Get one employee's lifecycle, work or employment history: one item per history row",
+				"Get one employee's lifecycle, work, employment, salary, equity, variable pay or training table: one item per row",
 			action: 'Get the history of an employee',
 		},
 		{

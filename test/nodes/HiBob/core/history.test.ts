@@ -2,6 +2,7 @@ import {
 	bulkErrorsOf,
 	CursorGuard,
 	historyRow,
+	isEmployeeTable,
 	isHistoryTable,
 	nextCursorOf,
 	parseBulkPage,
@@ -14,10 +15,14 @@ const A = '3332883884017713238';
 const B = '2578509511618723822';
 
 describe('core/history', () => {
-	it('knows the three history tables', () => {
-		expect(['lifecycle', 'work', 'employment'].every(isHistoryTable)).toBe(true);
-		expect(isHistoryTable('salaries')).toBe(false);
+	it('knows the tables HiBob reads in bulk, and the per-employee ones', () => {
+		expect(['lifecycle', 'work', 'employment', 'salaries'].every(isHistoryTable)).toBe(true);
+		expect(isHistoryTable('equities')).toBe(false);
 		expect(isHistoryTable(undefined)).toBe(false);
+		expect(['salaries', 'equities', 'variable', 'training', 'work'].every(isEmployeeTable)).toBe(
+			true,
+		);
+		expect(isEmployeeTable('bank-accounts')).toBe(false);
 	});
 
 	describe('tableRows', () => {

@@ -119,7 +119,7 @@ describe('HiBob → Document', () => {
 			const { output } = await run({ operation: 'upload' }, [fileItem(pdf, 'to-delete.pdf')]);
 			const documentId = String(output[0][0].json.documentId);
 			const list = await run({ operation: 'getAll', returnAll: true });
-			expect(list.output[0].find((item) => item.json.name === 'to-delete.pdf')?.json).toEqual({ employeeId: employee.id, name: 'to-delete.pdf', documentName: 'to-delete.pdf', downloadLink: expect.stringMatching(/^https:\/\//) });
+			expect(list.output[0].find((item) => item.json.name === 'to-delete.pdf')?.json).toEqual({ employeeId: employee.id, name: 'to-delete.pdf', documentName: 'to-delete.pdf', downloadLink: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/files\/\d+\//) });
 			expect((await run({ operation: 'getAll', limit: 1 })).output[0]).toHaveLength(1);
 			const wrong = await failureOf(run({ operation: 'delete', folder: 'confidential', documentId }));
 			expect(wrong.message).toBe(`HiBob has no document ${documentId} in that folder of employee ${employee.id}`);
