@@ -23,6 +23,8 @@ import {
 	type TimeOffRequest,
 } from './company';
 import { documentsRoute, multipartSummary } from './documents';
+import { metadataWritesRoute } from './metadataWrites';
+import { reportsRoute } from './reports';
 import { toMeta } from './fields';
 import { readEmployee, searchPeople } from './render';
 import type { Handler } from './routes';
@@ -132,7 +134,8 @@ export interface ApiRequest {
 export interface ApiResponse {
 	status: number;
 	headers: Record<string, string>;
-	body: string | null;
+	/** Text, or bytes for binary files (report downloads). */
+	body: string | Buffer | null;
 	/** Destroy the connection instead of answering. */
 	reset?: boolean;
 }
@@ -559,7 +562,12 @@ export class Simulator {
 		const settings = { dateFormat: this.settings.dateFormat };
 		const lag = this.writes.lagged.bind(this.writes);
 		const ctx = { company: this.company, method, rest, query, now: this.clock.now() };
-		const workRoute = tasksRoute(ctx) ?? documentsRoute(ctx) ?? timeOffRequestsRoute(ctx);
+		const workRoute =
+			tasksRoute(ctx) ??
+			documentsRoute(ctx) ??
+			timeOffRequestsRoute(ctx) ??
+			reportsRoute(ctx) ??
+			metadataWritesRoute(ctx);
 		if (workRoute) return workRoute;
 		if (method === 'POST' && rest.length === 2 && rest[0] === 'people') {
 			if (rest[1] === 'search')
