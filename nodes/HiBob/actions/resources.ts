@@ -5,6 +5,7 @@ import * as company from './company';
 import * as document from './document';
 import * as employee from './employee';
 import * as employeeHistory from './history';
+import * as report from './report';
 import * as task from './task';
 import * as timeOff from './timeOff';
 import type { ResourceOperations } from './types';
@@ -53,6 +54,12 @@ export const RESOURCES: Resource[] = [
 		value: 'company',
 		description: 'Field metadata and named lists (departments, sites, titles, …)',
 		...company,
+	},
+	{
+		name: 'Report',
+		value: 'report',
+		description: "Bob's saved reports: list them, download one as rows or as a CSV/XLSX file",
+		...report,
 	},
 ];
 
