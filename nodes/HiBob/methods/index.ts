@@ -4,13 +4,14 @@
  * n8n looks up (`loadOptions`, `listSearch`; add `resourceMapping` the same way); every exported
  * function of a kind's module is registered under its name.
  */
+import * as fieldWriteOptions from './fieldWriteOptions';
 import * as listSearch from './listSearch';
 import * as loadOptions from './loadOptions';
 import * as resourceMapping from './updateFields';
 import * as writeOptions from './writeOptions';
 
 export const methods = {
-	loadOptions: { ...loadOptions, ...writeOptions },
+	loadOptions: { ...loadOptions, ...writeOptions, ...fieldWriteOptions },
 	listSearch: { ...listSearch },
 	resourceMapping: { ...resourceMapping },
 };
