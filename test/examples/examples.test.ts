@@ -122,6 +122,7 @@ describe('example workflows', () => {
 			'examples/new-hire-slack-welcome.json',
 			'examples/start-date-okta-create-user.json',
 			'examples/termination-okta-deactivate.json',
+			'examples/weekly-headcount-report.json',
 			'examples/weekly-whos-out-digest.json',
 			'tools/demo/workflows/demo-department-change-group.json',
 			'tools/demo/workflows/demo-employee-directory.json',
@@ -249,7 +250,7 @@ describe('the checker itself', () => {
 				action,
 			),
 		).toEqual([
-			'node "Node": operation: "whosOut" is not one of ["getAllNamedLists","getFields","getNamedList"]',
+			'node "Node": operation: "whosOut" is not one of ["addListItem","createField","deleteField","deleteListItem","getAllNamedLists","getFields","getNamedList","getOrAddListItem","updateField","updateListItem"]',
 		]);
 		expect(
 			checkNodeParameters(
