@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- benchmark tooling runs outside n8n: reads process and heap counters, fetches an answer once */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmark tooling runs outside n8n: reads process and heap counters, fetches an answer once */
 /**
  * Report → Download at company scale, through n8n-core's real ExecuteContext and HTTP stack against the
  * simulator in a child process: the "All people" report (one row per employee) as JSON rows, as an XLSX
