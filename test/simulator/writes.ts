@@ -9,6 +9,7 @@
  */
 import { canReadCategory, inScope, type ServiceUser } from './access';
 import {
+	allItems,
 	type Company,
 	type Employee,
 	type FieldValue,
@@ -302,8 +303,9 @@ export class WriteApi {
 	): string | number | undefined {
 		const list = this.company().lists.get(listId);
 		if (!list) return undefined;
-		const byId = list.items.find((i) => String(i.id) === String(value));
-		const item = byId ?? (allowNames ? list.items.find((i) => i.name === value) : undefined);
+		const items = allItems(list);
+		const byId = items.find((i) => String(i.id) === String(value));
+		const item = byId ?? (allowNames ? items.find((i) => i.name === value) : undefined);
 		if (!item) return undefined;
 		return typeof item.id === 'number' && listId === 'site' ? item.id : String(item.id);
 	}

@@ -41,6 +41,17 @@ describe('simulator: named-list items and custom fields (writes)', () => {
 		expect((await call(sim, 'POST', '/v1/company/named-lists/department', { body: { name: 'QA', parentId: Number(parent.json.id) } })).status).toBe(409);
 	}); // prettier-ignore
 
+	it('a work row may name an item under a hierarchy parent (the value is the item ID at any level)', async () => {
+		const parent = (await call(sim, 'POST', '/v1/company/named-lists/department', { body: { name: 'Platform' } })).json.id;
+		const child = (await call(sim, 'POST', '/v1/company/named-lists/department', { body: { name: 'Platform SRE', parentId: Number(parent) } })).json.id;
+		const someone = sim.control.listEmployees({ lifecycleStatus: 'employed' })[0];
+		const site = (await call(sim, 'GET', '/v1/company/named-lists/site')).json.items[0].id;
+		const r = await call(sim, 'POST', `/v1/people/${someone.id}/work`, { body: { effectiveDate: '2026-12-01', siteId: site, department: child } });
+		expect(r.status).toBe(200);
+		const rows = (await call(sim, 'GET', `/v1/people/${someone.id}/work`)).json.values;
+		expect(rows.some((row: { department: unknown }) => String(row.department) === child)).toBe(true);
+	}); // prettier-ignore
+
 	it('updates (rename, move with children) and deletes items; unknown item 404; neither name nor parentId 400', async () => {
 		const a = (await call(sim, 'POST', '/v1/company/named-lists/department', { body: { name: 'Ops A' } })).json.id;
 		const b = (await call(sim, 'POST', '/v1/company/named-lists/department', { body: { name: 'Ops B' } })).json.id;

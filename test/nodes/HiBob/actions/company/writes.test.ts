@@ -64,6 +64,20 @@ describe('HiBob → Company writes', () => {
 			expect(underA.output[0][0].json).toEqual(expect.objectContaining({ parentId: a.id, added: false }));
 		}); // prettier-ignore
 
+		it('Get or Add a department under a parent, then Employee → Update moves someone into it (by the item ID)', async () => {
+			const engineering = (await run({ operation: 'getNamedList', listName: 'department' })).output[0][0].json;
+			const { output } = await run({ operation: 'getOrAddListItem', listName: 'department', itemName: 'Platform SRE', parentItem: String(engineering.name) });
+			const department = output[0][0].json;
+			expect(department).toEqual(expect.objectContaining({ parentId: engineering.id, added: true }));
+			const someone = sim.control.listEmployees({ lifecycleStatus: 'employed' })[1];
+			await runExecute({
+				nodeType: new HiBob(),
+				parameters: { resource: 'employee', operation: 'update', employee: someone.id, effectiveDate: '2026-12-01T00:00:00', updateFields: { mappingMode: 'defineBelow', value: { work__department: String(department.id) } } },
+				credentials: credentialsFor(sim.url, sim.serviceUser.id, sim.serviceUser.token),
+			});
+			expect(writes().filter((e) => e.path.endsWith('/work')).at(-1)).toEqual(expect.objectContaining({ method: 'POST', path: `/v1/people/${someone.id}/work`, status: 200, body: expect.objectContaining({ effectiveDate: '2026-12-01', department: department.id }) }));
+		}); // prettier-ignore
+
 		it('Update renames and moves (PUT once) and outputs the item where it now is; refuses a move under its own child', async () => {
 			const a = (await run({ operation: 'addListItem', listName: 'department', itemName: 'Ops Lab' })).output[0][0].json;
 			const b = (await run({ operation: 'addListItem', listName: 'department', itemName: 'Helpdesk' })).output[0][0].json;
