@@ -32,7 +32,7 @@ export class HiBobApi implements ICredentialType {
 		dark: 'file:../nodes/HiBob/hibob.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-hibob/n8n-nodes-hibob#credentials';
+	documentationUrl = 'https://github.com/n8n-nodes-hibob/n8n-nodes-hibob/blob/main/docs/credentials.md';
 
 	properties: INodeProperties[] = [
 		{

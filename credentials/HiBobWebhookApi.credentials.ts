@@ -15,7 +15,7 @@ export class HiBobWebhookApi implements ICredentialType {
 		dark: 'file:../nodes/HiBob/hibob.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-hibob/n8n-nodes-hibob#hibob-webhook-trigger';
+	documentationUrl = 'https://github.com/n8n-nodes-hibob/n8n-nodes-hibob/blob/main/docs/hibob-webhook-trigger.md#setup-in-bob';
 
 	properties: INodeProperties[] = [
 		{

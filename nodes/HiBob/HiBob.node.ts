@@ -24,7 +24,7 @@ export class HiBob implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Read employees, their history, time off and company data from HiBob (Bob), and write employee changes back',
+			'Read and write HiBob (Bob): employees and their history, time off, tasks, documents and company data',
 		defaults: { name: 'HiBob' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -115,11 +115,16 @@ function knownType(node: WorkflowNode): string | undefined {
 }
 
 describe('example workflows', () => {
-	it('covers the issue #8 examples and the demo variants', () => {
+	it('covers every published example and the demo variants', () => {
 		expect(files.map((file) => file.replace(/\\/g, '/'))).toEqual([
 			'examples/department-change-google-group.json',
 			'examples/google-workspace-address-to-bob.json',
+			'examples/new-hire-profile-to-gifting.json',
 			'examples/new-hire-slack-welcome.json',
+			'examples/people-list-lifecycle-sync.json',
+			'examples/profile-with-history-to-directory.json',
+			'examples/recognition-accounts-create-deactivate.json',
+			'examples/remote-employees-custom-field.json',
 			'examples/start-date-okta-create-user.json',
 			'examples/termination-okta-deactivate.json',
 			'examples/weekly-headcount-report.json',

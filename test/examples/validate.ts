@@ -320,8 +320,14 @@ export function checkNodeParameters(node: WorkflowNode, description: NodeDescrip
 		if (empty) problems.push(`${where}: required parameter "${property.name}" is missing`);
 	}
 	const allowedCredentials = (description.credentials ?? []).map((c) => c.name);
+	// HTTP Request's "Generic Credential Type" takes the type chosen in genericAuthType (e.g. httpHeaderAuth)
+	const generic =
+		parameters.authentication === 'genericCredentialType' &&
+		typeof parameters.genericAuthType === 'string'
+			? [parameters.genericAuthType]
+			: [];
 	for (const [type, reference] of Object.entries(node.credentials ?? {})) {
-		if (!allowedCredentials.includes(type))
+		if (!allowedCredentials.includes(type) && !generic.includes(type))
 			problems.push(
 				`${where}: credential type "${type}" is not one of ${JSON.stringify(allowedCredentials)}`,
 			);

@@ -4,8 +4,8 @@
  * operation, every parameter and option name of both nodes and the credential, the anchors the code
  * links to, the internal links, and the Quick start command CI runs.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
 import { HiBobApi } from '../../credentials/HiBobApi.credentials';
@@ -18,6 +18,9 @@ import { RESOURCES } from '../../nodes/HiBob/actions/resources';
 
 const ROOT = join(__filename, '..', '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+/** Where the published links to this repository's files start. */
+const REPOSITORY_FILES = 'https://github.com/n8n-nodes-hibob/n8n-nodes-hibob/blob/main/';
 
 /** Every Markdown page under docs/, recursively: the reference that README.md links to. */
 function docsPages(folder = join(ROOT, 'docs')): string[] {
@@ -52,9 +55,9 @@ function githubAnchors(markdown: string): string[] {
 	return anchors;
 }
 
-/** The part of the README under a `## heading`, up to the next `## `. */
+/** The part of the README under a `### heading`, up to the next `## `. */
 function section(title: string): string {
-	const start = README.indexOf(`\n## ${title}\n`);
+	const start = README.indexOf(`\n### ${title}\n`);
 	if (start < 0) return '';
 	const end = README.indexOf('\n## ', start + 1);
 	return README.slice(start, end < 0 ? undefined : end);
@@ -109,11 +112,7 @@ describe('README', () => {
 		expect(missing(names(new HiBobApi().properties))).toEqual([]);
 	});
 
-	it('has the headings the code links to, with exactly those anchors', () => {
-		expect(README).toMatch(/^## Credentials$/m);
-		expect(README).toMatch(/^## HiBob action node$/m);
-		expect(README).toMatch(/^## HiBob Trigger$/m);
-		const anchors = githubAnchors(README);
+	it('points every documentation link of the nodes and credentials at a page and heading of this repository', () => {
 		const linked = [
 			new HiBobApi().documentationUrl,
 			new HiBobWebhookApi().documentationUrl,
@@ -126,21 +125,36 @@ describe('README', () => {
 				},
 			),
 		];
-		const fragments = [...new Set(linked.map((url) => url.split('#')[1]))];
-		expect(fragments.sort()).toEqual([
-			'credentials',
-			'hibob-action-node',
-			'hibob-trigger',
-			'hibob-webhook-trigger',
-		]);
-		for (const fragment of fragments) expect(anchors).toContain(fragment);
+		expect(linked.length).toBe(8);
+		for (const url of linked) {
+			expect(url.startsWith(REPOSITORY_FILES)).toBe(true);
+			const [path, fragment] = url.slice(REPOSITORY_FILES.length).split('#');
+			expect(existsSync(join(ROOT, path))).toBe(true);
+			if (fragment)
+				expect(githubAnchors(readFileSync(join(ROOT, path), 'utf8'))).toContain(fragment);
+		}
 	});
 
-	it('links only to headings that exist', () => {
-		const anchors = new Set(githubAnchors(README));
-		const links = [...README.matchAll(/\]\(#([^)]+)\)/g)].map((match) => match[1]);
-		expect(links.length).toBeGreaterThan(0);
-		expect(links.filter((link) => !anchors.has(link))).toEqual([]);
+	it('links only to files and headings that exist, in README.md, docs/ and examples/README.md', () => {
+		const pages = [join(ROOT, 'README.md'), join(ROOT, 'examples', 'README.md'), ...docsPages()];
+		const broken: string[] = [];
+		let checked = 0;
+		for (const page of pages) {
+			const markdown = readFileSync(page, 'utf8').replace(/```[\s\S]*?```/g, '');
+			for (const [, target] of markdown.matchAll(/\]\(([^)\s]+)\)/g)) {
+				if (/^[a-z]+:/i.test(target)) continue;
+				checked++;
+				const [path, fragment] = target.split('#');
+				const file = path ? resolve(dirname(page), path) : page;
+				if (!existsSync(file)) {
+					broken.push(`${relative(ROOT, page)} → ${target} (no such file)`);
+				} else if (fragment && !githubAnchors(readFileSync(file, 'utf8')).includes(fragment)) {
+					broken.push(`${relative(ROOT, page)} → ${target} (no such heading)`);
+				}
+			}
+		}
+		expect(checked).toBeGreaterThan(50);
+		expect(broken).toEqual([]);
 	});
 
 	it('keeps the Quick start commands CI runs and the demo', () => {

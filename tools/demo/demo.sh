@@ -4,8 +4,8 @@
 #     why the real n8n gets its own Node 24 install instead);
 #  2. the real n8n 2.41.1 on Node 24 in .cache/ (test/e2e/setup-n8n.sh: ~5 min the first time, then cached);
 #  3. our package, built;
-#  4. tools/demo/run.js: the simulator, n8n at http://localhost:5678, the workflows and the HR driver.
-# Arguments go to run.js: `npm run demo -- --check` stops after the first live event (exit 0) instead of
+#  4. tools/run.js demo: the simulator, n8n at http://localhost:5678, the workflows and the HR driver.
+# Arguments go to tools/run.js: `npm run demo -- --check` stops after the first live event (exit 0) instead of
 # running until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -18,4 +18,4 @@ fi
 test/e2e/setup-n8n.sh
 echo "Building the package…"
 npm run build --silent >/dev/null
-exec node tools/demo/run.js "$COMMAND" "$@"
+exec node tools/run.js "$COMMAND" "$@"

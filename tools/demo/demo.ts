@@ -127,8 +127,23 @@ export class N8nSession {
 export interface ExecutionInfo {
 	id: string;
 	workflowId: string;
+	/** n8n's executions list names the workflow itself (also for workflows imported with a new ID). */
+	workflowName?: string;
 	mode: string;
 	status: string;
+}
+
+/** Why an execution failed, as the editor shows it: the failing node and n8n's error message. */
+export async function failureReason(session: N8nSession, executionId: string): Promise<string> {
+	const execution = await session.get<{ data?: string }>(`/rest/executions/${executionId}`);
+	if (typeof execution.data !== 'string') return '';
+	const data = unflatten(execution.data) as {
+		resultData?: { error?: { message?: string; description?: string }; lastNodeExecuted?: string };
+	};
+	const error = data.resultData?.error;
+	if (!error?.message) return '';
+	const node = data.resultData?.lastNodeExecuted;
+	return `${node ? `${node}: ` : ''}${error.message}${error.description ? ` (${error.description})` : ''}`;
 }
 
 /** Lifecycle events a trigger execution emitted (the HiBob Trigger node's output). */
@@ -309,12 +324,17 @@ export async function startDemo(
 				continue;
 			seen.add(execution.id);
 			const events = execution.mode === 'trigger' ? await triggerEvents(session, execution.id) : [];
-			const summary = events
-				.map((e) => `${String(e.event)}: ${String(e.displayName ?? e.employeeId)}`)
-				.join(', ');
+			const summary =
+				execution.status === 'success'
+					? events
+							.map((e) => `${String(e.event)}: ${String(e.displayName ?? e.employeeId)}`)
+							.join(', ')
+					: await failureReason(session, execution.id);
+			const name =
+				execution.workflowName ?? names.get(execution.workflowId) ?? execution.workflowId;
 			say(
 				'n8n',
-				`${execution.status === 'success' ? '✓' : '✗'} "${names.get(execution.workflowId) ?? execution.workflowId}" ran (execution ${execution.id}, ${execution.status})${summary ? ` — ${summary}` : ''}  ${dim(`${n8n.baseUrl}/workflow/${execution.workflowId}/executions/${execution.id}`)}`,
+				`${execution.status === 'success' ? '✓' : '✗'} "${name}" ran (execution ${execution.id}, ${execution.status})${summary ? ` — ${summary}` : ''}  ${dim(`${n8n.baseUrl}/workflow/${execution.workflowId}/executions/${execution.id}`)}`,
 			);
 			if (
 				!firstFound &&
@@ -363,7 +383,7 @@ ${active.map((name) => `    • ${name}`).join('\n')}
   In the editor: open a workflow → Executions to see each event's data.
 
   n8n's log: ${join(demo.n8n.userFolder, 'n8n-start-1.log')}
-  Stop with Ctrl-C (stops n8n and the simulator).
+  Stop with Ctrl-C or by signalling this process (kill <pid>): it stops n8n and the simulator.
 `);
 }
 
@@ -383,8 +403,11 @@ export async function main(args: string[]): Promise<number> {
 		console.log('stopped.');
 		process.exit(0);
 	};
+	// Ctrl-C, `kill <pid>` and a closed terminal all stop n8n and the simulator: they run detached, so a
+	// signal that ended only this process would leave them running.
 	process.on('SIGINT', () => void shutdown('Ctrl-C'));
 	process.on('SIGTERM', () => void shutdown('SIGTERM'));
+	process.on('SIGHUP', () => void shutdown('SIGHUP'));
 
 	console.log(bold('Starting the HiBob simulator and n8n (about 30 s)…'));
 	const demo = await startDemo({ firstActionAfterMs: check ? 1000 : 5000 });

@@ -22,19 +22,21 @@ export const RESOURCES: Resource[] = [
 	{
 		name: 'Employee',
 		value: 'employee',
-		description: 'People in HiBob: get by ID or email (batched), or get many with filters',
+		description:
+			'People in HiBob: get or list with filters, create, update, terminate, invite, set start dates, revoke access',
 		...employee,
 	},
 	{
 		name: 'Employee History',
 		value: 'employeeHistory',
-		description: 'Lifecycle, work and employment history rows of one or many employees',
+		description:
+			'Dated history rows (lifecycle, work, employment): get for one or many employees, create or delete a row',
 		...employeeHistory,
 	},
 	{
 		name: 'Time Off',
 		value: 'timeOff',
-		description: 'Who is out (in a date range or today) and changes to time-off requests',
+		description: 'Who is out, time-off requests (create, get, cancel, changes) and balances',
 		...timeOff,
 	},
 	{
@@ -46,13 +48,13 @@ export const RESOURCES: Resource[] = [
 	{
 		name: 'Document',
 		value: 'document',
-		description: "People's documents: upload to a folder, list with download links, delete",
+		description: "People's documents: get them with download links, upload to a folder, delete",
 		...document,
 	},
 	{
 		name: 'Company',
 		value: 'company',
-		description: 'Field metadata and named lists (departments, sites, titles, …)',
+		description: 'Get field metadata and named lists (departments, sites, titles, …)',
 		...company,
 	},
 	{

@@ -71,7 +71,18 @@ export const description = updateDisplayOptions({ show }, [
 		name: 'documentName',
 		type: 'string',
 		default: '',
-		description: "The document's name in Bob. Empty: the file's name (required for a URL).",
+		description: "The document's name in Bob. Empty: the file's name.",
+		displayOptions: { show: { source: ['binary'] } },
+	},
+	{
+		displayName: 'Document Name',
+		name: 'documentName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Employment contract.pdf',
+		description: "The document's name in Bob (HiBob does not take it from the URL)",
+		displayOptions: { show: { source: ['url'] } },
 	},
 ]);
 

@@ -56,21 +56,21 @@ export const operationProperty: INodeProperties = {
 			value: 'invite',
 			description:
 				'Writes to Bob: invite the employee to log in to Bob (HiBob emails them) and start the chosen onboarding wizard',
-			action: 'Invite an employee to bob',
+			action: 'Invite an employee to sign in',
 		},
 		{
 			name: 'Revoke Access',
 			value: 'revokeAccess',
 			description:
 				"Writes to Bob: revoke the employee's login to Bob (only Bob; other accounts are untouched)",
-			action: 'Revoke an employee s bob access',
+			action: 'Revoke access for an employee',
 		},
 		{
 			name: 'Set Start Date',
 			value: 'setStartDate',
 			description:
 				"Writes to Bob: change the employee's start date (with a reason); the old date is replaced",
-			action: 'Set an employee s start date',
+			action: 'Set the start date of an employee',
 		},
 		{
 			name: 'Terminate',
@@ -91,7 +91,7 @@ export const operationProperty: INodeProperties = {
 			value: 'updateEmail',
 			description:
 				"Writes to Bob: change the employee's work email, which is their Bob login (may send a verification mail)",
-			action: 'Update an employee s work email',
+			action: 'Update the work email of an employee',
 		},
 	],
 	default: 'get',

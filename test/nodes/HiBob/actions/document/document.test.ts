@@ -2,7 +2,7 @@
  * Document → Upload, Get Many and Delete through n8n-core's real ExecuteContext (binary data included)
  * against the HiBob simulator.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { NodeHelpers, type IDataObject, type INode, type INodeExecutionData } from 'n8n-workflow';
 
 import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
 import { failureOf } from '../../../../harness/failure';
@@ -43,6 +43,17 @@ describe('HiBob → Document', () => {
 		await runExecute({ nodeType: new HiBob(), parameters: { resource: 'document', employee: { mode: 'id', value: employee.id }, ...parameters }, credentials: credentials(), items, continueOnFail }); // prettier-ignore
 	const stored = () => sim.control.listDocuments({ employeeId: employee.id });
 	describe('Upload (upload)', () => {
+		it('marks Document Name required in the editor for a URL, and optional for a binary file', () => {
+			const description = new HiBob().description;
+			const issuesFor = (source: string) => {
+				const node: INode = { id: '1', name: 'HiBob', type: 'n8n-nodes-hibob.hiBob', typeVersion: 1, position: [0, 0], parameters: { resource: 'document', operation: 'upload', source, documentName: '', documentUrl: 'https://files.example.com/a.pdf', employee: { __rl: true, mode: 'id', value: employee.id } } };
+				node.parameters = NodeHelpers.getNodeParameters(description.properties, node.parameters, true, false, node, description) ?? {};
+				return Object.keys(NodeHelpers.getNodeParametersIssues(description.properties, node, description)?.parameters ?? {});
+			};
+			expect(issuesFor('url')).toEqual(['documentName']);
+			expect(issuesFor('binary')).toEqual([]);
+		}); // prettier-ignore
+
 		it("files the input item's binary in the shared folder byte for byte and returns the document's ID", async () => {
 			const { output } = await run({ operation: 'upload' }, [fileItem(pdf)]);
 			const json = output[0][0].json;

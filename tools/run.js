@@ -1,11 +1,12 @@
 /**
  * Entry point of `npm run demo` and `npm run screenshots` (after tools/demo/demo.sh has installed and
- * built everything): loads the TypeScript sources as they are, transpiled on the fly with the project's
+ * built everything) and of `npm run docs:errors`: loads the TypeScript sources as they are, transpiled on the fly with the project's
  * own TypeScript (no type check: `npm run typecheck` does that), so the e2e harness finds the repository
  * root from its own location, exactly as under jest.
  *
- *   node tools/demo/run.js demo [--check]     the demo (--check: stop after the first live event)
- *   node tools/demo/run.js screenshots        start the demo, photograph the editor, stop
+ *   node tools/run.js demo [--check]     the demo (--check: stop after the first live event)
+ *   node tools/run.js screenshots        start the demo, photograph the editor, stop
+ *   node tools/run.js docs-errors        write the error list of docs/troubleshooting.md from the code
  */
 'use strict';
 const { readFileSync } = require('node:fs');
@@ -26,9 +27,13 @@ require.extensions['.ts'] = (module, filename) => {
 };
 
 const [command = 'demo', ...args] = process.argv.slice(2);
-const entry = { demo: './demo.ts', screenshots: '../screenshots/screenshots.ts' }[command];
+const entry = {
+	demo: './demo/demo.ts',
+	screenshots: './screenshots/screenshots.ts',
+	'docs-errors': './docs/writeTroubleshooting.ts',
+}[command];
 if (!entry) {
-	process.stderr.write(`usage: node tools/demo/run.js demo [--check] | screenshots\n`);
+	process.stderr.write(`usage: node tools/run.js demo [--check] | screenshots | docs-errors\n`);
 	process.exit(2);
 }
 require(entry)
