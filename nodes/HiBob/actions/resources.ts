@@ -54,13 +54,14 @@ export const RESOURCES: Resource[] = [
 	{
 		name: 'Company',
 		value: 'company',
-		description: 'Get field metadata and named lists (departments, sites, titles, …)',
+		description:
+			'Get field metadata and named lists (departments, sites, titles, …); add, update and delete list items; create, update and delete custom fields',
 		...company,
 	},
 	{
 		name: 'Report',
 		value: 'report',
-		description: "Bob's saved reports: list them, download one as rows or as a CSV/XLSX file",
+		description: "Bob's saved reports: get the list, download one as rows or as a CSV/XLSX file",
 		...report,
 	},
 ];
