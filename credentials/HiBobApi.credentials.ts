@@ -8,7 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { assertSafeUrl, resolveBaseUrl } from '../nodes/HiBob/core/baseUrl';
+import { assertSameOrigin, resolveBaseUrl } from '../nodes/HiBob/core/baseUrl';
 
 /** What the credential test tells people, one message per way HiBob setups go wrong. */
 export const CREDENTIAL_TEST_MESSAGES = {
@@ -18,6 +18,8 @@ export const CREDENTIAL_TEST_MESSAGES = {
 		'HiBob refused access (403). Add the service user to a permission group in Bob (Settings → Permission groups), or, if your account restricts API access by IP, allow the address n8n calls from.',
 	notHiBob:
 		'The server answered, but not like the HiBob API. Check the Environment, and for Custom the Base URL (e.g. https://api.hibob.com).',
+	redirected:
+		"The server answered with a redirect. The credential never follows redirects, so the token stays with this Environment or Base URL; HiBob's API does not redirect. Check the Environment, and for Custom the Base URL and any proxy in front of it (e.g. https://api.hibob.com).",
 	noEmployees:
 		'The credentials work, but this service user can see no employees. In Bob, add the service user to a permission group that grants People\'s data → "View" on Basic info (plus Work and Lifecycle for the trigger), and set "Whose data can members access" to include everyone, not only Employed people.',
 } as const;
@@ -87,25 +89,41 @@ export class HiBobApi implements ICredentialType {
 	];
 
 	/**
-	 * HTTP Basic with service user ID and token. A function rather than the generic
-	 * form so that every request made with this credential — the credential test included — is checked
-	 * before the token is attached: relative URLs get the environment's base URL, and anything that is
-	 * not https (or loopback http) is refused without being sent.
+	 * HTTP Basic with service user ID and token. A function rather than the generic form so that every
+	 * request made with this credential — the node's, the credential test, and the HTTP Request node's
+	 * "Predefined Credential Type" — is checked before the token is attached:
+	 * - it must go to the credential's own origin (its Environment, or the Custom Base URL). The origin
+	 *   is taken from the credential alone: a base URL or absolute URL a request brings is checked
+	 *   against it, never trusted; anything else is refused without being sent;
+	 * - redirects are not followed, so no 30x answer can carry the token elsewhere.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const baseURL = requestOptions.baseURL ?? resolveBaseUrl(credentials);
-		assertSafeUrl(new URL(requestOptions.url, baseURL).href);
+		const own = resolveBaseUrl(credentials);
+		// n8n's request helpers take `url`; the HTTP Request node's older request format takes `uri`.
+		const legacy = requestOptions as IHttpRequestOptions & { uri?: unknown };
+		const target =
+			typeof requestOptions.url === 'string' && requestOptions.url !== ''
+				? requestOptions.url
+				: typeof legacy.uri === 'string'
+					? legacy.uri
+					: '';
+		assertSameOrigin(target, requestOptions.baseURL, own);
 		return {
 			...requestOptions,
-			baseURL,
+			baseURL: requestOptions.baseURL ?? own,
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
+			// The older request format's own switches for the same.
+			followRedirect: false,
+			followAllRedirects: false,
 			auth: {
 				username: String(credentials.serviceUserId ?? ''),
 				password: String(credentials.token ?? ''),
 			},
-		};
+		} as IHttpRequestOptions;
 	}
 
 	/**
@@ -132,6 +150,11 @@ export class HiBobApi implements ICredentialType {
 				type: 'responseCode',
 				properties: { value: 403, message: CREDENTIAL_TEST_MESSAGES.forbidden },
 			},
+			// Redirects are not followed (see authenticate): each redirect status gets the same message.
+			...[301, 302, 303, 307, 308].map((value) => ({
+				type: 'responseCode',
+				properties: { value, message: CREDENTIAL_TEST_MESSAGES.redirected },
+			})),
 			{
 				type: 'responseSuccessBody',
 				properties: {

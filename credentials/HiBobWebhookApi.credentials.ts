@@ -20,7 +20,7 @@ export class HiBobWebhookApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'In Bob: Settings → Integrations → Webhooks, open the webhook whose URL is this trigger\'s, and copy its secret (token). After "Refresh token" in Bob, paste the new one here.',
+				'The HiBob Webhook API credential holds one Bob webhook\'s secret, which the HiBob Webhook Trigger requires. In Bob: Settings → Integrations → Webhooks, open the webhook whose URL is this trigger\'s, and copy its secret (token). After "Refresh token" in Bob, paste the new one here.',
 			name: 'notice',
 			type: 'notice',
 			default: '',

@@ -9,11 +9,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { methods } from './methods';
 import { triggerProperties } from './trigger/description';
 import { pollLifecycle } from './trigger/poll';
+import { pollTimeOff } from './trigger/timeOffPoll';
 
 /**
- * Polling trigger for HiBob lifecycle events. Each poll makes one people search, hands the
- * people to the lifecycle engine (core/lifecycle) and stores its snapshot in the workflow's static data;
- * see trigger/poll.ts. n8n adds the "Poll Times" parameter itself.
+ * Polling trigger for HiBob lifecycle events or time-off requests ("Watch"). Lifecycle: each poll makes
+ * one people search, hands the people to the lifecycle engine (core/lifecycle) and stores its snapshot
+ * in the workflow's static data; see trigger/poll.ts. Time off: one read of HiBob's time-off changes
+ * (core/timeOffEvents), see trigger/timeOffPoll.ts. n8n adds the "Poll Times" parameter itself.
  */
 export class HiBobTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,9 +24,10 @@ export class HiBobTrigger implements INodeType {
 		icon: { light: 'file:hibob.svg', dark: 'file:hibob.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		subtitle:
+			'={{($parameter["watch"] === "timeOff" ? ($parameter["timeOffEvents"] || []) : ($parameter["events"] || [])).join(", ")}}',
 		description:
-			'Starts the workflow on HiBob (Bob) lifecycle events: new hires, start dates, leave, terminations, rehires and field changes, each exactly once',
+			'Starts the workflow on HiBob (Bob) lifecycle events (new hires, start dates, leave, terminations, rehires, field changes) or time-off requests, each exactly once',
 		defaults: { name: 'HiBob Trigger' },
 		polling: true,
 		inputs: [],
@@ -36,6 +39,8 @@ export class HiBobTrigger implements INodeType {
 	methods = methods;
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		return await pollLifecycle(this);
+		return this.getNodeParameter('watch', 'employeeLifecycle') === 'timeOff'
+			? await pollTimeOff(this)
+			: await pollLifecycle(this);
 	}
 }

@@ -33,13 +33,18 @@ export class HiBobWebhookTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
 		description:
-			'Starts the workflow within seconds when Bob sends a webhook: employees created, updated, joined or left, table rows, time off, tasks',
+			'Starts the workflow within seconds when Bob sends a webhook: employees, table rows, time off, tasks, eSign, positions, timesheets',
 		defaults: { name: 'HiBob Webhook Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'hiBobWebhookApi', required: true, testedBy: 'hiBobWebhookSecret' },
-			{ name: 'hiBobApi', required: false },
+			{
+				name: 'hiBobWebhookApi',
+				displayName: 'Webhook Secret (Required)',
+				required: true,
+				testedBy: 'hiBobWebhookSecret',
+			},
+			{ name: 'hiBobApi', displayName: 'HiBob Account for Enrichment (Optional)', required: false },
 		],
 		webhooks: [
 			{

@@ -17,6 +17,8 @@ import { type SimEmployee, type SimLogEntry, SimulatorProcess } from './harness/
 
 const SERVICE_USER = { id: 'SERVICE-E2E', token: 'e2e-token-0123456789abcdef' };
 const NO_PEOPLE_USER = { id: 'SERVICE-NOBODY', token: 'e2e-token-nobody-0123456789' };
+/** A permission group without the Lifecycle category, whose people condition is HiBob's default. */
+const NO_LIFECYCLE_USER = { id: 'SERVICE-NOLIFE', token: 'e2e-token-nolife-0123456789' };
 const EMPLOYEES = 300;
 
 const WF = {
@@ -26,7 +28,12 @@ const WF = {
 	getManyAll: 'hbGetManyAll0001',
 	batch: 'hbGetBatch000001',
 	wrongToken: 'hbWrongToken0001',
+	checkAccess: 'hbCheckAccess001',
+	historyAll: 'hbHistoryAll0001',
+	timeOffCreate: 'hbTimeOffNew0001',
 };
+/** An hours request on the policy type HiBob shows under a custom name in its request changes. */
+const TIME_OFF_DAY = '2027-01-14';
 
 describe('HiBob node in a real n8n against the simulator (out of process)', () => {
 	let sim: SimulatorProcess;
@@ -54,6 +61,13 @@ describe('HiBob node in a real n8n against the simulator (out of process)', () =
 			serviceUser: SERVICE_USER,
 		});
 		await sim.control('addServiceUser', { ...NO_PEOPLE_USER, permissions: null });
+		await sim.control('addServiceUser', {
+			...NO_LIFECYCLE_USER,
+			permissions: {
+				categories: ['root', 'about', 'work', 'employment', 'personal', 'home', 'payroll'],
+				scope: 'employed-only',
+			},
+		});
 		everyone = await sim.employees();
 		target = everyone.find((e) => e.lifecycleStatus === 'employed')!;
 		// every employee once, then 20 of them again: duplicates are looked up once
@@ -65,8 +79,9 @@ describe('HiBob node in a real n8n against the simulator (out of process)', () =
 			token: 'not-the-right-token',
 		});
 		const nobody = hiBobCredential('hibobSimNobody001', sim.url, NO_PEOPLE_USER);
+		const noLifecycle = hiBobCredential('hibobSimNoLife001', sim.url, NO_LIFECYCLE_USER);
 		n8n = await N8nInstance.create({ label: 'actions' });
-		await n8n.importCredentials([good, wrong, nobody]);
+		await n8n.importCredentials([good, wrong, nobody, noLifecycle]);
 		const get = (value: Record<string, unknown>) => ({
 			resource: 'employee',
 			operation: 'get',
@@ -102,6 +117,27 @@ describe('HiBob node in a real n8n against the simulator (out of process)', () =
 				},
 			]),
 			actionWorkflow(WF.wrongToken, wrong, get(locator('id', target.id))),
+			actionWorkflow(WF.checkAccess, noLifecycle, {
+				resource: 'company',
+				operation: 'checkAccess',
+			}),
+			actionWorkflow(WF.historyAll, good, {
+				resource: 'employeeHistory',
+				operation: 'getAll',
+				table: 'lifecycle',
+				employees: 'all',
+				returnAll: true,
+			}),
+			actionWorkflow(WF.timeOffCreate, good, {
+				resource: 'timeOff',
+				operation: 'createRequest',
+				employee: locator('id', target.id),
+				policyType: 'Time in lieu',
+				duration: 'hours',
+				startDate: TIME_OFF_DAY,
+				hours: 3,
+				minutes: 0,
+			}),
 		]);
 	});
 
@@ -194,6 +230,29 @@ describe('HiBob node in a real n8n against the simulator (out of process)', () =
 		]);
 	});
 
+	test('Check Access for a service user without Lifecycle, seeing employed people only: reads only, one item per capability', async () => {
+		const { result, log } = await run(WF.checkAccess);
+		expect(result.code).toBe(0);
+		const output = nodeOutput(result.run!, HIBOB_NODE);
+		const by = (capability: string) => output.find((item) => item.capability === capability)!;
+		expect(by('People search')).toMatchObject({
+			status: 'allowed',
+			condition: expect.stringContaining('Whose data can members access'),
+		});
+		expect(by('Field category: Lifecycle')).toMatchObject({
+			status: 'missing',
+			permission: "People's Data › Lifecycle › View selected employees' Lifecycle sections",
+		});
+		expect(by('Field category: Work').status).toBe('allowed');
+		expect(by('Lifecycle history')).toMatchObject({ status: 'missing', detail: expect.stringContaining('403') });
+		expect(by('Work history').status).toBe('allowed');
+		expect(by('Tasks').status).toBe('allowed');
+		expect(by('Writes').status).toBe('notChecked');
+		// Reads only: GETs and people searches, all as this service user.
+		expect(log.filter((e) => e.method !== 'GET' && e.path !== '/v1/people/search')).toEqual([]);
+		expect(log.every((e) => e.serviceUserId === NO_LIFECYCLE_USER.id)).toBe(true);
+	}); // prettier-ignore
+
 	test('a wrong token: the run fails with our 401 message after at most two requests', async () => {
 		const { result, log } = await run(WF.wrongToken);
 		expect(result.code).toBe(1);
@@ -206,6 +265,43 @@ describe('HiBob node in a real n8n against the simulator (out of process)', () =
 		// the token never shows up in what n8n reports
 		expect(JSON.stringify(result.run)).not.toContain('not-the-right-token');
 	});
+
+	test('History → Get Many (all, Return All): every lifecycle row once, across pages that split an employee', async () => {
+		const { result, log } = await run(WF.historyAll);
+		expect(result.code).toBe(0);
+		const output = nodeOutput(result.run!, HIBOB_NODE);
+		const expected = new Map<string, string[]>();
+		for (const employee of everyone) {
+			const snapshot = await sim.control<{ lifecycle: Array<{ id: number }> }>('getEmployee', { employeeId: employee.id });
+			expected.set(employee.id, snapshot.lifecycle.map((row) => String(row.id)));
+		}
+		const total = [...expected.values()].reduce((n, rows) => n + rows.length, 0);
+		// HiBob's limit counts table rows: 200 rows a page, more pages than 300 employees would take.
+		const pages = log.filter((entry) => entry.path === '/v1/bulk/people/lifecycle');
+		expect(pages.map((entry) => entry.status)).toEqual(Array<number>(Math.ceil(total / 200)).fill(200));
+		expect(pages.length).toBeGreaterThan(Math.ceil(EMPLOYEES / 200));
+		const got = new Map<string, string[]>();
+		for (const row of output) got.set(String(row.employeeId), [...(got.get(String(row.employeeId)) ?? []), String(row.id)]);
+		expect(output).toHaveLength(total);
+		expect(got).toEqual(expected);
+	}); // prettier-ignore
+
+	test('Time Off → Create Request: an hours request on a custom-named policy type is found back with its ID', async () => {
+		const { result, log } = await run(WF.timeOffCreate);
+		expect(result.code).toBe(0);
+		const [request] = nodeOutput(result.run!, HIBOB_NODE);
+		expect(request).toMatchObject({ identified: true, employeeId: target.id, requestId: expect.stringMatching(/^\d+$/), type: 'hours', date: TIME_OFF_DAY, policyTypeDisplayName: 'TOIL (overtime hours)' });
+		const posts = log.filter((entry) => entry.method === 'POST');
+		expect(posts.map((entry) => [entry.path, entry.body])).toEqual([
+			[`/v1/timeoff/employees/${target.id}/requests`, { requestRangeType: 'hours', policyType: 'Time in lieu', startDate: TIME_OFF_DAY, endDate: TIME_OFF_DAY, hours: 3, minutes: 0 }],
+		]);
+		expect(log.map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+			'GET /v1/timeoff/requests/changes',
+			`POST /v1/timeoff/employees/${target.id}/requests`,
+			'GET /v1/timeoff/requests/changes',
+			`GET /v1/timeoff/employees/${target.id}/requests/${String(request.requestId)}`,
+		]);
+	}); // prettier-ignore
 
 	test("a 429 burst: the node waits for HiBob's X-RateLimit-Reset and succeeds", async () => {
 		// HiBob's reset is "now + 60 s" on the simulator's clock; set that clock 58 s behind the real one so

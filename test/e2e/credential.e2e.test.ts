@@ -1,12 +1,25 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- e2e tooling (never shipped): reads the example workflows */
 /**
  * Our packed package inside a real n8n: the `hiBobApi` credential type loads, a credential imports
  * through the CLI, and n8n's own credential test (the dialog's Test button) runs our credential's
- * `test` and `authenticate` against a throwaway loopback stand-in.
+ * `test` and `authenticate` against a throwaway loopback stand-in. Every example workflow of
+ * examples/ imports into the same n8n with node types and versions n8n knows.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { CREDENTIAL_TEST_MESSAGES } from '../../credentials/HiBobApi.credentials';
 import { unauthorizedTestMessage } from './harness/fixtures';
 import { startLoopbackApi, type LoopbackApi, type RecordedRequest } from './harness/loopback';
-import { type CredentialFixture, N8nInstance } from './harness/n8n';
+import { PROJECT_ROOT } from './harness/host';
+import { type CredentialFixture, N8nInstance, type WorkflowFixture } from './harness/n8n';
+
+const EXAMPLES: WorkflowFixture[] = readdirSync(join(PROJECT_ROOT, 'examples'))
+	.filter((file) => file.endsWith('.json'))
+	.map(
+		(file) =>
+			JSON.parse(readFileSync(join(PROJECT_ROOT, 'examples', file), 'utf8')) as WorkflowFixture,
+	);
 
 const SERVICE_USER = 'SERVICE-E2E';
 const TOKEN = 'right-token';
@@ -47,9 +60,10 @@ describe('hiBobApi credential in a real n8n', () => {
 			credential('hibobWrongToken01', { token: 'wrong-token' }),
 			credential('hibobHttpExample1', { baseUrl: 'http://example.com' }),
 		]);
+		await n8n.importWorkflows(EXAMPLES);
 		await n8n.start();
 		await n8n.login();
-	});
+	}, 420000); // four CLI imports and a start: minutes on a loaded 2-core machine
 
 	afterAll(async () => {
 		await n8n?.dispose();
@@ -116,4 +130,22 @@ describe('hiBobApi credential in a real n8n', () => {
 			[],
 		);
 	});
+
+	test('every example workflow imports, with node types and versions this n8n knows', async () => {
+		expect(EXAMPLES.length).toBeGreaterThanOrEqual(11);
+		const rows = await n8n.sql<{ id: string; nodes: string }>('select id, nodes from workflow_entity');
+		const known = new Map<string, number[]>();
+		const res = await fetch(`${n8n.baseUrl}/types/nodes.json`, { headers: { cookie: await n8n.login() } });
+		for (const type of (await res.json()) as Array<{ name: string; version: number | number[] }>)
+			known.set(type.name, [...(known.get(type.name) ?? []), ...[type.version].flat()]);
+		const unknown: string[] = [];
+		for (const example of EXAMPLES) {
+			const row = rows.find((candidate) => candidate.id === example.id);
+			expect(row).toBeDefined();
+			for (const node of JSON.parse(row!.nodes) as Array<{ name: string; type: string; typeVersion: number }>)
+				if (!known.get(node.type)?.includes(node.typeVersion))
+					unknown.push(`${example.name}: ${node.name} (${node.type} v${node.typeVersion})`);
+		}
+		expect(unknown).toEqual([]);
+	}); // prettier-ignore
 });

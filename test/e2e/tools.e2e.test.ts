@@ -1,4 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test fixtures: throwaway service-user tokens of the local HiBob simulator */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test: local HTTP listeners stand in for another host and for a redirecting server */
 /* eslint-disable import-x/no-unresolved -- @modelcontextprotocol/sdk resolves through its package.json "exports" map, which this rule does not read (TypeScript and jest do) */
 /**
  * The HiBob node where people reach it without the HiBob node's own form:
@@ -7,7 +8,13 @@
  *    lists and calls it. No LLM is involved: the client fills the parameter an agent would fill.
  *  - as the escape hatch: the `hiBobApi` credential in n8n's HTTP Request node as a predefined credential
  *    type, for a HiBob endpoint the package does not cover.
+ *  - where the token must not go: the same credential in the HTTP Request node pointed at another
+ *    origin is refused before anything is sent, and a server at the credential's address answering
+ *    307 to another origin gets neither the HiBob node nor the HTTP Request node to follow it.
  */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
@@ -20,7 +27,28 @@ import { type SimEmployee, SimulatorProcess } from './harness/simulator';
 const SERVICE_USER = { id: 'SERVICE-E2E-TOOLS', token: 'e2e-token-tools-0123456789abcdef' };
 const MCP_PATH = 'hibob-e2e-tools';
 const TOOL_NODE = 'Find Employee by Email';
-const WF = { mcp: 'hbMcpServer00001', http: 'hbHttpRequest001' };
+const WF = {
+	mcp: 'hbMcpServer00001',
+	http: 'hbHttpRequest001',
+	httpOther: 'hbHttpOtherOrig1',
+	redirectNode: 'hbRedirectNode01',
+	redirectHttp: 'hbRedirectHttp01',
+};
+
+/** A loopback listener: `seen` records every request it gets, `answer` decides the reply. */
+async function listener(
+	answer: (request: IncomingMessage) => { status: number; headers?: Record<string, string> },
+): Promise<{ server: Server; url: string; seen: Array<{ url?: string; authorization?: string }> }> {
+	const seen: Array<{ url?: string; authorization?: string }> = [];
+	const server = createServer((request, response) => {
+		seen.push({ url: request.url, authorization: request.headers.authorization });
+		const { status, headers } = answer(request);
+		response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+		response.end('{"employees":[]}');
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+}
 
 /** n8n 1.123.x has an MCP Server Trigger too, but this suite pins its behaviour on the 2.41 line. */
 const describeOn2x = selectedLine() === 2 ? describe : describe.skip;
@@ -29,13 +57,22 @@ describe('the HiBob node beyond its own form, in a real n8n', () => {
 	let sim: SimulatorProcess;
 	let n8n: N8nInstance;
 	let target: SimEmployee;
+	// Another origin that must never see the token, and a server that redirects to it.
+	let collector: Awaited<ReturnType<typeof listener>>;
+	let redirector: Awaited<ReturnType<typeof listener>>;
 
 	beforeAll(async () => {
 		sim = await SimulatorProcess.start({ employees: 60, seed: 11, serviceUser: SERVICE_USER });
 		target = (await sim.employees()).find((e) => e.lifecycleStatus === 'employed')!;
+		collector = await listener(() => ({ status: 200 }));
+		redirector = await listener((request) => ({
+			status: 307,
+			headers: { Location: `${collector.url}/steal${request.url ?? ''}` },
+		}));
 		const credential = hiBobCredential('hibobSimTools001', sim.url, SERVICE_USER);
+		const redirecting = hiBobCredential('hibobRedirect001', redirector.url, SERVICE_USER);
 		n8n = await N8nInstance.create({ label: 'tools' });
-		await n8n.importCredentials([credential]);
+		await n8n.importCredentials([credential, redirecting]);
 		await n8n.importWorkflows([
 			{
 				id: WF.mcp,
@@ -77,6 +114,17 @@ describe('the HiBob node beyond its own form, in a real n8n', () => {
 				},
 			},
 			httpRequestWorkflow(WF.http, credential.id, credential.name, sim.url),
+			httpRequestWorkflow(WF.httpOther, credential.id, credential.name, collector.url),
+			httpRequestWorkflow(WF.redirectHttp, redirecting.id, redirecting.name, redirector.url),
+			{
+				id: WF.redirectNode,
+				name: `e2e: ${WF.redirectNode}`,
+				nodes: [
+					{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+					{ id: 'fields', name: 'HiBob', type: nodeType('hiBob'), typeVersion: 1, position: [200, 0], parameters: { resource: 'company', operation: 'getFields' }, credentials: credentialRef(redirecting) },
+				],
+				connections: { Start: { main: [[{ node: 'HiBob', type: 'main', index: 0 }]] } },
+			}, // prettier-ignore
 		]);
 		if (selectedLine() === 2) {
 			await n8n.publishWorkflow(WF.mcp);
@@ -87,6 +135,8 @@ describe('the HiBob node beyond its own form, in a real n8n', () => {
 	afterAll(async () => {
 		await n8n?.dispose();
 		await sim?.stop();
+		collector?.server.close();
+		redirector?.server.close();
 	});
 
 	describeOn2x(
@@ -177,6 +227,31 @@ describe('the HiBob node beyond its own form, in a real n8n', () => {
 		expect(log).toHaveLength(1);
 		expect(log[0].serviceUserId).toBe(SERVICE_USER.id);
 		expect(result.stdout + result.stderr).not.toContain(SERVICE_USER.token);
+	});
+
+	test('the same credential in the HTTP Request node pointed at another origin: refused, nothing sent', async () => {
+		if (n8n.running) await n8n.stop();
+		const result = await n8n.execute(WF.httpOther);
+		expect(result.code).toBe(1);
+		expect(JSON.stringify(result.run?.data.resultData.error ?? result.stderr)).toContain(
+			`The HiBob credential may only be used for ${new URL(sim.url).origin}; this request was for ${collector.url} and was not sent`,
+		);
+		expect(collector.seen).toEqual([]);
+		expect(result.stdout + result.stderr).not.toContain(SERVICE_USER.token);
+	});
+
+	test("a 307 from the credential's address to another origin: the HiBob node and the HTTP Request node do not follow it", async () => {
+		if (n8n.running) await n8n.stop();
+		const node = await n8n.execute(WF.redirectNode);
+		expect(node.code).toBe(1);
+		expect(node.run?.data.resultData.error?.message).toBe(
+			`HiBob's address redirected the request to ${collector.url} (307); redirects are not followed`,
+		);
+		const http = await n8n.execute(WF.redirectHttp);
+		expect(redirector.seen.length).toBeGreaterThanOrEqual(2);
+		expect(redirector.seen[0].authorization).toMatch(/^Basic /);
+		expect(collector.seen).toEqual([]);
+		expect(node.stdout + node.stderr + http.stdout + http.stderr).not.toContain(SERVICE_USER.token);
 	});
 });
 

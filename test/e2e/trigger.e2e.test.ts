@@ -26,6 +26,10 @@ import { type SimEmployee, SimulatorProcess } from './harness/simulator';
 const SERVICE_USER = { id: 'SERVICE-TRIGGER', token: 'e2e-trigger-token-0123456789' };
 // 16 characters, like n8n's own IDs: n8n 1.x saves static data only for workflow IDs of at most 16
 const WORKFLOW = 'hbTriggerScen001';
+/** The same n8n start also runs a time-off trigger (Watch: Time Off) in its own workflow, as its own service user. */
+const TIME_OFF_WORKFLOW = 'hbTriggerTOff001';
+const TIME_OFF_USER = { id: 'SERVICE-TIMEOFF', token: 'e2e-timeoff-token-0123456789' };
+const CHANGES = '/v1/timeoff/requests/changes';
 const TRIGGER = 'HiBob Trigger';
 const EMPLOYEES = 40;
 /** Longest wait for one poll (10 s apart) plus its execution, on a loaded 2-core machine. */
@@ -179,8 +183,10 @@ describe('HiBob Trigger in a real n8n: a scripted lifecycle, polled every 10 s',
 		expect(people.length).toBeGreaterThanOrEqual(20);
 
 		const credential = hiBobCredential('hibobTriggerSim01', sim.url, SERVICE_USER);
+		await sim.control('addServiceUser', TIME_OFF_USER);
+		const timeOffCredential = hiBobCredential('hibobTriggerTOff1', sim.url, TIME_OFF_USER);
 		n8n = await N8nInstance.create({ label: 'trigger' });
-		await n8n.importCredentials([credential]);
+		await n8n.importCredentials([credential, timeOffCredential]);
 		await n8n.importWorkflows([
 			{
 				id: WORKFLOW,
@@ -215,9 +221,28 @@ describe('HiBob Trigger in a real n8n: a scripted lifecycle, polled every 10 s',
 				],
 				connections: {},
 			},
+			{
+				id: TIME_OFF_WORKFLOW,
+				name: 'e2e: HiBob Trigger time off',
+				settings: { executionOrder: 'v1', timezone: 'UTC' },
+				nodes: [
+					{
+						id: 'trigger',
+						name: TRIGGER,
+						type: nodeType('hiBobTrigger'),
+						typeVersion: 1,
+						position: [0, 0],
+						parameters: { pollTimes: POLL_EVERY_10_SECONDS, watch: 'timeOff' },
+						credentials: credentialRef(timeOffCredential),
+					},
+				],
+				connections: {},
+			},
 		]);
 		await n8n.publishWorkflow(WORKFLOW);
-	});
+		await n8n.publishWorkflow(TIME_OFF_WORKFLOW);
+		// two CLI publishes after the imports: on a loaded machine each CLI start takes 20–60 s
+	}, 420_000);
 
 	afterAll(async () => {
 		await n8n?.dispose();
@@ -246,6 +271,52 @@ describe('HiBob Trigger in a real n8n: a scripted lifecycle, polled every 10 s',
 		// the trigger searched with showInactive (hired and terminated people are watched too)
 		const [search] = await triggerSearches();
 		expect(search.body).toMatchObject({ showInactive: true });
+	});
+
+	/** The time-off trigger's events of every finished execution, and its failed executions. */
+	const timeOffRuns = async () => {
+		const events: Array<Record<string, unknown>> = [];
+		const failed: string[] = [];
+		for (const summary of await n8n.listExecutions(TIME_OFF_WORKFLOW)) {
+			if (summary.mode !== 'trigger' || ['new', 'running', 'waiting'].includes(summary.status)) continue;
+			const execution = await n8n.getExecution(summary.id);
+			if (!execution?.run) continue;
+			if (execution.status !== 'success') failed.push(summary.id);
+			else events.push(...nodeOutput(execution.run, TRIGGER));
+		}
+		return { events, failed };
+	}; // prettier-ignore
+	const timeOffPolls = async () => (await sim.log({ path: CHANGES })).filter((entry) => entry.serviceUserId === TIME_OFF_USER.id && entry.status === 200); // prettier-ignore
+	const timeOffEvent = async (event: string, requestId: string) =>
+		await waitFor(`${event} for request ${requestId}`, async () => {
+			const found = (await timeOffRuns()).events.find((e) => e.event === event && e.requestId === requestId);
+			return found;
+		}); // prettier-ignore
+	let timeOffRequest = '';
+
+	test('time off (a second workflow, Watch: Time Off): baseline silent; submitted, approved, cancelled → three events, each once', async () => {
+		// The simulator's frozen clock moves to real time: the trigger reads changes from its own clock.
+		await sim.control('setNow', { now: new Date().toISOString() });
+		const baselinePolls = await waitFor('the time-off baseline poll', async () => ((await timeOffPolls()).length > 0 ? (await timeOffPolls()).length : undefined)); // prettier-ignore
+		const employeeId = pick(5);
+		const request = await sim.control<{ requestId: number }>('addTimeOff', { employeeId, startDate: addDays(today, 20), endDate: addDays(today, 22), status: 'Pending' }); // prettier-ignore
+		timeOffRequest = String(request.requestId);
+		const submitted = await timeOffEvent('timeOffRequested', timeOffRequest);
+		expect(submitted).toMatchObject({ changeType: 'Pending', employeeId, policyType: 'Holiday', startDate: addDays(today, 20), endDate: addDays(today, 22), totalDuration: 3, employee: { id: employeeId } }); // prettier-ignore
+		expect(baselinePolls).toBeGreaterThan(0);
+		await sim.control('approveTimeOff', { requestId: request.requestId });
+		await timeOffEvent('timeOffApproved', timeOffRequest);
+		await sim.control('cancelTimeOff', { requestId: request.requestId });
+		await timeOffEvent('timeOffCancelled', timeOffRequest);
+		// two more polls: nothing late, nothing repeated
+		const mark = (await timeOffPolls()).length;
+		await waitFor('two more time-off polls', async () => ((await timeOffPolls()).length >= mark + 2 ? true : undefined)); // prettier-ignore
+		await delay(2000);
+		const { events, failed } = await timeOffRuns();
+		expect(events.map((e) => `${String(e.event)} ${String(e.requestId)}`).sort()).toEqual([`timeOffApproved ${timeOffRequest}`, `timeOffCancelled ${timeOffRequest}`, `timeOffRequested ${timeOffRequest}`]); // prettier-ignore
+		expect(failed).toEqual([]);
+		const stored = (await n8n.staticData(TIME_OFF_WORKFLOW))[`node:${TRIGGER}`] as Record<string, unknown>;
+		expect(stored).toHaveProperty('timeOffState');
 	});
 
 	test('hire with a future start: Employee Created + Start Date Approaching', async () => {
@@ -385,6 +456,13 @@ describe('HiBob Trigger in a real n8n: a scripted lifecycle, polled every 10 s',
 		await collect();
 		expect(keys(allEvents())).toEqual(keys(expectedAll));
 		expect([...errorExecutions.values()]).toEqual([]);
+	});
+
+	test('time off: still each event once after the restart and the rest of the scenario', async () => {
+		await waitFor('a time-off poll', async () => ((await timeOffPolls()).length > 0 ? true : undefined));
+		const { events, failed } = await timeOffRuns();
+		expect(events.map((e) => `${String(e.event)} ${String(e.requestId)}`).sort()).toEqual([`timeOffApproved ${timeOffRequest}`, `timeOffCancelled ${timeOffRequest}`, `timeOffRequested ${timeOffRequest}`]); // prettier-ignore
+		expect(failed).toEqual([]);
 	});
 
 	test('the safety guard: removing >10% of employees fails the poll, emits nothing, keeps the state', async () => {

@@ -19,6 +19,8 @@ const TRIGGER = 'HiBob Webhook Trigger';
 const AFTER = 'After';
 const WEBHOOK_ID = 'b0b0b0b0-e2e0-4000-8000-000000000017';
 const EVENTS = ['employee.created', 'employee.updated', 'employee.left', 'employee.inactivated'];
+/** Bob's 2026 families, selected in the node beside the employee events. */
+const NEW_EVENTS = ['documents.eSign.completed', 'attendance.timesheet.submitted'];
 const STEP_TIMEOUT_MS = 60000;
 
 interface Delivery {
@@ -83,6 +85,9 @@ describe('HiBob Webhook Trigger in a real n8n, fed by the simulator', () => {
 			noRateLimit: true,
 			serviceUser: SERVICE_USER,
 		});
+		// Bob dates a delivery with the moment of the change, and the trigger ignores deliveries dated
+		// more than a few minutes ahead of n8n's clock: the simulator's frozen clock is set to now.
+		await sim.control('setNow', { now: new Date().toISOString() });
 		const api = hiBobCredential('hibobWebhookApi1', sim.url, SERVICE_USER);
 		const webhook = {
 			id: 'hibobWebhookSec1',
@@ -105,7 +110,7 @@ describe('HiBob Webhook Trigger in a real n8n, fed by the simulator', () => {
 						typeVersion: 1,
 						position: [0, 0],
 						webhookId: WEBHOOK_ID,
-						parameters: { events: EVENTS, options: {} },
+						parameters: { events: [...EVENTS, ...NEW_EVENTS], options: {} },
 						credentials: {
 							...credentialRef(api),
 							hiBobWebhookApi: { id: webhook.id, name: webhook.name },
@@ -141,7 +146,7 @@ describe('HiBob Webhook Trigger in a real n8n, fed by the simulator', () => {
 		}>('registerWebhook', {
 			url: productionUrl(),
 			secret: BOB_SIGNING,
-			events: [...EVENTS, 'employee.temporaryLeave'],
+			events: [...EVENTS, ...NEW_EVENTS, 'employee.temporaryLeave'],
 		});
 		registrationId = registration.id;
 		// n8n answers the plain "Ping test" sent as JSON with 422 (it parses JSON bodies before the node
@@ -200,6 +205,38 @@ describe('HiBob Webhook Trigger in a real n8n, fed by the simulator', () => {
 		}
 		const terminated = runs.find((r) => r.items[0].event === 'employee.left')!.items[0];
 		expect(terminated.employee).toMatchObject({ internal: { lifecycleStatus: 'terminated' } });
+	});
+
+	test('an eSign completion and a submitted timesheet: one execution each, enriched', async () => {
+		const [signer, worker] = await sim.employees({ lifecycleStatus: 'employed' });
+		const signed = await sim.control<{ documentId: number; downloadUrl: string }>('completeESign', {
+			employeeId: signer.id,
+			name: 'E2E contract.pdf',
+		});
+		await sim.control('attendanceTimesheet', {
+			employeeId: worker.id,
+			event: 'submitted',
+			cycleId: 7,
+		});
+		await sim.control('flushWebhooks');
+		const sent = (await deliveries()).filter((d) => NEW_EVENTS.includes(d.type));
+		expect(sent.map((d) => [d.type, d.state, d.attempts.length])).toEqual([
+			['documents.eSign.completed', 'delivered', 1],
+			['attendance.timesheet.submitted', 'delivered', 1],
+		]);
+		const runs = await collect(2);
+		expect(runs).toHaveLength(2);
+		const byEvent = new Map(runs.map((r) => [r.items[0].event, r.items[0]] as const));
+		const esign = byEvent.get('documents.eSign.completed') as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests index freely into items
+		expect(esign.employee.id).toBe(signer.id);
+		expect(esign.document).toEqual({
+			documentName: 'E2E contract.pdf',
+			downloadLink: signed.downloadUrl,
+		});
+		const timesheet = byEvent.get('attendance.timesheet.submitted') as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests index freely into items
+		expect(timesheet).toMatchObject({ employeeId: worker.id, data: { cycleId: 7 } });
+		expect(timesheet.employee.id).toBe(worker.id);
+		expect(runs.every((r) => r.afterRan)).toBe(true);
 	});
 
 	test('a forged signature gets 401 and starts nothing', async () => {

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test tooling: the standalone CLI reads process.argv, prints its URL and credentials, handles signals and exits */
 /**
  * Standalone simulator: `npm run simulator -- --port 4010 --employees 500 --seed 7 [--today 2026-11-21]
- * [--no-rate-limit] [--cursor-key cursor] [--named-lists array] [--freeze-clock] [--control-key KEY]
+ * [--no-rate-limit] [--cursor-key cursor] [--named-lists array] [--bulk-paging employees] [--freeze-clock] [--control-key KEY]
  * [--service-user-id ID --token TOKEN]`.
  */
 import { startSimulator, type StartOptions } from './server';
@@ -45,6 +45,9 @@ function parseArgs(argv: string[]): StartOptions {
 				break;
 			case '--named-lists':
 				options.namedListsShape = value(i++, flag) as StartOptions['namedListsShape'];
+				break;
+			case '--bulk-paging':
+				options.bulkPaging = value(i++, flag) as StartOptions['bulkPaging'];
 				break;
 			case '--freeze-clock':
 				options.freezeClock = true;

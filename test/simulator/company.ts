@@ -119,7 +119,8 @@ export interface TimeOffRequest {
 	policyType: string;
 	startDate: string;
 	endDate: string;
-	status: 'Approved' | 'Pending' | 'Canceled';
+	/** `Declined` and `Deleted` are set by the approval controls (timeOffRequests.ts). */
+	status: 'Approved' | 'Pending' | 'Canceled' | 'Declined' | 'Deleted';
 	createdOnMs: number;
 	previousRequestId: number | null;
 	originalRequestId: number;

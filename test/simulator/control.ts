@@ -19,6 +19,7 @@ import type {
 	FaultSpec,
 	LogEntry,
 	NamedListsShape,
+	BulkPaging,
 	RateLimitOptions,
 	Simulator,
 } from './simulator';
@@ -34,6 +35,7 @@ import {
 	controlSetTimeOffReadLag,
 	type TaskInput,
 } from './workControl';
+import { approveTimeOff, declineTimeOff, deleteTimeOff } from './timeOffRequests';
 import type { AccessEvent, Wizard } from './writes';
 import type {
 	DeliveryAttempt,
@@ -43,6 +45,7 @@ import type {
 	WebhookSettings,
 } from './webhooks';
 import { OBSERVED_METHODS, WebhookSender } from './webhooks';
+import { storeSignedDocument } from './documents';
 
 export interface EmployeeSummary {
 	id: string;
@@ -315,6 +318,21 @@ export class SimulatorControl {
 		return { ...this.company.editTimeOff(need(input?.requestId, 'requestId'), input) };
 	}
 
+	/** A manager approves a pending request (the feed lists `Created`). */
+	approveTimeOff(input: { requestId: number; approverId?: string }): TimeOffRequest {
+		return approveTimeOff(this.company, input?.requestId, input?.approverId);
+	}
+
+	/** A manager declines a pending request (the feed lists nothing: it has no change type for it). */
+	declineTimeOff(input: { requestId: number }): TimeOffRequest {
+		return declineTimeOff(this.company, input?.requestId);
+	}
+
+	/** An admin deletes a request (the feed lists `Deleted`). */
+	deleteTimeOff(input: { requestId: number }): { deleted: number } {
+		return deleteTimeOff(this.company, input?.requestId);
+	}
+
 	// ---------- tasks, documents (workControl.ts) ----------
 
 	addTask(input: TaskInput): Task {
@@ -400,6 +418,7 @@ export class SimulatorControl {
 		rateLimit?: false | RateLimitOptions;
 		cursorKey?: CursorKey;
 		namedListsShape?: NamedListsShape;
+		bulkPaging?: BulkPaging;
 		dateFormat?: string;
 		leaveRemainsActive?: boolean;
 		/** Reads show the values from before a write for this many ms after it (HiBob: up to 20 s). */
@@ -416,6 +435,11 @@ export class SimulatorControl {
 			if (input.namedListsShape !== 'object' && input.namedListsShape !== 'array')
 				throw new ControlError("namedListsShape must be 'object' or 'array'");
 			s.namedListsShape = input.namedListsShape;
+		}
+		if (input.bulkPaging !== undefined) {
+			if (input.bulkPaging !== 'entries' && input.bulkPaging !== 'employees')
+				throw new ControlError("bulkPaging must be 'entries' or 'employees'");
+			s.bulkPaging = input.bulkPaging;
 		}
 		if (input.dateFormat !== undefined) s.dateFormat = input.dateFormat;
 		if (input.leaveRemainsActive !== undefined)
@@ -515,6 +539,117 @@ export class SimulatorControl {
 		signature?: string | null;
 	}): Promise<DeliveryAttempt> {
 		return await this.webhooks.sendRaw(input);
+	}
+
+	// ---------- Bob events outside the employee model ----------
+
+	private nextEventId = 9_000;
+
+	private bobTimestamp(): string {
+		return `${new Date(this.sim.clock.now()).toISOString().slice(0, -1)}000`;
+	}
+
+	private knownEmployee(id: unknown): string {
+		const employeeId = need(id as string, 'employeeId');
+		if (!this.company.employees.has(employeeId))
+			throw new ControlError(`Unknown employee ${employeeId}`);
+		return employeeId;
+	}
+
+	/**
+	 * Every signer has signed a document sent for eSignature: the signed PDF lands in the employee's
+	 * shared folder and Bob sends `documents.eSign.completed`.
+	 */
+	completeESign(input: { employeeId: string; name?: string; signedBy?: string }): {
+		documentId: number;
+		downloadUrl: string;
+	} {
+		const employeeId = this.knownEmployee(input?.employeeId);
+		const signedBy = input.signedBy ?? employeeId;
+		const at = this.bobTimestamp();
+		const doc = storeSignedDocument(this.company, {
+			employeeId,
+			name: input.name ?? 'Employment contract (signed).pdf',
+			signedBy,
+			at: new Date(this.sim.clock.now()).toISOString(),
+		});
+		const downloadUrl = `https://app.hibob.com/api/docs/download/${doc.id}`;
+		this.webhooks.announceEvents(
+			[
+				{
+					type: 'documents.eSign.completed',
+					data: { employeeId, documentId: doc.id, downloadUrl, signedBy, creationDate: at },
+				},
+			],
+			'system',
+		);
+		return { documentId: doc.id, downloadUrl };
+	}
+
+	/** A timesheet changes state (Attendance): submitted, approved, rejected or open for submission. */
+	attendanceTimesheet(input: {
+		employeeId: string;
+		event: 'submitted' | 'approved' | 'rejected' | 'openForSubmission';
+		cycleId?: number;
+		timesheetId?: number;
+	}): { timesheetId: number; cycleId: number } {
+		const employeeId = this.knownEmployee(input?.employeeId);
+		if (!['submitted', 'approved', 'rejected', 'openForSubmission'].includes(input.event))
+			throw new ControlError('event must be submitted, approved, rejected or openForSubmission');
+		const timesheetId = input.timesheetId ?? ++this.nextEventId;
+		const cycleId = input.cycleId ?? 42;
+		this.webhooks.announceEvents(
+			[
+				{
+					type: `attendance.timesheet.${input.event}`,
+					data: { timesheetId, employeeId, cycleId },
+				},
+			],
+			input.event === 'submitted' ? employeeId : this.company.adminId || 'system',
+		);
+		return { timesheetId, cycleId };
+	}
+
+	/** An attendance cycle ends: Bob names only the cycle. */
+	endAttendanceCycle(input: { cycleId: number }): { cycleId: number } {
+		const cycleId = need(input?.cycleId, 'cycleId');
+		this.webhooks.announceEvents([{ type: 'attendance.cycle.ended', data: { cycleId } }], 'system');
+		return { cycleId };
+	}
+
+	/** A workforce-planning change: IDs only; budget events carry the position's ID too. */
+	workforcePlanningChange(input: {
+		entity: 'position' | 'positionOpening' | 'positionBudget';
+		action: 'created' | 'updated' | 'deleted';
+		positionId?: number;
+		fieldUpdatesIds?: string[];
+	}): { type: string; data: Record<string, unknown> } {
+		const entities = ['position', 'positionOpening', 'positionBudget'];
+		if (!entities.includes(input?.entity))
+			throw new ControlError(`entity must be one of ${entities.join(', ')}`);
+		const allowedActions = input.entity === 'positionOpening' ? ['created', 'updated', 'deleted'] : ['created', 'updated'];
+		if (!allowedActions.includes(input.action))
+			throw new ControlError(`action must be one of ${allowedActions.join(', ')} for ${input.entity}`);
+		const positionId = input.positionId ?? ++this.nextEventId;
+		const data: Record<string, unknown> = { positionId };
+		if (input.entity === 'positionOpening') data.positionOpeningId = ++this.nextEventId;
+		if (input.entity === 'positionBudget') data.positionBudgetId = ++this.nextEventId;
+		if (input.action === 'updated') data.fieldUpdatesIds = input.fieldUpdatesIds ?? ['/position/name'];
+		const event = { type: `workforcePlanning.${input.entity}.${input.action}`, data };
+		this.webhooks.announceEvents([event], this.company.adminId || 'system');
+		return event;
+	} // prettier-ignore
+
+	/** A row added to a table without history (bank accounts, a custom table): named by its `id`. */
+	addTableRow(input: { employeeId: string; tableId: string }): { id: number } {
+		const employeeId = this.knownEmployee(input?.employeeId);
+		const tableId = need(input.tableId, 'tableId');
+		const id = ++this.nextEventId;
+		this.webhooks.announceEvents(
+			[{ type: 'table.entry.created', data: { employeeId, tableId, id } }],
+			this.company.adminId || 'system',
+		);
+		return { id };
 	}
 
 	/** Waits until every delivery so far has been answered 2xx or has run out of retries. */

@@ -5,6 +5,7 @@
  * the status and text of that refusal are UNCONFIRMED.
  */
 import type { ServiceUser } from './access';
+import type { Company } from './company';
 import { inScope } from './access';
 import { apiError, empty, forbidden, json } from './answers';
 import type { Handler, RouteContext } from './routes';
@@ -206,6 +207,27 @@ export function documentsRoute(ctx: RouteContext): Handler | undefined {
 			}),
 		}; // prettier-ignore
 	return undefined;
+}
+
+/** A document signed through Bob's eSign lands in the employee's shared folder. */
+export function storeSignedDocument(
+	company: Company,
+	input: { employeeId: string; name: string; signedBy: string; at: string },
+): StoredDocument {
+	const state = workOf(company);
+	const folder = state.folders.find((f) => f.folderType === 'shared')!;
+	return store(state, {
+		employeeId: input.employeeId,
+		folderId: folder.id,
+		name: input.name,
+		mimeType: 'application/pdf',
+		size: 1024,
+		head: '%PDF-1.7',
+		sourceUrl: null,
+		tags: ['eSign'],
+		uploadedById: input.signedBy,
+		uploadDate: input.at,
+	});
 }
 
 function store(state: WorkState, input: Omit<StoredDocument, 'id'>): StoredDocument {

@@ -29,12 +29,20 @@ import { toMeta } from './fields';
 import { readEmployee, searchPeople } from './render';
 import type { Handler } from './routes';
 import { tasksRoute } from './tasks';
-import { hiddenByLag, requestShapeFields, timeOffRequestsRoute } from './timeOffRequests';
+import {
+	hiddenByLag,
+	hoursOnDate,
+	requestShapeFields,
+	timeOffRequestsRoute,
+} from './timeOffRequests';
+import { policyDisplayName } from './work';
 import { addMonthsMs, dateOfMs, hibobTime, isIsoDate, Prng } from './util';
 import { WRITE_RATE_LIMITS, WriteApi } from './writes';
 
 export type CursorKey = 'next_cursor' | 'cursor';
 export type NamedListsShape = 'object' | 'array';
+/** What a bulk table page's `limit` counts: table entries (HiBob's reference) or whole employees (the old reading). */
+export type BulkPaging = 'entries' | 'employees';
 
 export interface RateLimitOptions {
 	/** People searches per minute per service user (HiBob documents 50). */
@@ -62,6 +70,11 @@ export interface SimulatorOptions extends CompanyOptions {
 	cursorKey?: CursorKey;
 	/** `GET /v1/company/named-lists`: keyed object as observed (default) or the documented array. */
 	namedListsShape?: NamedListsShape;
+	/**
+	 * Bulk tables: `limit` counts table entries (default, HiBob's reference: one employee's rows can
+	 * continue on the next page) or whole employees.
+	 */
+	bulkPaging?: BulkPaging;
 	/** Company display format for humanReadable dates (tokens dd, MM, yyyy). Default `dd/MM/yyyy`. */
 	dateFormat?: string;
 	/** Stop the wall clock: time moves only through the control API. Default false (runs in real time). */
@@ -207,6 +220,7 @@ export class Simulator {
 		rateLimit: false | RateLimitOptions;
 		cursorKey: CursorKey;
 		namedListsShape: NamedListsShape;
+		bulkPaging: BulkPaging;
 		dateFormat: string;
 		authBlock: false | AuthBlockOptions;
 	};
@@ -232,6 +246,7 @@ export class Simulator {
 			rateLimit: options.rateLimit === undefined ? { perMinute: 50 } : options.rateLimit,
 			cursorKey: options.cursorKey ?? 'next_cursor',
 			namedListsShape: options.namedListsShape ?? 'object',
+			bulkPaging: options.bulkPaging ?? 'entries',
 			dateFormat: options.dateFormat ?? 'dd/MM/yyyy',
 			authBlock:
 				options.authBlock === undefined
@@ -677,20 +692,53 @@ export class Simulator {
 				return apiError(400, 'bad.request', 'Invalid cursor for this request');
 			offset = decoded.o;
 		}
-		const page = targets.slice(offset, offset + limit);
 		const history = user.permissions?.history !== false;
-		const results = page.map((id) => ({
-			employeeId: id,
-			values: this.company.renderRows(this.company.employees.get(id)!, t, history),
-		}));
+		const { results, total } =
+			this.settings.bulkPaging === 'employees'
+				? {
+						results: targets.slice(offset, offset + limit).map((id) => ({
+							employeeId: id,
+							values: this.company.renderRows(this.company.employees.get(id)!, t, history),
+						})),
+						total: targets.length,
+					}
+				: this.bulkEntries(targets, t, history, offset, limit);
 		const next =
-			offset + limit < targets.length ? encodeCursor({ o: offset + limit, q: queryKey }) : null;
+			offset + limit < total ? encodeCursor({ o: offset + limit, q: queryKey }) : null;
 		// errors are reported on the first page only (UNCONFIRMED): a client must not depend on repeats.
 		return json(200, {
 			results,
 			response_metadata: { [this.settings.cursorKey]: next },
 			errors: offset === 0 ? errors : [],
 		});
+	}
+
+	/**
+	 * One page of table entries: every employee's rows in a row, `limit` of them from `offset`, grouped
+	 * back into one result per employee on the page. An employee whose rows cross the page break is in
+	 * both pages' results, each with its part. An employee with no rows counts as one (empty) entry.
+	 */
+	private bulkEntries(
+		targets: string[],
+		table: TableName,
+		history: boolean,
+		offset: number,
+		limit: number,
+	): { results: Array<{ employeeId: string; values: unknown[] }>; total: number } {
+		const results: Array<{ employeeId: string; values: unknown[] }> = [];
+		let position = 0;
+		for (const id of targets) {
+			// Past the page: one more entry is enough to know there is a next page.
+			if (position >= offset + limit) return { results, total: position + 1 };
+			const rows = this.company.renderRows(this.company.employees.get(id)!, table, history);
+			const width = Math.max(1, rows.length);
+			const from = Math.max(offset, position);
+			const to = Math.min(offset + limit, position + width);
+			if (from < to)
+				results.push({ employeeId: id, values: rows.slice(from - position, to - position) });
+			position += width;
+		}
+		return { results, total: position };
 	}
 
 	// ---------- metadata ----------
@@ -754,7 +802,7 @@ export class Simulator {
 				employeeDisplayName: e.values['root.displayName'],
 				employeeEmail: e.values['root.email'],
 				policyType: r.policyType,
-				policyTypeDisplayName: r.policyType,
+				policyTypeDisplayName: policyDisplayName(r.policyType),
 				type: 'days',
 				startDate: r.startDate,
 				startPortion: 'all_day',
@@ -776,6 +824,9 @@ export class Simulator {
 		const today = query.get('today') ?? this.company.today;
 		if (!isIsoDate(today)) return apiError(400, 'bad.request', 'today must be a date (YYYY-MM-DD)');
 		const siteId = query.get('siteId');
+		// HiBob's reference types `siteId` an integer (the site list item's ID).
+		if (siteId !== null && !/^\d+$/.test(siteId))
+			return apiError(400, 'bad.request', 'siteId must be an integer');
 		const outs = [];
 		for (const r of this.company.timeOff.values()) {
 			if (!this.openRequest(r, false) || r.startDate > today || r.endDate < today) continue;
@@ -787,7 +838,7 @@ export class Simulator {
 				employeeId: e.id,
 				employeeEmail: e.values['root.email'],
 				employeeDisplayName: e.values['root.displayName'],
-				policyTypeDisplayName: r.policyType,
+				policyTypeDisplayName: policyDisplayName(r.policyType),
 				requestRangeType: 'days',
 				startDate: r.startDate,
 				startDatePortion: 'all_day',
@@ -827,14 +878,15 @@ export class Simulator {
 			if (!r || !this.visible(user, r.employeeId)) continue;
 			const e = this.company.employees.get(r.employeeId)!;
 			const days = Math.round((Date.parse(r.endDate) - Date.parse(r.startDate)) / 86_400_000) + 1;
-			changes.push({
+			const change: Record<string, unknown> = {
 				requestId: r.requestId,
 				changeType: c.changeType,
 				changeReason: null,
 				employeeId: e.id,
 				employeeEmail: e.values['root.email'],
 				employeeDisplayName: e.values['root.displayName'],
-				policyTypeDisplayName: r.policyType,
+				// HiBob's reference: the policy type's display name (custom or translated), not its name.
+				policyTypeDisplayName: policyDisplayName(r.policyType),
 				type: 'days',
 				startDate: r.startDate,
 				startPortion: 'all_day',
@@ -847,7 +899,15 @@ export class Simulator {
 				createdOn: hibobTime(r.createdOnMs),
 				previousRequestId: r.previousRequestId,
 				originalRequestId: r.originalRequestId,
-			});
+			};
+			const hours = hoursOnDate(this.company, r.requestId);
+			if (hours !== undefined) {
+				// HiBob's reference: start/end dates are "not relevant" for hours requests; the day is `date`.
+				for (const key of ['startDate', 'endDate', 'startPortion', 'endPortion']) delete change[key];
+				change.date = r.startDate;
+				change.hoursOnDate = hours;
+			}
+			changes.push(change);
 		}
 		return json(200, { changes });
 	}

@@ -7,10 +7,10 @@
 import type { ServiceUser } from './access';
 import { inScope } from './access';
 import { apiError, empty, forbidden, json } from './answers';
-import type { Company, TimeOffRequest } from './company';
+import { type Company, ControlError, type TimeOffRequest } from './company';
 import type { Handler, RouteContext } from './routes';
 import { hibobTime, isIsoDate, toDayNumber } from './util';
-import { allowed, POLICY_TYPES, type PolicyType, type RequestShape, workOf } from './work';
+import { allowed, policyDisplayName, POLICY_TYPES, type PolicyType, type RequestShape, workOf } from './work';
 
 const RANGE_TYPES = [
 	'days',
@@ -102,6 +102,12 @@ export function requestShapeFields(company: Company, requestId: number): Record<
 	return { type: s.type, startPortion: s.startPortion, endPortion: s.endPortion, totalDuration: s.totalDuration, totalCost: s.totalDuration, durationUnit: s.durationUnit }; // prettier-ignore
 }
 
+/** An hours request (one day): its hours on that day; undefined for every other shape. */
+export function hoursOnDate(company: Company, requestId: number): number | undefined {
+	const s = workOf(company).shapes.get(requestId);
+	return s?.type === 'hours' ? (s.hours ?? 0) : undefined;
+}
+
 /** HiBob's reads can lag its writes (up to ~20 s): changes younger than the set lag are not listed yet. */
 export function hiddenByLag(company: Company, atMs: number, nowMs: number): boolean {
 	return nowMs - atMs < workOf(company).readLagMs;
@@ -113,12 +119,11 @@ function daysOf(r: TimeOffRequest): number {
 
 function renderRequest(company: Company, r: TimeOffRequest) {
 	const s = workOf(company).shapes.get(r.requestId);
-	const status =
-		r.status === 'Approved' ? 'approved' : r.status === 'Pending' ? 'pending' : 'canceled';
+	const status = { Approved: 'approved', Pending: 'pending', Declined: 'disapproved', Canceled: 'canceled', Deleted: 'deleted' }[r.status]; // prettier-ignore
 	return {
 		employeeId: r.employeeId,
 		requestId: r.requestId,
-		policyTypeDisplayName: r.policyType,
+		policyTypeDisplayName: policyDisplayName(r.policyType),
 		type: s?.type ?? 'days',
 		createdOn: hibobTime(r.createdOnMs),
 		startDate: r.startDate,
@@ -226,7 +231,7 @@ export function timeOffRequestsRoute(ctx: RouteContext): Handler | undefined {
 				const refused = check(user, 'timeoff.requests', "see people's time off requests");
 				if (refused) return refused;
 				const r = found();
-				return r ? json(200, renderRequest(company, r)) : empty(404);
+				return r && r.status !== 'Deleted' ? json(200, renderRequest(company, r)) : empty(404);
 			},
 		};
 	if (method === 'DELETE')
@@ -236,8 +241,8 @@ export function timeOffRequestsRoute(ctx: RouteContext): Handler | undefined {
 				const refused = check(user, 'timeoff.requests', "cancel people's time off requests");
 				if (refused) return refused;
 				const r = found();
-				if (!r) return empty(404);
-				if (r.status === 'Canceled')
+				if (!r || r.status === 'Deleted') return empty(404);
+				if (r.status === 'Canceled' || r.status === 'Declined')
 					return apiError(400, 'bad.request', `Request ${r.requestId} is already canceled`);
 				company.cancelTimeOff(r.requestId);
 				return empty();
@@ -245,3 +250,46 @@ export function timeOffRequestsRoute(ctx: RouteContext): Handler | undefined {
 		};
 	return undefined;
 }
+
+// ---------- approval (what a manager or an admin does in Bob; the control API drives it) ----------
+
+function pendingRequest(company: Company, requestId: unknown): TimeOffRequest {
+	const r = typeof requestId === 'number' ? company.timeOff.get(requestId) : undefined;
+	if (!r || r.status !== 'Pending')
+		throw new ControlError(`No time-off request ${String(requestId)} waiting for approval`);
+	return r;
+}
+
+/**
+ * A manager approves a pending request: it takes effect, so the changes feed lists a `Created` change
+ * at the approval time (the `Pending` change of the submission stays where it was). HiBob's reference
+ * for the feed: filtered by when each change happened, each item a snapshot of the request then.
+ */
+export function approveTimeOff(company: Company, requestId: unknown, approverId?: string): TimeOffRequest {
+	const r = pendingRequest(company, requestId);
+	r.status = 'Approved';
+	const shape = workOf(company).shapes.get(r.requestId);
+	if (shape) shape.approvedBy = approverId ?? company.adminId;
+	company.timeOffChanges.push({ requestId: r.requestId, changeType: 'Created', atMs: company.now() });
+	return { ...r };
+}
+
+/**
+ * A manager declines a pending request. The feed's change types (Pending, Created, Canceled, Deleted)
+ * have none for a decline, so no change is listed; reading the request shows status `disapproved`
+ * (HiBob's reference, the timeoff.request.declined webhook page).
+ */
+export function declineTimeOff(company: Company, requestId: unknown): TimeOffRequest {
+	const r = pendingRequest(company, requestId);
+	r.status = 'Declined';
+	return { ...r };
+}
+
+/** An admin deletes a request (any status but deleted): the feed lists a `Deleted` change; reading it answers 404. */
+export function deleteTimeOff(company: Company, requestId: unknown): { deleted: number } {
+	const r = typeof requestId === 'number' ? company.timeOff.get(requestId) : undefined;
+	if (!r || r.status === 'Deleted') throw new ControlError(`No time-off request ${String(requestId)}`);
+	r.status = 'Deleted';
+	company.timeOffChanges.push({ requestId: r.requestId, changeType: 'Deleted', atMs: company.now() });
+	return { deleted: r.requestId };
+} // prettier-ignore

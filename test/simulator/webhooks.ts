@@ -12,6 +12,15 @@
  * events when the change is effective: joined (first start), activated (back to active), inactivated,
  * left (terminated or garden leave, whichever first), temporaryLeave; time off: requested, approved
  * (auto-approved requests send both), cancelled, each with a `getApi` URL.
+ *
+ * Events outside the employee model are announced by their own control methods (control.ts), with the
+ * payloads of HiBob's reference pages: `documents.eSign.completed` (Docs webhooks: employeeId,
+ * documentId, downloadUrl, signedBy, creationDate; sent once every signer has signed), the workforce
+ * planning events (`workforcePlanning.position|positionOpening|positionBudget.*`, IDs only; budget
+ * events carry the position's ID; updates list `fieldUpdatesIds`), the attendance events (timesheet
+ * events carry timesheetId, employeeId and cycleId; `attendance.cycle.ended` only cycleId), and
+ * `table.entry.created` for a table without history, named by the row's `id` instead of an
+ * `effectiveDate` (HiBob's changelog of 24 March 2026).
  */
 import { createHmac } from 'node:crypto';
 
@@ -108,6 +117,9 @@ export const OBSERVED_METHODS = [
 	'addTimeOff',
 	'cancelTimeOff',
 	'editTimeOff',
+	'approveTimeOff',
+	'declineTimeOff',
+	'deleteTimeOff',
 ] as const;
 
 /** Bob's timestamp: UTC, microseconds, no zone. */
@@ -241,6 +253,8 @@ export class WebhookSender {
 			} else if (was.status !== now.status) {
 				if (now.status === 'Canceled') events.push({ type: 'timeoff.request.cancelled', data });
 				else if (now.status === 'Approved') events.push({ type: 'timeoff.request.approved', data });
+				else if (now.status === 'Declined') events.push({ type: 'timeoff.request.declined', data });
+				else if (now.status === 'Deleted') events.push({ type: 'timeoff.request.deleted', data });
 			}
 		}
 		return events;
@@ -272,6 +286,19 @@ export class WebhookSender {
 		}
 		if (wasActive && !nowActive) events.push({ type: 'employee.inactivated', data });
 		return events;
+	}
+
+	// ---------- events that are not employee changes ----------
+
+	/**
+	 * Announces events the company model does not diff (eSign, workforce planning, attendance, rows of
+	 * tables without history), as Bob would at the moment they happen.
+	 */
+	announceEvents(
+		events: Array<{ type: string; data: Record<string, unknown> }>,
+		triggeredBy: string,
+	): void {
+		this.announce(events, triggeredBy);
 	}
 
 	// ---------- sending ----------

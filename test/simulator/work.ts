@@ -69,6 +69,12 @@ export interface RequestShape {
 
 export interface PolicyType {
 	name: string;
+	/**
+	 * A custom display name set in Bob (a policy's "custom name", or its name translated): what
+	 * `policyTypeDisplayName` carries in the request changes, who's out and request details instead of
+	 * the name requests are submitted with.
+	 */
+	displayName?: string;
 	unit: 'days' | 'hours';
 	activity: 'paidTimeoff' | 'unpaidTimeoff';
 	annualAllowance: number;
@@ -78,8 +84,13 @@ export interface PolicyType {
 export const POLICY_TYPES: PolicyType[] = [
 	{ name: 'Holiday', unit: 'days', activity: 'paidTimeoff', annualAllowance: 25, reasonCodes: [{ id: 1001, displayName: 'Vacation' }, { id: 1002, displayName: 'Family event' }] },
 	{ name: 'Sick', unit: 'days', activity: 'paidTimeoff', annualAllowance: 10, reasonCodes: [{ id: 2001, displayName: 'Illness' }, { id: 2002, displayName: 'Medical appointment' }] },
-	{ name: 'Time in lieu', unit: 'hours', activity: 'paidTimeoff', annualAllowance: 40, reasonCodes: [] },
+	{ name: 'Time in lieu', displayName: 'TOIL (overtime hours)', unit: 'hours', activity: 'paidTimeoff', annualAllowance: 40, reasonCodes: [] },
 ]; // prettier-ignore
+
+/** `policyTypeDisplayName` of a request of this policy type: its custom display name, else its name. */
+export function policyDisplayName(policyType: string): string {
+	return POLICY_TYPES.find((p) => p.name === policyType)?.displayName ?? policyType;
+}
 
 export interface WorkState {
 	tasks: Map<number, Task>;

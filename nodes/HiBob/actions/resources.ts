@@ -55,7 +55,11 @@ export const RESOURCES: Resource[] = [
 		name: 'Company',
 		value: 'company',
 		description:
+<<<<<<< HEAD
 			'Get field metadata and named lists (departments, sites, titles, …); add, update and delete list items; create, update and delete custom fields',
+=======
+			"Get field metadata and named lists (departments, sites, titles, …), and check the service user's access",
+>>>>>>> main
 		...company,
 	},
 	{

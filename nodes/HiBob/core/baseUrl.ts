@@ -59,3 +59,36 @@ export function resolveBaseUrl(credentials: { environment?: unknown; baseUrl?: u
 	const path = parsed.pathname.replace(/\/+$/, '').replace(/\/v1$/i, '');
 	return `${parsed.origin}${path}`;
 }
+
+/** How HTTP clients join a base URL and a relative URL (axios: one slash between them). */
+function joined(base: string, url: string): string {
+	return url === '' ? base : `${base.replace(/\/+$/, '')}/${url.replace(/^\/+/, '')}`;
+}
+
+/**
+ * Throws an InputError unless a request for `url` (relative to `baseURL` when it has one, else to
+ * `ownBase`) goes to the origin of `ownBase`, the credential's own base URL. The allowed origin comes
+ * from the credential only; the request's `baseURL` is one more thing checked against it. Both ways
+ * of resolving a relative URL (the URL standard's, and the plain joining HTTP clients do) must land
+ * there, so neither `//other.host/x` nor a base URL elsewhere gets the token.
+ */
+export function assertSameOrigin(url: string, baseURL: string | undefined, ownBase: string): void {
+	const ownOrigin = new URL(ownBase).origin;
+	const base = baseURL === undefined || baseURL === '' ? ownBase : baseURL;
+	const candidates: string[] = [];
+	try {
+		candidates.push(new URL(url, base).origin);
+		// A scheme-less URL (no "x:" and not "//host") is joined to the base by HTTP clients.
+		if (!/^[a-z][a-z\d+.-]*:/i.test(url) && !/^[\\/]{2}/.test(url))
+			candidates.push(new URL(joined(base, url)).origin);
+	} catch {
+		candidates.push('(not a valid URL)');
+	}
+	const other = candidates.find((origin) => origin !== ownOrigin);
+	if (other !== undefined) {
+		throw new InputError(
+			`The HiBob credential may only be used for ${ownOrigin}; this request was for ${other} and was not sent`,
+			`The credential sends the service user's token only to its own Environment or Base URL. To call another address, use a credential made for it. Nothing was sent.`,
+		);
+	}
+}

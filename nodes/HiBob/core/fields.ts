@@ -4,6 +4,7 @@
  * is the metadata's `jsonPath` (root fields sit top-level: `root.email` → `email`), and the slash key
  * is built from the ID (`/root/email`). Pure: no n8n, no HTTP.
  */
+import { isSafePath } from './json';
 import { stringList } from './lists';
 
 export interface FieldMetadata {
@@ -24,7 +25,16 @@ function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** Tolerant reading of the metadata answer; entries without an ID are skipped. */
+/** A metadata `jsonPath` when it is a safe path; a hostile or empty one falls back to the ID's. */
+function safeJsonPath(value: unknown): string | undefined {
+	const path = text(value);
+	return path !== undefined && isSafePath(path) ? path : undefined;
+}
+
+/**
+ * Tolerant reading of the metadata answer; entries without an ID, or whose ID is not a safe path, are
+ * skipped; a `jsonPath` that is not a safe path is replaced by the one the ID implies.
+ */
 export function parseFieldMetadata(body: unknown): FieldMetadata[] {
 	const list = Array.isArray(body)
 		? body
@@ -36,7 +46,9 @@ export function parseFieldMetadata(body: unknown): FieldMetadata[] {
 		if (!entry || typeof entry !== 'object') continue;
 		const raw = entry as Record<string, unknown>;
 		const id = text(raw.id);
-		if (!id) continue;
+		// An ID or JSON path is a path into every answer and body: one that could reach an object's
+		// prototype (`__proto__`, `constructor`, `prototype`, empty segments) is not a field: skipped.
+		if (!id || !isSafePath(id)) continue;
 		const typeData = (raw.typeData ?? {}) as Record<string, unknown>;
 		const categoryId = text(raw.categoryId) ?? text(raw.category) ?? id.split('.')[0];
 		fields.push({
@@ -44,7 +56,7 @@ export function parseFieldMetadata(body: unknown): FieldMetadata[] {
 			name: text(raw.name) ?? id,
 			categoryId,
 			categoryDisplayName: text(raw.categoryDisplayName) ?? categoryId,
-			jsonPath: text(raw.jsonPath) ?? defaultJsonPath(id),
+			jsonPath: safeJsonPath(raw.jsonPath) ?? defaultJsonPath(id),
 			type: text(raw.type) ?? 'text',
 			listId: text(typeData.listId),
 			historical: raw.historical === true,

@@ -16,6 +16,11 @@ export function isHistoryTable(value: unknown): value is HistoryTable {
 /** HiBob's bulk page size bounds: `limit` 1–200, `employeeIds` at most 200. */
 export const BULK_MAX_PAGE = 200;
 export const BULK_MAX_IDS = 200;
+/**
+ * Our bound on the pages of one bulk walk: 2,000 pages of 200 rows (400,000 rows, e.g. 10,000 people
+ * with 40 rows each). HiBob documents none; it stops a server that keeps handing out new cursors.
+ */
+export const BULK_MAX_PAGES = 2000;
 
 export type HistoryRow = Record<string, unknown>;
 
@@ -134,6 +139,43 @@ export function parseBulkPage(body: unknown): BulkPage | undefined {
 		results.push({ employeeId, rows: tableRows(entry.values) });
 	}
 	return { results, errors: bulkErrorsOf(body), nextCursor: nextCursorOf(body) };
+}
+
+/**
+ * Collects bulk results page after page into `results` (one entry per employee, in the order employees
+ * first appeared). HiBob's `limit` counts table entries, so an employee's rows can continue on the next
+ * page: they are added to that employee's entry. A row whose ID was already read for that employee is
+ * skipped (a page read twice loses nothing and doubles nothing); rows without an ID are always kept.
+ */
+export function mergeBulkResults(results: BulkResult[]): {
+	add(result: BulkResult): void;
+	/** Rows collected so far. */
+	readonly rows: number;
+} {
+	const byEmployee = new Map<string, { result: BulkResult; ids: Set<string> }>();
+	let rows = 0;
+	return {
+		add(result: BulkResult): void {
+			let entry = byEmployee.get(result.employeeId);
+			if (!entry) {
+				entry = { result: { employeeId: result.employeeId, rows: [] }, ids: new Set() };
+				byEmployee.set(result.employeeId, entry);
+				results.push(entry.result);
+			}
+			for (const row of result.rows) {
+				const id = idText(row.id);
+				if (id !== undefined) {
+					if (entry.ids.has(id)) continue;
+					entry.ids.add(id);
+				}
+				entry.result.rows.push(row);
+				rows++;
+			}
+		},
+		get rows(): number {
+			return rows;
+		},
+	};
 }
 
 /** A per-employee table answer (`{values: [rows]}`); undefined when it is not one. */

@@ -60,15 +60,20 @@ export function parseNamedList(body: unknown, fallbackName: string): NamedList {
 	};
 }
 
-/** All lists: HiBob documents an array but answers an object keyed by list name; read both. */
+/**
+ * All lists: HiBob documents an array but answers an object keyed by list name; read both. In the keyed
+ * form the key is the list's name (the one field metadata's `listId` and the one-list path use); an
+ * entry's own `name` may be a display name, so the key wins.
+ */
 export function parseNamedLists(body: unknown): NamedList[] {
 	if (Array.isArray(body)) {
 		return body.map((entry, position) => parseNamedList(entry, `list${position}`));
 	}
 	if (body && typeof body === 'object') {
-		return Object.entries(body as Record<string, unknown>).map(([name, entry]) =>
-			parseNamedList(entry, name),
-		);
+		return Object.entries(body as Record<string, unknown>).map(([name, entry]) => ({
+			...parseNamedList(entry, name),
+			name,
+		}));
 	}
 	return [];
 }

@@ -6,10 +6,12 @@
  */
 import type { FieldIndex } from './fields';
 import { defaultJsonPath, SIMPLIFIED_FIELDS, slashKey } from './fields';
+import { ABSENT, atSegments, defineOwn, ownValue, pathSegments } from './json';
 
 export type RawEmployee = Record<string, unknown>;
 
-const ABSENT = Symbol('absent');
+/** HiBob's limit on `fields` in one people search. */
+export const MAX_SEARCH_FIELDS = 400;
 
 /**
  * Path segments by dotted path, computed once: a trigger poll reads a dozen fields of every employee,
@@ -31,18 +33,16 @@ function cached<T>(cache: Map<string, T>, key: string, compute: (key: string) =>
 	return value;
 }
 
+/** Segments of a path that is not a safe one (core/json pathSegments): it reads as absent. */
+const UNSAFE: readonly string[] = Object.freeze([]);
+
+function segmentsOf(path: string): readonly string[] {
+	return cached(SEGMENTS, path, (text) => pathSegments(text) ?? UNSAFE);
+}
+
 function atPath(source: unknown, path: string): unknown {
-	const keys = cached(SEGMENTS, path, (text) => text.split('.'));
-	let current = source;
-	for (let index = 0; index < keys.length; index++) {
-		if (current === null || typeof current !== 'object') return ABSENT;
-		const key = keys[index];
-		const next = (current as Record<string, unknown>)[key];
-		// `in` only when needed: a present key holding undefined is still present.
-		if (next === undefined && !(key in (current as object))) return ABSENT;
-		current = next;
-	}
-	return current;
+	const keys = segmentsOf(path);
+	return keys === UNSAFE ? ABSENT : atSegments(source, keys);
 }
 
 /** A search answer's employees; undefined when the body is not HiBob's `{employees: […]}`. */
@@ -62,7 +62,7 @@ export function readField(employee: RawEmployee, fieldId: string, index?: FieldI
 		index ? index.jsonPath(fieldId) : cached(DEFAULT_PATHS, fieldId, defaultJsonPath),
 	);
 	if (nested !== ABSENT) return nested;
-	const slash = employee[cached(SLASH_KEYS, fieldId, slashKey)];
+	const slash = ownValue(employee, cached(SLASH_KEYS, fieldId, slashKey));
 	if (slash && typeof slash === 'object' && 'value' in slash)
 		return (slash as { value: unknown }).value;
 	return undefined;
@@ -105,7 +105,7 @@ export function employeeId(employee: RawEmployee): string {
 export function withoutSlashKeys(employee: RawEmployee): RawEmployee {
 	const output: RawEmployee = {};
 	for (const key of Object.keys(employee)) {
-		if (key.charCodeAt(0) !== 47 /* '/' */) output[key] = employee[key];
+		if (key.charCodeAt(0) !== 47 /* '/' */) defineOwn(output, key, employee[key]);
 	}
 	return output;
 }
@@ -152,7 +152,7 @@ function plansFor(fieldIds: readonly string[], index?: FieldIndex): FieldPlan[] 
 	}
 	const plans = fieldIds.map((fieldId) => ({
 		fieldId,
-		keys: (index ? index.jsonPath(fieldId) : defaultJsonPath(fieldId)).split('.'),
+		keys: segmentsOf(index ? index.jsonPath(fieldId) : defaultJsonPath(fieldId)),
 		slashKey: slashKey(fieldId),
 	}));
 	PLANS.set(fieldIds, { index, plans });
@@ -161,22 +161,9 @@ function plansFor(fieldIds: readonly string[], index?: FieldIndex): FieldPlan[] 
 
 /** readField with the path work done beforehand. */
 function readPlanned(employee: RawEmployee, plan: FieldPlan): unknown {
-	const keys = plan.keys;
-	let current: unknown = employee;
-	for (let at = 0; at < keys.length; at++) {
-		if (current === null || typeof current !== 'object') {
-			current = ABSENT;
-			break;
-		}
-		const next = (current as Record<string, unknown>)[keys[at]];
-		if (next === undefined && !(keys[at] in (current as object))) {
-			current = ABSENT;
-			break;
-		}
-		current = next;
-	}
+	const current = plan.keys === UNSAFE ? ABSENT : atSegments(employee, plan.keys);
 	if (current !== ABSENT) return current;
-	const slash = employee[plan.slashKey];
+	const slash = ownValue(employee, plan.slashKey);
 	if (slash && typeof slash === 'object' && 'value' in slash)
 		return (slash as { value: unknown }).value;
 	return undefined;

@@ -134,7 +134,7 @@ export function validateDateRange(
 
 /**
  * Out today's optional inputs: "Today" (a calendar date, or empty for HiBob's own UTC today) and the
- * site ID (an item ID of the "site" list, or empty for all sites). Returns only what is set.
+ * site ID (the integer ID of an item of the "site" list, or empty for all sites). Returns only what is set.
  */
 export function validateOutTodayQuery(input: { today: unknown; siteId: unknown }): {
 	today?: string;
@@ -153,10 +153,11 @@ export function validateOutTodayQuery(input: { today: unknown; siteId: unknown }
 	const site = input.siteId;
 	const siteId = typeof site === 'number' ? String(site) : String(site ?? '').trim();
 	if (siteId !== '') {
-		if (!/^[\w.-]+$/.test(siteId))
+		// HiBob types `siteId` an integer: a site's name would be refused with a bare 400.
+		if (!/^\d{1,18}$/.test(siteId))
 			throw refused(
-				`"${siteId}" is not a site ID`,
-				'Pick a site from the list, or give the ID of an item of the "site" named list (Company → Get Named List), e.g. 2606110.',
+				`"${siteId.slice(0, 80)}" is not a site ID`,
+				'Site takes the numeric ID of a site, not its name: pick a site from the list, or give the ID of an item of the "site" named list (Company → Get Named List), e.g. 2606110.',
 			);
 		query.siteId = siteId;
 	}

@@ -120,17 +120,23 @@ export function parseRequestId(value: unknown): string {
 
 type Change = Record<string, unknown>;
 
-/** The request IDs among `changes` that look like the submission: same employee, policy type and dates. */
+/**
+ * The request IDs among `changes` that look like the submission: same employee, same duration type
+ * (when the change names one) and same days. The policy type is not compared: the changes carry only
+ * `policyTypeDisplayName`, which is the policy's custom or translated name when it has one, never
+ * reliably the name a request is submitted with. An hours request's day is `date` (its start and end
+ * dates are not given for that type); every other type has `startDate` and `endDate`.
+ */
 export function matchingRequestIds(changes: Change[], employeeId: string, body: RequestBody): string[] {
 	const ids = changes
-		.filter(
-			(c) =>
-				String(c.employeeId) === employeeId &&
-				(c.changeType === 'Created' || c.changeType === 'Pending') &&
-				c.policyTypeDisplayName === body.policyType &&
-				c.startDate === body.startDate &&
-				c.endDate === body.endDate,
-		)
+		.filter((c) => {
+			if (String(c.employeeId) !== employeeId) return false;
+			if (c.changeType !== 'Created' && c.changeType !== 'Pending') return false;
+			if (typeof c.type === 'string' && c.type !== body.requestRangeType) return false;
+			if (body.requestRangeType === 'hours')
+				return (c.date ?? c.startDate) === body.startDate;
+			return c.startDate === body.startDate && c.endDate === body.endDate;
+		})
 		.map((c) => String(c.requestId));
 	return [...new Set(ids)];
 } // prettier-ignore

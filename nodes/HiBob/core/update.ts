@@ -8,6 +8,7 @@
  */
 import { InputError } from './errors';
 import type { FieldIndex, FieldMetadata } from './fields';
+import { setAtPath } from './json';
 import type { ListItemLike } from './writes';
 import { EMAIL_PATTERN, requireDate, resolveListItem } from './writes';
 
@@ -252,13 +253,11 @@ export function nestedBody(
 ): Record<string, unknown> {
 	const body: Record<string, unknown> = {};
 	for (const [fieldId, value] of Object.entries(fields)) {
-		const path = index.jsonPath(fieldId).split('.');
-		let node = body;
-		for (const key of path.slice(0, -1)) {
-			if (!node[key] || typeof node[key] !== 'object') node[key] = {};
-			node = node[key] as Record<string, unknown>;
-		}
-		node[path[path.length - 1]] = value;
+		if (!setAtPath(body, index.jsonPath(fieldId), value))
+			throw new InputError(
+				`HiBob's field "${fieldId}" has a JSON path that cannot be written`,
+				'Its path contains an empty, "__proto__", "constructor" or "prototype" segment. Nothing was sent to HiBob.',
+			);
 	}
 	return body;
 }

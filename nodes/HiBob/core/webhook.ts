@@ -8,7 +8,7 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-import { isRecord } from './json';
+import { isRecord, pathSegments } from './json';
 
 export interface WebhookEventType {
 	/** Bob's own type string: the option value and the item's `event`. */
@@ -17,7 +17,31 @@ export interface WebhookEventType {
 	description: string;
 	/** Other spellings seen in peers' lists for the same event. */
 	aliases?: readonly string[];
-	family: 'employee' | 'table' | 'timeOff' | 'task';
+	family:
+		| 'employee'
+		| 'table'
+		| 'timeOff'
+		| 'task'
+		| 'document'
+		| 'workforcePlanning'
+		| 'attendance';
+}
+
+/** `workforcePlanning.<entity>.<action>` with the dotted spellings other tools use as aliases. */
+function workforcePlanning(
+	entity: 'position' | 'positionOpening' | 'positionBudget',
+	action: 'created' | 'updated' | 'deleted',
+	name: string,
+	description: string,
+): WebhookEventType {
+	const dotted = entity.replace(/[A-Z]/g, (letter) => `.${letter.toLowerCase()}`);
+	return {
+		value: `workforcePlanning.${entity}.${action}`,
+		name,
+		family: 'workforcePlanning',
+		description,
+		aliases: [`workforce.planning.${dotted}.${action}`, `workforceplanning.${dotted}.${action}`],
+	};
 }
 
 export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = [
@@ -152,6 +176,81 @@ export const WEBHOOK_EVENT_TYPES: readonly WebhookEventType[] = [
 		description: 'A task is completed or reopened',
 		aliases: ['todo.changed.status', 'todo.changedstatus'],
 	},
+	{
+		value: 'documents.eSign.completed',
+		name: 'eSign Document Completed',
+		family: 'document',
+		description: 'Every signer has signed a document sent for eSignature',
+		aliases: ['documents.esign.completed', 'document.esign.completed', 'docs.esign.completed'],
+	},
+	workforcePlanning(
+		'position',
+		'created',
+		'Position Created',
+		'A position is created (Workforce planning)',
+	),
+	workforcePlanning('position', 'updated', 'Position Updated', "A position's fields are changed"),
+	workforcePlanning(
+		'positionOpening',
+		'created',
+		'Position Opening Created',
+		'An opening is added to a position',
+	),
+	workforcePlanning(
+		'positionOpening',
+		'updated',
+		'Position Opening Updated',
+		"A position opening's fields are changed",
+	),
+	workforcePlanning(
+		'positionOpening',
+		'deleted',
+		'Position Opening Deleted',
+		'A position opening is removed',
+	),
+	workforcePlanning(
+		'positionBudget',
+		'created',
+		'Position Budget Created',
+		'A budget is added to a position',
+	),
+	workforcePlanning(
+		'positionBudget',
+		'updated',
+		'Position Budget Updated',
+		"A position budget's fields are changed",
+	),
+	{
+		value: 'attendance.timesheet.submitted',
+		name: 'Timesheet Submitted',
+		family: 'attendance',
+		description: 'An employee submits a timesheet (Attendance)',
+	},
+	{
+		value: 'attendance.timesheet.approved',
+		name: 'Timesheet Approved',
+		family: 'attendance',
+		description: 'A timesheet is approved',
+	},
+	{
+		value: 'attendance.timesheet.rejected',
+		name: 'Timesheet Rejected',
+		family: 'attendance',
+		description: 'A timesheet is rejected',
+	},
+	{
+		value: 'attendance.timesheet.openForSubmission',
+		name: 'Timesheet Open for Submission',
+		family: 'attendance',
+		description: 'A timesheet can now be submitted',
+		aliases: ['attendance.timesheet.open.for.submission', 'attendance.timesheet.openforsubmission'],
+	},
+	{
+		value: 'attendance.cycle.ended',
+		name: 'Attendance Cycle Ended',
+		family: 'attendance',
+		description: 'An attendance cycle ends (no employee: the event names the cycle)',
+	},
 ];
 
 const BY_SPELLING = new Map<string, WebhookEventType>();
@@ -223,7 +322,31 @@ export interface WebhookEvent {
 	companyId: string | null;
 	version: string | null;
 	data: Record<string, unknown>;
+	/** Table events: the row, named by its effective date (historical tables) or its ID (others). */
+	tableEntry?: TableEntry;
 	deliveryKey: string;
+}
+
+export interface TableEntry {
+	tableId: string | null;
+	/** The row's effective date: historical tables (work, employment, lifecycle…). */
+	effectiveDate: string | null;
+	/** The row's ID: tables without history (bank accounts, custom tables…). */
+	entryId: string | null;
+}
+
+/**
+ * The row a `table.entry.*` event names. Since March 2026 Bob sends `effectiveDate` for historical
+ * tables or `id` for the others, not both; before, both keys came, one of them null. Either shape
+ * reads the same here.
+ */
+export function tableEntryOf(data: Record<string, unknown>): TableEntry {
+	const date = typeof data.effectiveDate === 'string' ? data.effectiveDate.trim() : '';
+	return {
+		tableId: idText(data.tableId),
+		effectiveDate: /^\d{4}-\d{2}-\d{2}/.test(date) ? date.slice(0, 10) : null,
+		entryId: idText(data.id ?? data.entryId),
+	};
 }
 
 export type ParsedBody =
@@ -325,7 +448,20 @@ export function normaliseEvent(envelope: Record<string, unknown>): WebhookEvent 
 		companyId: idText(envelope.companyId),
 		version: typeof envelope.version === 'string' ? envelope.version : null,
 		data,
+		...(known?.family === 'table' ? { tableEntry: tableEntryOf(data) } : {}),
 		deliveryKey: deliveryKey(envelope),
+	};
+}
+
+/** The document an `documents.eSign.completed` event names: its ID and Bob's download URL. */
+export function signedDocumentOf(data: Record<string, unknown>): {
+	documentId: string | null;
+	downloadUrl: string | null;
+} {
+	const url = typeof data.downloadUrl === 'string' ? data.downloadUrl.trim() : '';
+	return {
+		documentId: idText(data.documentId ?? data.docId),
+		downloadUrl: url === '' ? null : url,
 	};
 }
 
@@ -346,8 +482,10 @@ export function updatedFieldIds(data: Record<string, unknown>): string[] {
 						(entry as Record<string, unknown>).id ??
 						(entry as Record<string, unknown>).field)
 					: undefined;
-		if (typeof id === 'string' && /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)+$/.test(id.trim()))
-			ids.push(id.trim());
+		// Custom fields' IDs may carry spaces (`payroll.variable.Executive bonus.amount`); any ID of two
+		// or more segments is kept unless it could reach an object's prototype (core/json pathSegments).
+		const segments = typeof id === 'string' ? pathSegments(id.trim()) : undefined;
+		if (segments && segments.length > 1) ids.push(segments.join('.'));
 	}
 	return [...new Set(ids)];
 }

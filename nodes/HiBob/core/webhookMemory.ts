@@ -1,13 +1,41 @@
 /**
- * The delivery keys a webhook trigger has already emitted, as plain JSON for n8n's static data:
- * bounded by count and age (Bob re-sends a failed delivery for up to three days). Pure.
+ * The delivery keys a webhook trigger has already emitted, as plain JSON for n8n's static data, and the
+ * age rule that makes the memory enough against replays: a key is kept for MEMORY_MAX_AGE_MS, and a
+ * delivery dated (`triggeredAt`) earlier than DELIVERY_MAX_AGE_MS ago is ignored, so a captured
+ * delivery can never outlive its key. The memory is bounded by time only: a key leaves it when it
+ * expires, never to make room (MEMORY_MAX_KEYS is a ceiling at which new deliveries are refused for
+ * Bob to re-send later, not a point at which unexpired keys are dropped). Pure.
  */
 
 /** Bob's retry window is three days; a key is kept a little longer than that. */
 export const MEMORY_MAX_AGE_MS = 4 * 24 * 60 * 60 * 1000;
 
-/** Enough for a burst of bulk changes; the static data stays under ~50 kB. */
-export const MEMORY_MAX_KEYS = 1000;
+/** Deliveries dated earlier than this are ignored: an hour inside the memory's own window. */
+export const DELIVERY_MAX_AGE_MS = MEMORY_MAX_AGE_MS - 60 * 60 * 1000;
+
+/** Deliveries dated later than this ahead of n8n's clock are ignored (clock skew allowance). */
+export const DELIVERY_MAX_AHEAD_MS = 5 * 60 * 1000;
+
+/**
+ * Unexpired keys the memory holds at most: about 1 MB of static data (a key and its time take ~50
+ * bytes). Reaching it means 20,000 deliveries in four days; new ones are then refused (Bob re-sends).
+ */
+export const MEMORY_MAX_KEYS = 20_000;
+
+/**
+ * Why a delivery dated `triggeredAt` (UTC ISO, or null when absent or unreadable) is outside the
+ * window at `nowMs`; undefined when it is inside.
+ */
+export function deliveryAgeProblem(
+	triggeredAt: string | null,
+	nowMs: number,
+): 'undated' | 'stale' | 'future' | undefined {
+	const atMs = triggeredAt === null ? Number.NaN : Date.parse(triggeredAt);
+	if (Number.isNaN(atMs)) return 'undated';
+	if (nowMs - atMs > DELIVERY_MAX_AGE_MS) return 'stale';
+	if (atMs - nowMs > DELIVERY_MAX_AHEAD_MS) return 'future';
+	return undefined;
+}
 
 /** `[deliveryKey, first seen (ms)]`, oldest first. */
 export type DeliveryMemory = Array<[string, number]>;
@@ -24,21 +52,27 @@ export function hasSeen(memory: DeliveryMemory, key: string, nowMs: number): boo
 	return memory.some(([seen, atMs]) => seen === key && nowMs - atMs <= MEMORY_MAX_AGE_MS);
 }
 
-/** The memory with `keys` added, the expired and the oldest beyond the bound dropped. */
+/** How many keys of the memory have not expired at `nowMs`. */
+export function liveKeys(memory: DeliveryMemory, nowMs: number): number {
+	let count = 0;
+	for (const [, atMs] of memory) if (nowMs - atMs <= MEMORY_MAX_AGE_MS) count++;
+	return count;
+}
+
+/** The memory with `keys` added and the expired ones dropped; an unexpired key is never dropped. */
 export function remember(
 	memory: DeliveryMemory,
 	keys: readonly string[],
 	nowMs: number,
-	maxKeys = MEMORY_MAX_KEYS,
 ): DeliveryMemory {
-	const known = new Set(memory.map(([key]) => key));
 	const next = memory.filter(([, atMs]) => nowMs - atMs <= MEMORY_MAX_AGE_MS);
+	const known = new Set(next.map(([key]) => key));
 	for (const key of keys) {
 		if (known.has(key)) continue;
 		known.add(key);
 		next.push([key, nowMs]);
 	}
-	return next.slice(Math.max(0, next.length - maxKeys));
+	return next;
 }
 
 /**

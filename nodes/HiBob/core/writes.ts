@@ -60,12 +60,23 @@ function distance(a: string, b: string): number {
 	return row[b.length];
 }
 
-/** The names closest to `text` (substring matches first, then by edit distance). */
+/**
+ * The longest text compared for suggestions. The edit distance costs length × length per label, so a
+ * value pasted from a form or a webhook (100,000 characters) would block n8n for seconds; no label
+ * is that long.
+ */
+export const SUGGEST_MAX_CHARS = 100;
+
+/**
+ * The names closest to `text` (substring matches first, then by edit distance). A `text` longer than
+ * SUGGEST_MAX_CHARS gets no suggestions, and names are compared by their first SUGGEST_MAX_CHARS.
+ */
 export function closestNames(text: string, names: string[], count = 3): string[] {
+	if (text.length > SUGGEST_MAX_CHARS) return [];
 	const wanted = text.toLowerCase();
 	return [...new Set(names)]
 		.map((name) => {
-			const lower = name.toLowerCase();
+			const lower = name.slice(0, SUGGEST_MAX_CHARS).toLowerCase();
 			const score = lower.includes(wanted) || wanted.includes(lower) ? -1 : distance(wanted, lower);
 			return { name, score };
 		})
@@ -92,11 +103,14 @@ export function resolveListItem(items: ListItemLike[], value: unknown, what: str
 	if (byName) return byName;
 	const names = items.filter((item) => !item.archived).map((item) => item.name);
 	const closest = closestNames(text, names);
+	const long = text.length > SUGGEST_MAX_CHARS;
 	throw new InputError(
-		`"${text}" is not ${what} in HiBob`,
-		closest.length > 0
-			? `The closest are: ${closest.map((name) => `"${name}"`).join(', ')}. Give the name as it is in Bob or the item's ID. Nothing was sent to HiBob.`
-			: `The list is empty or the service user cannot read it. Nothing was sent to HiBob.`,
+		`"${long ? `${text.slice(0, 40)}…` : text}" is not ${what} in HiBob`,
+		long
+			? `The value is ${text.length} characters long, longer than any name in the list. Give the name as it is in Bob or the item's ID. Nothing was sent to HiBob.`
+			: closest.length > 0
+				? `The closest are: ${closest.map((name) => `"${name}"`).join(', ')}. Give the name as it is in Bob or the item's ID. Nothing was sent to HiBob.`
+				: `The list is empty or the service user cannot read it. Nothing was sent to HiBob.`,
 	);
 }
 

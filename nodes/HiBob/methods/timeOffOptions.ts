@@ -1,6 +1,7 @@
 /** Load options for time-off requests: HiBob's policy types and a policy type's reason codes. */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { pathSegment } from '../core/urlPath';
 import { hiBobRequest } from '../transport';
 
 export async function getTimeOffPolicyTypes(
@@ -27,7 +28,7 @@ export async function getTimeOffReasonCodes(
 	if (typeof policyType !== 'string' || policyType === '' || policyType.startsWith('=')) return [];
 	const body = await hiBobRequest<{ reasonCodes?: unknown }>(this, {
 		method: 'GET',
-		path: `/v1/timeoff/policy-types/${encodeURIComponent(policyType)}/reason-codes`,
+		path: `/v1/timeoff/policy-types/${pathSegment(policyType, 'Policy Type')}/reason-codes`,
 	});
 	const codes = Array.isArray(body?.reasonCodes) ? body.reasonCodes : [];
 	return codes

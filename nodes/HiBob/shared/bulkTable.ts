@@ -2,15 +2,31 @@
  * The bulk table walk, used by Employee History → Get Many and the trigger's lifecycle enrichment:
  * `GET /v1/bulk/people/{table}` page by page, the same filters on every page, the cursor passed back as
  * HiBob gave it (the request layer URL-encodes it), until the cursor is empty. HiBob's cursors are
- * opaque; a cursor seen twice would loop forever, so it stops the walk with an error instead.
+ * opaque; a cursor seen twice would loop forever, so it stops the walk with an error instead, and so
+ * does a walk longer than `BULK_MAX_PAGES` pages (a server that keeps handing out new cursors).
+ *
+ * `limit` counts table entries, not employees: one employee's rows can continue on the next page, so
+ * an employee met again on a later page gets those rows added to the ones already read (a row whose
+ * (employee, row ID) was already read is not added twice). Results keep the order employees first
+ * appeared in.
  */
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { BulkError, BulkResult, HistoryTable } from '../core/history';
-import { BULK_MAX_IDS, BULK_MAX_PAGE, CursorGuard, parseBulkPage } from '../core/history';
+import {
+	BULK_MAX_IDS,
+	BULK_MAX_PAGE,
+	BULK_MAX_PAGES,
+	CursorGuard,
+	mergeBulkResults,
+	parseBulkPage,
+} from '../core/history';
 import type { HiBobContext } from '../transport';
 import { hiBobRequest, unexpectedAnswer } from '../transport';
+
+/** The page bound of a walk; tests lower it to reach it in a few requests. */
+export const bulkWalkSettings: { maxPages: number } = { maxPages: BULK_MAX_PAGES };
 
 export interface BulkWalk {
 	results: BulkResult[];
@@ -22,7 +38,7 @@ export interface BulkOptions {
 	table: HistoryTable;
 	/** At most 200; absent = every employee in the service user's scope. */
 	employeeIds?: string[];
-	/** Employees per page, 1–200. */
+	/** Table entries (rows) per page, 1–200. */
 	pageSize?: number;
 	/** Stop requesting pages once this many rows have arrived (the caller trims). */
 	maxRows?: number;
@@ -50,9 +66,8 @@ export async function walkBulkTable(
 	}
 	const limit = Math.min(BULK_MAX_PAGE, Math.max(1, Math.floor(options.pageSize ?? BULK_MAX_PAGE)));
 	const guard = new CursorGuard();
-	const seenEmployees = new Set<string>();
 	const walk: BulkWalk = { results: [], errors: [], requests: 0 };
-	let rows = 0;
+	const merge = mergeBulkResults(walk.results);
 	let cursor: string | null = null;
 	for (;;) {
 		const qs: IDataObject = { limit };
@@ -78,16 +93,21 @@ export async function walkBulkTable(
 				},
 			);
 		}
-		for (const result of page.results) {
-			// An employee already seen on an earlier page is not output twice.
-			if (seenEmployees.has(result.employeeId)) continue;
-			seenEmployees.add(result.employeeId);
-			walk.results.push(result);
-			rows += result.rows.length;
-		}
+		for (const result of page.results) merge.add(result);
 		walk.errors.push(...page.errors);
 		if (page.nextCursor === null) return walk;
-		if (options.maxRows !== undefined && rows >= options.maxRows) return walk;
+		if (options.maxRows !== undefined && merge.rows >= options.maxRows) return walk;
+		const { maxPages } = bulkWalkSettings;
+		if (walk.requests >= maxPages) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`HiBob was still handing out page cursors after ${maxPages} pages of ${path}`,
+				{
+					itemIndex: options.itemIndex,
+					description: `The node stops a walk at ${maxPages} pages (${maxPages * BULK_MAX_PAGE} table rows at most) rather than reading forever; the rows read so far were not output. Read fewer employees at a time (Employees: By ID), or turn off Return All and set a Limit.`,
+				},
+			);
+		}
 		if (!guard.accept(page.nextCursor)) {
 			throw new NodeOperationError(
 				context.getNode(),

@@ -7,19 +7,35 @@ export interface FailureText {
 	description: string;
 }
 
-/** HiBob's error bodies come in several envelopes: {key,error}, {error,message}, {errors:{…}}. */
+/** The most of HiBob's own error text an error message quotes. */
+export const ERROR_TEXT_CHARS = 300;
+
+function cut(text: string): string {
+	return text.length > ERROR_TEXT_CHARS ? `${text.slice(0, ERROR_TEXT_CHARS)}…` : text;
+}
+
+/**
+ * HiBob's error text from an error body, at most ERROR_TEXT_CHARS long. The caller removes secrets
+ * first: cutting before that could leave part of an echoed token behind.
+ */
 export function hiBobErrorText(body: unknown): string | undefined {
+	const text = errorText(body);
+	return text === undefined ? undefined : cut(text);
+}
+
+/** HiBob's error bodies come in several envelopes: {key,error}, {error,message}, {errors:{…}}. */
+function errorText(body: unknown): string | undefined {
 	if (typeof body === 'string') {
 		const text = body.trim();
 		if (text === '' || text.startsWith('<')) return undefined;
 		if (text.startsWith('{')) {
 			try {
-				return hiBobErrorText(JSON.parse(text));
+				return errorText(JSON.parse(text));
 			} catch {
-				return text.slice(0, 300);
+				return text;
 			}
 		}
-		return text.slice(0, 300);
+		return text;
 	}
 	if (body === null || typeof body !== 'object') return undefined;
 	const record = body as Record<string, unknown>;
@@ -30,7 +46,7 @@ export function hiBobErrorText(body: unknown): string | undefined {
 	if (record.errors && typeof record.errors === 'object') {
 		const parts = Object.entries(record.errors as Record<string, unknown>).map(
 			([field, detail]) => {
-				const text = hiBobErrorText(detail);
+				const text = errorText(detail);
 				return text ? `${field}: ${text}` : field;
 			},
 		);
@@ -101,6 +117,37 @@ export function statusFailure(
 				description: withHiBobSays(`Unexpected answer to ${where}.`, detail),
 			};
 	}
+}
+
+/**
+ * A 3xx answer. Redirects are never followed: the request carries the service user's token (and
+ * its body the request's data), and HiBob's API does not redirect.
+ */
+export function redirectFailure(
+	request: { method: string; path: string },
+	status: number,
+	targetOrigin: string | undefined,
+	baseUrl: string,
+): FailureText {
+	const to = targetOrigin ? ` to ${targetOrigin}` : '';
+	return {
+		message: `HiBob's address redirected the request${to} (${status}); redirects are not followed`,
+		description: `${request.method} ${request.path} was answered with a redirect${to}. The node never follows a redirect, so the service user's token and the request's data stay with ${new URL(baseUrl).origin}; nothing was sent${to}. HiBob's API does not redirect: check the credential's Environment, and for Custom its Base URL (and any proxy in front of it).`,
+	};
+}
+
+/** A successful answer larger than the cap the node reads into memory. */
+export function tooLargeFailure(
+	request: { method: string; path: string },
+	capBytes: number,
+): FailureText {
+	const mib = capBytes / 1024 / 1024;
+	const size =
+		mib >= 1 ? `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB` : `${capBytes} bytes`;
+	return {
+		message: `HiBob's answer is larger than ${size}, the most this node reads`,
+		description: `The answer to ${request.method} ${request.path} was not read past ${size} and nothing was output. Ask for less at a time: fewer fields, a filter, or fewer items per run.`,
+	};
 }
 
 export function htmlFailure(request: { method: string; path: string }): FailureText {

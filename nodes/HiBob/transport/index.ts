@@ -14,7 +14,14 @@
  *   not processed, so it is waited out and repeated for every request; 401/403 never are.
  * - Writes (`hiBobWrite`) report HiBob's 304 ("nothing changed") as `unchanged`, not as an error.
  * - Failures become NodeApiError with what happened and how to fix it (errors.ts). Nothing from the
- *   request (headers, auth) is attached to an error, and the token is scrubbed from any text HiBob echoes.
+ *   request (headers, auth) is attached to an error, and the token is scrubbed from any text HiBob echoes
+ *   before that text is cut to length.
+ * - The token stays with the credential's origin: redirects are never followed (any 3xx but a write's
+ *   304 is an error naming where it pointed), and every path is checked (core/urlPath) so no `.`/`..`
+ *   segment reaches another endpoint.
+ * - Answers are read as a stream and counted: a successful answer larger than `maxAnswerBytes` is an
+ *   error naming the cap (n8n's request helper itself buffers without limit), and at most
+ *   `ERROR_BODY_BYTES` of an error answer is read.
  */
 import type {
 	IDataObject,
@@ -29,7 +36,9 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { resolveBaseUrl } from '../core/baseUrl';
+import type { InputError } from '../core/errors';
 import { memoPerContext } from '../core/memo';
+import { assertSafePath } from '../core/urlPath';
 import type { Clock } from '../shared/clock';
 import { clockSettings } from '../shared/clock';
 import type { FailureText } from './errors';
@@ -38,7 +47,9 @@ import {
 	htmlFailure,
 	invalidJsonFailure,
 	networkFailure,
+	redirectFailure,
 	statusFailure,
+	tooLargeFailure,
 	unknownOutcomeFailure,
 } from './errors';
 import type { RetryPolicy, SendOutcome } from './retry';
@@ -55,11 +66,22 @@ export type HiBobContext =
 export type { Clock } from '../shared/clock';
 export { systemClock } from '../shared/clock';
 
+/** The most of a successful answer the package reads into memory (128 MiB), unless a request says otherwise. */
+export const MAX_ANSWER_BYTES = 128 * 1024 * 1024;
+
+/** The most of an error answer (a non-2xx status) that is read: enough for any error text HiBob sends. */
+export const ERROR_BODY_BYTES = 64 * 1024;
+
 /**
- * Process-wide transport settings (replaced by tests and benchmarks): the retry policy, and the clock,
- * which is the nodes' one clock in shared/clock.ts (setting it here sets it for every reader of "now").
+ * Process-wide transport settings (replaced by tests and benchmarks): the retry policy, the clock,
+ * which is the nodes' one clock in shared/clock.ts (setting it here sets it for every reader of "now"),
+ * and the answer-size cap.
  */
-export const transportSettings: { clock: Clock; retryPolicy: RetryPolicy } = {
+export const transportSettings: {
+	clock: Clock;
+	retryPolicy: RetryPolicy;
+	maxAnswerBytes: number;
+} = {
 	get clock(): Clock {
 		return clockSettings.clock;
 	},
@@ -67,6 +89,7 @@ export const transportSettings: { clock: Clock; retryPolicy: RetryPolicy } = {
 		clockSettings.clock = clock;
 	},
 	retryPolicy: DEFAULT_RETRY_POLICY,
+	maxAnswerBytes: MAX_ANSWER_BYTES,
 };
 
 /** What makes a request a write, and how safe repeating it is. */
@@ -105,6 +128,8 @@ export interface HiBobRequest {
 	 * a 204 "not ready yet" from an empty 200, or to read a `Location` header.
 	 */
 	onAnswer?: (answer: { status: number; headers: Record<string, unknown> }) => void;
+	/** A larger (or smaller) cap than `transportSettings.maxAnswerBytes` for this request's answer. */
+	maxAnswerBytes?: number;
 }
 
 interface Credentials {
@@ -144,7 +169,7 @@ function credentialsFor(
 }
 
 /** Removes the token (and the Basic header built from it) from text that may echo them. */
-function scrub(text: string, secrets: string[]): string {
+export function scrub(text: string, secrets: string[]): string {
 	let result = text;
 	// A secret shorter than this would also match ordinary words; real HiBob tokens are far longer.
 	for (const secret of secrets)
@@ -168,6 +193,67 @@ function bodyBytes(body: unknown): Buffer {
 	if (body instanceof ArrayBuffer) return Buffer.from(body);
 	if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
 	return Buffer.from(bodyText(body), 'utf8');
+}
+
+interface ReadableBody {
+	destroy(): void;
+	[Symbol.asyncIterator](): AsyncIterator<unknown>;
+}
+
+function isReadableBody(body: unknown): body is ReadableBody {
+	return (
+		body !== null &&
+		typeof body === 'object' &&
+		typeof (body as { destroy?: unknown }).destroy === 'function' &&
+		typeof (body as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function'
+	);
+}
+
+/** Stops reading an answer that is not needed (a redirect), so its connection is freed. */
+function discardBody(body: unknown): void {
+	if (isReadableBody(body)) body.destroy();
+}
+
+/**
+ * The answer's bytes, read up to `cap`: `over` when there were more (the rest is not read and the
+ * connection is closed). A body n8n's helper already buffered is measured the same way.
+ */
+async function readCapped(body: unknown, cap: number): Promise<{ bytes: Buffer; over: boolean }> {
+	if (!isReadableBody(body)) {
+		const bytes = bodyBytes(body);
+		return bytes.length > cap
+			? { bytes: bytes.subarray(0, cap), over: true }
+			: { bytes, over: false };
+	}
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of body) {
+		const bytes = bodyBytes(chunk);
+		if (size + bytes.length > cap) {
+			chunks.push(bytes.subarray(0, cap - size));
+			body.destroy();
+			return { bytes: Buffer.concat(chunks, cap), over: true };
+		}
+		chunks.push(bytes);
+		size += bytes.length;
+	}
+	return { bytes: Buffer.concat(chunks, size), over: false };
+}
+
+/** Text as n8n's helper decodes it: UTF-8 without a byte-order mark. */
+function utf8Text(bytes: Buffer): string {
+	const text = bytes.toString('utf8');
+	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The origin a redirect's Location points to (relative ones resolved against the request's URL). */
+function redirectTarget(location: string | undefined, requestUrl: string): string | undefined {
+	if (!location) return undefined;
+	try {
+		return new URL(location, requestUrl).origin;
+	} catch {
+		return undefined;
+	}
 }
 
 /** The first character after leading whitespace ('' for a blank body), without decoding the rest. */
@@ -286,6 +372,16 @@ async function exchange<T>(
 	request: HiBobRequest,
 ): Promise<{ status: number; body: T | null }> {
 	const { clock, retryPolicy } = transportSettings;
+	const maxAnswerBytes = request.maxAnswerBytes ?? transportSettings.maxAnswerBytes;
+	try {
+		assertSafePath(request.path);
+	} catch (error) {
+		const problem = error as InputError;
+		throw new NodeOperationError(context.getNode(), problem.message, {
+			itemIndex: request.itemIndex,
+			description: problem.hint,
+		});
+	}
 	const { baseUrl, secrets } = await credentialsFor(context, request.itemIndex);
 	// Repeating is harmless for reads and idempotent writes only; retry.ts calls that `read`.
 	const read = request.write === undefined || request.write.idempotent;
@@ -305,10 +401,14 @@ async function exchange<T>(
 			: hasBody
 				? { body: JSON.stringify(request.body) }
 				: {}),
-		encoding: request.raw ? 'arraybuffer' : 'text',
+		// Read as a stream so the size can be counted and capped (see readCapped).
+		encoding: 'stream',
 		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// Never follow a redirect: the token and the body would go wherever it points.
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	const where = { method: request.method, path: request.path };
 
@@ -329,8 +429,43 @@ async function exchange<T>(
 		} catch (error) {
 			thrown = error;
 		}
+		let answer: { bytes: Buffer; over: boolean } | undefined;
+		if (response !== undefined) {
+			const status = Number(response.statusCode);
+			const headers = (response.headers ?? {}) as Record<string, unknown>;
+			if (status >= 300 && status < 400 && status !== 304) {
+				discardBody(response.body);
+				throw apiError(
+					context,
+					redirectFailure(where, status, redirectTarget(headerValue(headers, 'location'), options.url), baseUrl),
+					{ httpCode: status, itemIndex: request.itemIndex, secrets },
+				); // prettier-ignore
+			}
+			const success = status >= 200 && status < 300;
+			const cap = success ? maxAnswerBytes : ERROR_BODY_BYTES;
+			const declared = Number(headerValue(headers, 'content-length'));
+			if (success && Number.isFinite(declared) && declared > cap) {
+				discardBody(response.body);
+				throw apiError(context, tooLargeFailure(where, cap), {
+					itemIndex: request.itemIndex,
+					secrets,
+				});
+			}
+			try {
+				answer = await readCapped(response.body, cap);
+			} catch (error) {
+				// The connection broke while the answer was arriving.
+				response = undefined;
+				thrown = networkCode(error) === undefined ? Object.assign(new Error('aborted'), { code: 'ECONNRESET' }) : error;
+			} // prettier-ignore
+			if (answer?.over && success)
+				throw apiError(context, tooLargeFailure(where, cap), {
+					itemIndex: request.itemIndex,
+					secrets,
+				});
+		}
 
-		if (response === undefined) {
+		if (response === undefined || answer === undefined) {
 			// The helper throws only when no HTTP answer arrived (status errors are ignored above), or when
 			// the credential's own guard refused the URL: that one is final and already says what to do.
 			const code = networkCode(thrown) ?? 'NO_RESPONSE';
@@ -350,10 +485,9 @@ async function exchange<T>(
 		} else {
 			const status = Number(response.statusCode);
 			const headers = (response.headers ?? {}) as Record<string, unknown>;
-			const bytes =
-				request.raw && status >= 200 && status < 300 ? bodyBytes(response.body) : undefined;
+			const bytes = request.raw && status >= 200 && status < 300 ? answer.bytes : undefined;
 			// A raw answer is only looked at up to its first character; the rest stays undecoded.
-			const text = bytes ? leadingText(bytes) : bodyText(response.body);
+			const text = bytes ? leadingText(bytes) : utf8Text(answer.bytes);
 			if (status === 304 && request.write) return { status, body: null };
 			if (status >= 200 && status < 300) {
 				request.onAnswer?.({ status, headers });
@@ -384,7 +518,10 @@ async function exchange<T>(
 				httpCode = status;
 				failure = statusFailure(
 					status,
-					isHtml(headerValue(headers, 'content-type'), text) ? undefined : hiBobErrorText(text),
+					// The token is removed before the text is cut to length, so no part of it survives the cut.
+					isHtml(headerValue(headers, 'content-type'), text)
+						? undefined
+						: hiBobErrorText(scrub(text, secrets)),
 					{ ...where, attempts: attempt },
 				);
 			}

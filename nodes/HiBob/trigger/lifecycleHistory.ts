@@ -1,8 +1,9 @@
 /**
  * Optional enrichment: the lifecycle history of employees with lifecycle events, read with the same
  * bulk walk as Employee History (`GET /v1/bulk/people/lifecycle?employeeIds=…`): HiBob takes at most
- * 200 IDs per call, and with a page size of 200 they all fit one page, so it is one request per 200
- * changed employees. Employees HiBob reports under `errors` (out of scope) simply get no history.
+ * 200 IDs per call, and its page size (200) counts table rows, not employees, so 200 employees usually
+ * take a few pages; the walk follows the cursor and joins an employee's rows that continue on the next
+ * page. Employees HiBob reports under `errors` (out of scope) simply get no history.
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 

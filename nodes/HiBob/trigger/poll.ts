@@ -45,7 +45,7 @@ import { DateTime } from 'luxon';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { diffLifecycle } from '../core/lifecycle';
+import { diffLifecycle, fitsSample, sampleEventName } from '../core/lifecycle';
 import type {
 	LifecycleDiffContext,
 	LifecycleEmployee,
@@ -63,6 +63,7 @@ import { eventJson, Labels } from './output';
 import type { WatchFilter } from './scope';
 import { SEARCH_SCOPE, watchedEmployees, watchScope } from './scope';
 import type { TriggerSettings } from './settings';
+import { withDigestKey } from './digestKey';
 import { FILTER_FAILURE, readSettings } from './settings';
 
 export const SNAPSHOT_KEY = 'lifecycleSnapshot';
@@ -91,7 +92,7 @@ export const SAMPLE_SIZE = 3;
  * Absolute time after which no retry wait may end: the poll's budget from n8n, less a margin for the
  * work after the requests. Expressed on the one clock the transport also waits on.
  */
-function pollDeadline(context: IPollFunctions, now: number): number | undefined {
+export function pollDeadline(context: IPollFunctions, now: number): number | undefined {
 	const budget = context.getPollBudgetMs?.();
 	if (typeof budget !== 'number' || !Number.isFinite(budget) || budget <= 0) return undefined;
 	return now + budget - Math.min(5_000, budget * 0.2);
@@ -227,7 +228,11 @@ function guardError(context: IPollFunctions, guard: LifecycleGuardFailure): Node
 	});
 }
 
-/** Newest employees first (by start date, then ID), shaped as employeeCreated by the engine itself. */
+/**
+ * Samples that follow the selected events: Employee Created when selected, else the first selected
+ * event, from the newest employees (by start date, then ID) who fit it (everyone when nobody does),
+ * shaped by the engine itself as new employees, then named as that event.
+ */
 function sampleEvents(
 	employees: LifecycleEmployee[],
 	dates: LifecycleDiffContext,
@@ -237,7 +242,9 @@ function sampleEvents(
 		const start = employee.values['work.startDate'];
 		return typeof start === 'string' ? start : '';
 	};
-	const newest = [...employees]
+	const name = sampleEventName(settings.engine.events ?? []);
+	const fitting = employees.filter((employee) => fitsSample(name, employee, dates.today));
+	const newest = [...(fitting.length > 0 ? fitting : employees)]
 		.sort(
 			(a, b) =>
 				startOf(b).localeCompare(startOf(a)) ||
@@ -252,16 +259,27 @@ function sampleEvents(
 	});
 	// The engine orders by employee ID; samples keep the newest-first order.
 	const rank = new Map(newest.map((employee, index) => [employee.id, index]));
-	return [...result.events].sort(
-		(a, b) => (rank.get(a.employeeId) as number) - (rank.get(b.employeeId) as number),
-	);
+	return [...result.events]
+		.map((event) => ({ ...event, event: name }))
+		.sort((a, b) => (rank.get(a.employeeId) as number) - (rank.get(b.employeeId) as number));
 }
 
 export async function pollLifecycle(
 	context: IPollFunctions,
 ): Promise<INodeExecutionData[][] | null> {
+	return await exclusivePoll(context, pollOnce);
+}
+
+/**
+ * Runs one poll of this trigger, unless another trigger-mode poll of the same workflow and node is in
+ * flight in this process (then null at once). The time-off poll (trigger/timeOffPoll.ts) shares it.
+ */
+export async function exclusivePoll(
+	context: IPollFunctions,
+	run: (context: IPollFunctions, manual: boolean) => Promise<INodeExecutionData[][] | null>,
+): Promise<INodeExecutionData[][] | null> {
 	// Manual mode never writes state, so it neither waits for nor blocks the trigger's own polls.
-	if (context.getMode() === 'manual') return await pollOnce(context, true);
+	if (context.getMode() === 'manual') return await run(context, true);
 	const key = `${context.getWorkflow().id}\u0000${context.getNode().id}`;
 	const now = clockNow();
 	const running = inFlight.get(key);
@@ -272,7 +290,7 @@ export async function pollLifecycle(
 	const claim = { startedAt: now };
 	inFlight.set(key, claim);
 	try {
-		return await pollOnce(context, false);
+		return await run(context, false);
 	} finally {
 		if (inFlight.get(key) === claim) inFlight.delete(key);
 	}
@@ -282,7 +300,7 @@ async function pollOnce(
 	context: IPollFunctions,
 	manual: boolean,
 ): Promise<INodeExecutionData[][] | null> {
-	let settings = readSettings(context);
+	let settings = await withDigestKey(context, readSettings(context));
 	// Filters need the field metadata (types, lists): one metadata read per poll, and the named lists
 	// only when a condition names a list label. Still one people search.
 	let filter: WatchFilter | undefined;

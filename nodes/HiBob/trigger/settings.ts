@@ -18,11 +18,10 @@ import {
 } from '../core/lifecycle';
 import type { LifecycleEventName, LifecycleOptions } from '../core/lifecycle';
 import { checkFilterParameter, filterConditions } from '../shared/filters';
+import { MAX_SEARCH_FIELDS } from '../core/people';
 import { DEFAULT_EVENTS } from './description';
 import { watchScope } from './scope';
 
-/** HiBob's limit on `fields` in one search. */
-const MAX_SEARCH_FIELDS = 400;
 
 export interface TriggerSettings {
 	engine: LifecycleOptions;
@@ -105,7 +104,7 @@ export function readSettings(context: IPollFunctions): TriggerSettings {
 		engine,
 		outputFields,
 		requestFields,
-		humanReadableLabels: options.humanReadableLabels === true,
+		humanReadableLabels: options.humanReadableLabels !== false,
 		employeeOutput: options.employeeOutput === 'simplified' ? 'simplified' : 'nested',
 		includeLifecycleHistory: options.includeLifecycleHistory === true,
 		filterConditions: conditions,

@@ -17,7 +17,7 @@ export const DEFAULT_WEBHOOK_EVENTS = WEBHOOK_EVENT_TYPES.filter(
 ).map((type) => type.value);
 
 export const SETUP_NOTICE =
-	'Set this webhook up in Bob (a Bob admin can): Settings → Integrations → Webhooks → "+ New webhook". Paste this node\'s Production URL (shown above; the Test URL only while you listen for a test event), choose version v2, tick the same events as below, and save. Bob then sends "Ping test", which this node answers. Open the webhook in Bob, copy its secret (token) into the HiBob Webhook credential, and activate this workflow.';
+	'Bob must reach this URL over public HTTPS: set n8n\'s WEBHOOK_URL to its public https:// address (a URL with localhost or 127.0.0.1 cannot be reached from Bob). Then a Bob admin sets the webhook up in Bob: Settings → Integrations → Webhooks → "+ New webhook". Paste this node\'s Production URL (shown above; the Test URL only while you listen for a test event), choose version v2, tick the same events as below, and save. Bob then sends "Ping test", which this node answers. Open the webhook in Bob, copy its secret (token) into a HiBob Webhook API credential (the required Webhook Secret above), and activate this workflow.';
 
 export const webhookProperties: INodeProperties[] = [
 	{
@@ -57,7 +57,7 @@ export const webhookProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether to read the employee, task or time-off request each event names (one HiBob read per event, after Bob has had its answer). Needs the HiBob API credential; without it, the raw event only.',
+			'Whether to read what each event names: the employee, task, time-off request, or the signed document (one or two HiBob reads per event, after Bob has had its answer). Needs the optional HiBob Account for Enrichment (a HiBob API credential); without it, the raw event only.',
 	},
 	{
 		displayName: 'Employee Field Names or IDs',
@@ -83,7 +83,7 @@ export const webhookProperties: INodeProperties[] = [
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether a delivery Bob sends again (it retries for up to three days) is dropped instead of starting the workflow twice. Test runs are never skipped.',
+				'Whether a delivery Bob sends again (it retries for up to three days) is dropped instead of starting the workflow twice. Off also lets a copy of a signed delivery replayed within four days start the workflow again (deliveries dated older are always ignored). Test runs are never skipped.',
 		},
 	]),
 ];

@@ -18,8 +18,15 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { RawEmployee } from '../core/people';
 import { employeesOf, readField, readLabel, simplify } from '../core/people';
 import type { WebhookEvent } from '../core/webhook';
-import { eventTypeOf, taskLookup, timeOffRequestPath, updatedFieldIds } from '../core/webhook';
-import { readMemory, remember } from '../core/webhookMemory';
+import {
+	eventTypeOf,
+	signedDocumentOf,
+	taskLookup,
+	timeOffRequestPath,
+	updatedFieldIds,
+} from '../core/webhook';
+import { deliveryAgeProblem, readMemory, remember } from '../core/webhookMemory';
+import { pathSegment } from '../core/urlPath';
 import { projectEmployee } from '../trigger/output';
 import { clockNow } from '../shared/clock';
 import { hiBobRequest } from '../transport';
@@ -51,7 +58,9 @@ type Emitted = INodeExecutionData & { pairedItem: { item: number } };
 
 async function freshEvents(context: IExecuteFunctions, items: Emitted[]): Promise<Emitted[]> {
 	const staticData = context.getWorkflowStaticData('node');
-	const memory = readMemory(staticData[MEMORY_KEY]);
+	const now = clockNow();
+	// The same rule as webhook(): a key counts while it has not expired, then it is dropped.
+	const memory = remember(readMemory(staticData[MEMORY_KEY]), [], now);
 	const seen = new Set(memory.map(([key]) => key));
 	const batch = new Set<string>();
 	const fresh = items.filter((item) => {
@@ -63,7 +72,7 @@ async function freshEvents(context: IExecuteFunctions, items: Emitted[]): Promis
 	staticData[MEMORY_KEY] = remember(
 		memory,
 		fresh.map((item) => String(item.json.deliveryKey)),
-		clockNow(),
+		now,
 	);
 	return fresh;
 }
@@ -134,7 +143,9 @@ async function enrichTask(
 	if (taskIds.length === 0) return {};
 	// A status change names the assignee, whose task list holds the task (titles in the event may be
 	// cut short); an assignment does not, so the open tasks are read.
-	const path = assigneeId ? `/v1/tasks/people/${encodeURIComponent(assigneeId)}` : '/v1/tasks';
+	const path = assigneeId
+		? `/v1/tasks/people/${pathSegment(assigneeId, "The delivery's assignee ID")}`
+		: '/v1/tasks';
 	const body = (await hiBobRequest(context, { method: 'GET', path, itemIndex })) as {
 		tasks?: unknown;
 	} | null;
@@ -156,6 +167,44 @@ async function enrichRequest(
 	return { request: body };
 }
 
+/**
+ * An eSign completion: the employee, and their documents as HiBob lists them, with the signed one
+ * picked out by its ID in the download link. A refused document read keeps the employee.
+ */
+async function enrichSignedDocument(
+	context: IExecuteFunctions,
+	event: WebhookEvent,
+	settings: EmitSettings,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const result = await enrichEmployee(context, event, settings, itemIndex);
+	if (event.employeeId === null) return result;
+	const { documentId, downloadUrl } = signedDocumentOf(event.data);
+	try {
+		const body = await hiBobRequest<{ documents?: unknown } | null>(context, {
+			method: 'GET',
+			path: `/v1/docs/people/${encodeURIComponent(event.employeeId)}`,
+			itemIndex,
+		});
+		const documents = Array.isArray(body?.documents) ? (body.documents as IDataObject[]) : [];
+		const signed = documents.find((document) => {
+			const link = typeof document.downloadLink === 'string' ? document.downloadLink : '';
+			return (
+				(downloadUrl !== null && link === downloadUrl) ||
+				(documentId !== null &&
+					(String(document.id ?? document.docId ?? '') === documentId ||
+						link.split(/[/?#]/).includes(documentId)))
+			);
+		});
+		return { ...result, document: signed ?? null, documents };
+	} catch (error) {
+		return {
+			...result,
+			documentsError: error instanceof Error ? error.message : String(error),
+		};
+	}
+}
+
 async function enrich(
 	context: IExecuteFunctions,
 	event: WebhookEvent,
@@ -166,6 +215,10 @@ async function enrich(
 	try {
 		if (family === 'task') return await enrichTask(context, event, itemIndex);
 		if (family === 'timeOff') return await enrichRequest(context, event, itemIndex);
+		if (family === 'document')
+			return await enrichSignedDocument(context, event, settings, itemIndex);
+		// Positions are read with Workforce planning's own endpoints and permission: the raw event only.
+		if (family === 'workforcePlanning') return {};
 		return await enrichEmployee(context, event, settings, itemIndex);
 	} catch (error) {
 		// The event is not lost when HiBob cannot be read: it goes on with the reason, unenriched.
@@ -178,8 +231,19 @@ export async function emitEvents(context: IExecuteFunctions): Promise<INodeExecu
 	let items = context
 		.getInputData()
 		.map((item, index) => ({ json: item.json, pairedItem: { item: index } }));
-	if (settings.deduplicate && context.getMode() !== 'manual')
-		items = await freshEvents(context, items);
+	if (context.getMode() !== 'manual') {
+		// webhook()'s age rule again, so the two steps agree: a delivery dated outside the window is
+		// never emitted, whatever started the run.
+		const now = clockNow();
+		items = items.filter(
+			(item) =>
+				deliveryAgeProblem(
+					typeof item.json.triggeredAt === 'string' ? item.json.triggeredAt : null,
+					now,
+				) === undefined,
+		);
+		if (settings.deduplicate) items = await freshEvents(context, items);
+	}
 	if (!settings.enrich) return [items];
 	const output: INodeExecutionData[] = [];
 	for (const item of items) {

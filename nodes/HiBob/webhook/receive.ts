@@ -9,7 +9,14 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import type { WebhookEvent } from '../core/webhook';
 import { isPing, isSelected, normaliseEvent, parseBody, verifySignature } from '../core/webhook';
 import { stringList } from '../core/lists';
-import { hasSeen, readMemory, RecentKeys } from '../core/webhookMemory';
+import {
+	deliveryAgeProblem,
+	hasSeen,
+	liveKeys,
+	MEMORY_MAX_KEYS,
+	readMemory,
+	RecentKeys,
+} from '../core/webhookMemory';
 import { clockNow } from '../shared/clock';
 import { DEFAULT_WEBHOOK_EVENTS } from './description';
 
@@ -27,13 +34,20 @@ export const recentDeliveries = new RecentKeys();
 
 export const SIGNATURE_HEADER = 'bob-signature';
 
+/** Bob's ping is `Ping test` or `{"text":"Ping test"}`; a body larger than this is never one. */
+export const PING_MAX_BYTES = 256;
+
 /** Messages a caller sees; none of them echoes the body, the header or the secret. */
 export const RESPONSES = {
 	ping: 'Ping received',
 	ignored: 'Event not selected in this trigger; ignored',
 	duplicate: 'Delivery already received; ignored',
+	stale:
+		'Delivery dated outside the accepted window (older than about four days, more than five minutes ahead, or undated); ignored',
+	memoryFull:
+		'Too many deliveries in the last four days to remember another one; not accepted, send it again later',
 	unsigned:
-		"Missing or invalid Bob-Signature: the body was not signed with this webhook's secret. Copy the secret from the webhook in Bob (Settings → Integrations → Webhooks) into the HiBob Webhook credential.",
+		"Missing or invalid Bob-Signature: the body was not signed with this webhook's secret. Copy the secret from the webhook in Bob (Settings → Integrations → Webhooks) into the HiBob Webhook API credential.",
 	invalid: 'The body is not a HiBob v2 event',
 	noRawBody: 'The request body could not be read to check its signature',
 } as const;
@@ -62,7 +76,9 @@ export async function receiveWebhook(context: IWebhookFunctions): Promise<IWebho
 
 	// Bob pings before the admin can copy the webhook's secret into n8n, so the ping cannot be held to
 	// the signature. It carries nothing and starts nothing.
-	if (isPing(rawBody)) return reply(context, 200, RESPONSES.ping);
+	// Only a tiny body can be the ping: anything larger waits for the signature before it is read.
+	if (rawBody.length <= PING_MAX_BYTES && isPing(rawBody))
+		return reply(context, 200, RESPONSES.ping);
 
 	const credentials = await context.getCredentials(WEBHOOK_CREDENTIAL_TYPE);
 	const secret = typeof credentials.secret === 'string' ? credentials.secret : '';
@@ -80,12 +96,20 @@ export async function receiveWebhook(context: IWebhookFunctions): Promise<IWebho
 	if (events.length === 0) return reply(context, 200, RESPONSES.ignored);
 
 	const options = context.getNodeParameter('options', {}) as IDataObject;
-	let fresh = events;
+	const now = clockNow();
+	// A captured delivery replayed later than its key is remembered starts nothing (emit.ts applies the
+	// same rule). A test run (manual mode) takes any signed event, so a saved sample can be sent again.
+	let fresh =
+		context.getMode() === 'manual'
+			? events
+			: events.filter((event) => deliveryAgeProblem(event.triggeredAt, now) === undefined);
+	if (fresh.length === 0) return reply(context, 200, RESPONSES.stale);
 	if (options.deduplicate !== false && context.getMode() !== 'manual') {
 		const memory = readMemory(context.getWorkflowStaticData('node')[MEMORY_KEY]);
-		const now = clockNow();
+		// Unexpired keys are never dropped to make room: at the ceiling Bob is asked to send it later.
+		if (liveKeys(memory, now) >= MEMORY_MAX_KEYS) return reply(context, 503, RESPONSES.memoryFull);
 		const scope = `${context.getWorkflow().id ?? ''}:${context.getNode().id}:`;
-		fresh = events.filter(
+		fresh = fresh.filter(
 			(event) =>
 				!hasSeen(memory, event.deliveryKey, now) &&
 				recentDeliveries.claim(scope + event.deliveryKey, now),

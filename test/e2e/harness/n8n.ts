@@ -356,9 +356,10 @@ export class N8nInstance {
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify(OWNER),
 			});
-		// n8n 1.x reports ready a few seconds before its REST controllers are mounted (404 meanwhile)
+		// n8n 1.x reports ready a few seconds before its REST controllers are mounted (404 meanwhile), and
+		// on a loaded machine before its database is (503 "Database is not ready!")
 		let setup = await ownerSetup();
-		for (let waited = 0; setup.status === 404 && waited < 30000; waited += 500) {
+		for (let waited = 0; [404, 503].includes(setup.status) && waited < 60000; waited += 500) {
 			await delay(500);
 			setup = await ownerSetup();
 		}

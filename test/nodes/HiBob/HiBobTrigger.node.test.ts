@@ -68,7 +68,8 @@ describe('HiBob Trigger: polls against the simulator', () => {
 			expect(calls[0]).toEqual(expect.objectContaining({ method: 'POST', path: '/v1/people/search' }));
 			const body = calls[0].body as IDataObject;
 			expect(body.showInactive).toBe(true);
-			expect(body.humanReadable).toBeUndefined();
+			// Labels are on by default: HiBob's human-readable values come in the same search.
+			expect(body.humanReadable).toBe('APPEND');
 			// Engine fields plus the Default Set, nothing else.
 			expect(new Set(body.fields as string[])).toEqual(
 				new Set([
@@ -112,7 +113,7 @@ describe('HiBob Trigger: polls against the simulator', () => {
 
 	describe('a scripted company history: every event exactly once', () => {
 		it('hire, start, leave, termination, rehire, field change and deletion over several polls', async () => {
-			const parameters = { events: ALL_EVENTS };
+			const parameters = { events: ALL_EVENTS, options: { humanReadableLabels: false } };
 			const employed = sim.control.listEmployees({ lifecycleStatus: 'employed' });
 			const [leaver, onLeave, moved, deleted] = employed.slice(20, 24).map((e) => e.id);
 			const rehired = sim.control.listEmployees({ lifecycleStatus: 'terminated' })[0].id;

@@ -86,23 +86,60 @@ describe('simulator: employee tables', () => {
 			throw new Error('cursor never ended');
 		};
 
-		it('a cursor walk covers every employee in scope exactly once, default page size 50', async () => {
-			const pages = await walk('lifecycle');
-			expect(pages.map((p) => p.results.length)).toEqual([50, 50, 20]);
-			const ids = pages.flatMap((p) => p.results.map((r) => r.employeeId));
-			expect(new Set(ids).size).toBe(120);
-			expect(ids.sort()).toEqual(
-				sim.control
-					.listEmployees()
-					.map((e) => e.id)
-					.sort(),
+		/** Every (employee, row) pair of a walk, in order. */
+		const entries = (pages: Awaited<ReturnType<typeof walk>>) =>
+			pages.flatMap((p) =>
+				p.results.flatMap((r) =>
+					r.values.length === 0
+						? [`${r.employeeId}|-`]
+						: r.values.map((row) => `${r.employeeId}|${(row as { id: number }).id}`),
+				),
 			);
-			expect(pages[0].results[0].values.length).toBeGreaterThan(0);
+
+		// HiBob's reference for GET /bulk/people/work, /lifecycle and /employment: `limit` is "the number of
+		// table entries to include on each page" (default 50): pages count rows, not employees.
+		it('pages count table entries (default 50): one employee\'s rows continue on the next page', async () => {
+			const pages = await walk('lifecycle');
+			const all = entries(pages);
+			const total = sim.control.listEmployees().reduce((n, e) => n + Math.max(1, sim.control.getEmployee({ employeeId: e.id }).lifecycle.length), 0);
+			expect(all).toHaveLength(total);
+			expect(new Set(all).size).toBe(total);
+			const perPage = pages.map((p) => p.results.reduce((n, r) => n + Math.max(1, r.values.length), 0));
+			expect(perPage.slice(0, -1).every((n) => n === 50)).toBe(true);
+			expect(pages.length).toBe(Math.ceil(total / 50));
+			// Some employee is split: last on one page, first on the next.
+			const split = pages.slice(1).filter((p, i) => p.results[0].employeeId === pages[i].results[pages[i].results.length - 1].employeeId);
+			expect(split.length).toBeGreaterThan(0);
+			const ids = new Set(pages.flatMap((p) => p.results.map((r) => r.employeeId)));
+			expect([...ids].sort()).toEqual(sim.control.listEmployees().map((e) => e.id).sort());
+		}); // prettier-ignore
+
+		it('limit 1 answers one row per page; an employee with three rows spans three pages', async () => {
+			const e = sim.control.listEmployees().find((x) => sim.control.getEmployee({ employeeId: x.id }).lifecycle.length >= 3)!;
+			const rows = sim.control.getEmployee({ employeeId: e.id }).lifecycle;
+			const pages = await walk('lifecycle', 1, `&employeeIds=${e.id}`);
+			expect(pages).toHaveLength(rows.length);
+			expect(pages.map((p) => p.results)).toEqual(rows.map((row) => [{ employeeId: e.id, values: [row] }]));
+		}); // prettier-ignore
+
+		it('the old reading (bulkPaging: employees) pages by whole employees, each once', async () => {
+			sim.control.configure({ bulkPaging: 'employees' });
+			try {
+				const pages = await walk('lifecycle');
+				expect(pages.map((p) => p.results.length)).toEqual([50, 50, 20]);
+				const ids = pages.flatMap((p) => p.results.map((r) => r.employeeId));
+				expect(new Set(ids).size).toBe(120);
+			} finally {
+				sim.control.configure({ bulkPaging: 'entries' });
+			}
 		});
 
 		it('honours limit (1–200) and answers 400 above 200, below 1 or non-numeric', async () => {
-			expect((await walk('work', 200)).map((p) => p.results.length)).toEqual([120]);
-			expect((await walk('employment', 7)).length).toBe(Math.ceil(120 / 7));
+			const rows200 = await walk('work', 200);
+			expect(rows200.every((p, i) => i === rows200.length - 1 || entries([p]).length === 200)).toBe(true);
+			const rows7 = await walk('employment', 7);
+			expect(entries(rows7)).toHaveLength(new Set(entries(rows7)).size);
+			expect(rows7.slice(0, -1).every((p) => entries([p]).length === 7)).toBe(true);
 			for (const limit of ['201', '0', 'abc', '-5']) {
 				const r = await call(sim, 'GET', `/v1/bulk/people/work?limit=${limit}`);
 				expect(r.status).toBe(400);
@@ -114,7 +151,7 @@ describe('simulator: employee tables', () => {
 			sim.control.configure({ cursorKey: 'cursor' });
 			try {
 				const pages = await walk('lifecycle', 50, '', 'cursor');
-				expect(pages).toHaveLength(3);
+				expect(pages.length).toBeGreaterThan(1);
 			} finally {
 				sim.control.configure({ cursorKey: 'next_cursor' });
 			}

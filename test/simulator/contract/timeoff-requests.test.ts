@@ -49,6 +49,24 @@ describe('simulator: time-off requests, balance, policy types and reason codes',
 		expect(got.json).toEqual(expect.objectContaining({ requestId: mine[0].requestId, employeeId: employee.id, type: 'days', status: 'pending', approved: false, description: 'Trip', reasonCode: '1001', startPortion: 'afternoon', endPortion: 'all_day' }));
 	}); // prettier-ignore
 
+	// HiBob's reference for GET /timeoff/requests/changes: each change has no policy type name, only
+	// `policyTypeDisplayName` ("Display name of the policy type"; HiBob's changelog on policyTypeCustomName:
+	// a policy with a custom name shows that label); `startDate`/`endDate` are "not relevant for requests
+	// using the hours type", whose day is `date`.
+	it('the changes feed names the policy type by its display name and gives hours requests a `date`, no start/end dates', async () => {
+		const first = sim.simulator.company.nextRequestId;
+		expect((await submit({ requestRangeType: 'hours', policyType: 'Time in lieu', startDate: '2026-12-10', endDate: '2026-12-10', hours: 3, minutes: 0 })).status).toBe(200);
+		expect((await submit({ requestRangeType: 'hoursOnRange', policyType: 'Time in lieu', startDate: '2026-12-14', endDate: '2026-12-15', dailyHours: 2, dailyMinutes: 0 })).status).toBe(200);
+		const [hours, range] = (await changes()).filter((c: { requestId: number }) => c.requestId >= first);
+		expect(hours).toEqual(expect.objectContaining({ type: 'hours', policyTypeDisplayName: 'TOIL (overtime hours)', date: '2026-12-10', hoursOnDate: 3 }));
+		expect(hours).not.toHaveProperty('policyType');
+		for (const key of ['startDate', 'endDate', 'startPortion', 'endPortion']) expect(hours).not.toHaveProperty(key);
+		expect(range).toEqual(expect.objectContaining({ type: 'hoursOnRange', policyTypeDisplayName: 'TOIL (overtime hours)', startDate: '2026-12-14', endDate: '2026-12-15' }));
+		expect(range).not.toHaveProperty('date');
+		// The policy type itself keeps its name; its details carry no display name.
+		expect((await call(sim, 'GET', '/v1/timeoff/policy-types/Time%20in%20lieu')).json).toEqual({ name: 'Time in lieu', activity: 'paidTimeoff', unit: 'hours' });
+	}); // prettier-ignore
+
 	it('validates each shape: 400 {key, error} and nothing stored', async () => {
 		const before = (await changes()).length;
 		const bad = [

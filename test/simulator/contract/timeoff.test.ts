@@ -67,6 +67,15 @@ describe('simulator: time off', () => {
 			expect(other.json.outs).toEqual([]);
 			expect((await call(sim, 'GET', '/v1/timeoff/outtoday?today=tomorrow')).status).toBe(400);
 		});
+
+		// HiBob's reference, GET /timeoff/outtoday: `siteId` is "the employee's site ID", an integer.
+		it('refuses a siteId that is not an integer (a site name) with a 400', async () => {
+			for (const site of ['London', 'London%2C%20UK', '12.5']) {
+				const r = await call(sim, 'GET', `/v1/timeoff/outtoday?siteId=${site}`);
+				expect({ site, status: r.status }).toEqual({ site, status: 400 });
+				expect(r.json).toEqual({ key: expect.any(String), error: expect.any(String) });
+			}
+		});
 	});
 
 	describe('GET /v1/timeoff/requests/changes', () => {

@@ -177,6 +177,82 @@ describe('deliveries', () => {
 		);
 	});
 
+	it("announces an eSign completion with the signed document, which the employee's documents list (HiBob reference, Docs webhooks: documents.eSign.completed)", async () => {
+		const employee = sim.control.listEmployees({ lifecycleStatus: 'employed', limit: 1 })[0];
+		await register(['documents.eSign.completed']);
+		const signed = sim.control.completeESign({ employeeId: employee.id, name: 'Contract.pdf' });
+		await sim.control.flushWebhooks();
+		const [event] = listener.events();
+		expect(event.type).toBe('documents.eSign.completed');
+		expect(event.triggeredBy).toBe('system');
+		expect(event.data).toEqual({
+			employeeId: employee.id,
+			documentId: signed.documentId,
+			downloadUrl: signed.downloadUrl,
+			signedBy: employee.id,
+			creationDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/),
+		});
+		const signature = listener.received.find((r) => r.body.startsWith('{"company'))!.signature;
+		expect(signature).toBe(sign(listener.received.at(-1)!.body));
+		const docs = await fetch(`${sim.url}/v1/docs/people/${employee.id}`, {
+			headers: { authorization: sim.authHeader() },
+		}).then(async (r) => (await r.json()) as { documents: Array<Record<string, string>> });
+		expect(docs.documents).toContainEqual({
+			documentName: 'Contract.pdf',
+			downloadLink: signed.downloadUrl,
+		});
+	});
+
+	it('announces workforce planning changes with IDs only (HiBob reference, Workforce Planning webhooks)', async () => {
+		await register([
+			'workforcePlanning.position.created',
+			'workforcePlanning.positionOpening.deleted',
+			'workforcePlanning.positionBudget.updated',
+		]);
+		sim.control.workforcePlanningChange({ entity: 'position', action: 'created', positionId: 11 });
+		sim.control.workforcePlanningChange({ entity: 'positionOpening', action: 'deleted', positionId: 11 });
+		sim.control.workforcePlanningChange({ entity: 'positionBudget', action: 'updated', positionId: 11, fieldUpdatesIds: ['/positionBudget/baseSalary'] });
+		expect(() => sim.control.workforcePlanningChange({ entity: 'position', action: 'deleted' })).toThrow(/action/);
+		await sim.control.flushWebhooks();
+		const events = listener.events();
+		expect(events.map((e) => e.type)).toEqual([
+			'workforcePlanning.position.created',
+			'workforcePlanning.positionOpening.deleted',
+			'workforcePlanning.positionBudget.updated',
+		]);
+		expect(events[0].data).toEqual({ positionId: 11 });
+		expect(events[1].data).toEqual({ positionId: 11, positionOpeningId: expect.any(Number) });
+		expect(events[2].data).toEqual({ positionId: 11, positionBudgetId: expect.any(Number), fieldUpdatesIds: ['/positionBudget/baseSalary'] });
+	}); // prettier-ignore
+
+	it('announces attendance timesheets (timesheetId, employeeId, cycleId) and cycle ends (cycleId) (HiBob reference, Attendance webhooks)', async () => {
+		const employee = sim.control.listEmployees({ lifecycleStatus: 'employed', limit: 1 })[0];
+		await register(['attendance.timesheet.submitted', 'attendance.timesheet.approved', 'attendance.cycle.ended']);
+		const sheet = sim.control.attendanceTimesheet({ employeeId: employee.id, event: 'submitted', cycleId: 7 });
+		sim.control.attendanceTimesheet({ employeeId: employee.id, event: 'approved', cycleId: 7, timesheetId: sheet.timesheetId });
+		sim.control.attendanceTimesheet({ employeeId: employee.id, event: 'rejected', cycleId: 7 });
+		sim.control.endAttendanceCycle({ cycleId: 7 });
+		await sim.control.flushWebhooks();
+		const events = listener.events();
+		expect(events.map((e) => [e.type, e.data])).toEqual([
+			['attendance.timesheet.submitted', { timesheetId: sheet.timesheetId, employeeId: employee.id, cycleId: 7 }],
+			['attendance.timesheet.approved', { timesheetId: sheet.timesheetId, employeeId: employee.id, cycleId: 7 }],
+			['attendance.cycle.ended', { cycleId: 7 }],
+		]);
+		expect(events[0].triggeredBy).toBe(employee.id);
+	}); // prettier-ignore
+
+	it('names a row of a table with history by effectiveDate, of one without by id, never both (HiBob changelog, 24 March 2026)', async () => {
+		const employee = sim.control.listEmployees({ lifecycleStatus: 'employed', limit: 1 })[0];
+		await register(['table.entry.created']);
+		sim.control.changeFields({ employeeId: employee.id, fields: { 'work.department': 'Sales' }, effectiveDate: '2026-11-21' } as never);
+		const row = sim.control.addTableRow({ employeeId: employee.id, tableId: 'bankAccounts' });
+		await sim.control.flushWebhooks();
+		const [historical, plain] = listener.events().map((e) => e.data);
+		expect(historical).toEqual({ employeeId: employee.id, tableId: 'work', effectiveDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+		expect(plain).toEqual({ employeeId: employee.id, tableId: 'bankAccounts', id: row.id });
+	}); // prettier-ignore
+
 	it('retries a failed delivery with growing waits, then records it delivered', async () => {
 		await register(['employee.created']);
 		listener.answers = [500, 503];

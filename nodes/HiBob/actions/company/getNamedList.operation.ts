@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { pathSegment } from '../../core/urlPath';
 import { updateDisplayOptions } from '../../shared/displayOptions';
 
 import { mapItems } from '../../shared/items';
@@ -53,6 +54,7 @@ async function execute(
 				description: 'Pick a list from "List Name or ID", e.g. department.',
 			});
 		}
+		const listPath = `/v1/company/named-lists/${pathSegment(listName, 'List Name')}`;
 		const includeArchived = this.getNodeParameter('includeArchived', itemIndex, false) as boolean;
 		const body = await explainStatus(
 			this,
@@ -67,7 +69,7 @@ async function execute(
 			async () =>
 				await hiBobRequest(this, {
 					method: 'GET',
-					path: `/v1/company/named-lists/${encodeURIComponent(listName)}`,
+					path: listPath,
 					qs: { includeArchived },
 					itemIndex,
 				}),

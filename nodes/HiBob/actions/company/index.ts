@@ -1,10 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../types';
+<<<<<<< HEAD
 import { addListItem } from './addListItem.operation';
 import { createField } from './createField.operation';
 import { deleteField } from './deleteField.operation';
 import { deleteListItem } from './deleteListItem.operation';
+=======
+import { checkAccess } from './checkAccess.operation';
+>>>>>>> main
 import { getAllNamedLists } from './getAllNamedLists.operation';
 import { getFields } from './getFields.operation';
 import { getNamedList } from './getNamedList.operation';
@@ -13,6 +17,7 @@ import { updateField } from './updateField.operation';
 import { updateListItem } from './updateListItem.operation';
 
 export const operations: ResourceOperations = {
+<<<<<<< HEAD
 	getFields,
 	getNamedList,
 	getAllNamedLists,
@@ -23,6 +28,12 @@ export const operations: ResourceOperations = {
 	createField,
 	updateField,
 	deleteField,
+=======
+	checkAccess,
+	getFields,
+	getNamedList,
+	getAllNamedLists,
+>>>>>>> main
 };
 
 export const operationProperty: INodeProperties = {
@@ -33,6 +44,7 @@ export const operationProperty: INodeProperties = {
 	displayOptions: { show: { resource: ['company'] } },
 	options: [
 		{
+<<<<<<< HEAD
 			name: 'Add List Item',
 			value: 'addListItem',
 			description:
@@ -58,6 +70,13 @@ export const operationProperty: INodeProperties = {
 			value: 'deleteListItem',
 			description: 'Permanently delete an item (and the items under it) from a named list',
 			action: 'Delete a list item',
+=======
+			name: 'Check Access',
+			value: 'checkAccess',
+			description:
+				"Check what the service user may read in HiBob: one harmless read per capability, one item each (allowed or missing, and the permission to grant in HiBob's words). Reads only; never writes.",
+			action: 'Check what the service user may read',
+>>>>>>> main
 		},
 		{
 			name: 'Get All Named Lists',

@@ -7,7 +7,7 @@
 import { updateDisplayOptions } from '../../shared/displayOptions';
 import { randomBytes } from 'node:crypto';
 
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import {
 	checkUploadSize,
@@ -86,6 +86,24 @@ export const description = updateDisplayOptions({ show }, [
 	},
 ]);
 
+/**
+ * A binary's size in bytes without reading it: n8n's `bytes`, else the stored file's metadata (binary
+ * data kept outside the item), else the length of the base64 text kept in the item.
+ */
+async function binarySize(context: IExecuteFunctions, binary: IBinaryData): Promise<number | undefined> {
+	if (typeof binary.bytes === 'number' && Number.isFinite(binary.bytes)) return binary.bytes;
+	if (binary.id) {
+		const metadata = await context.helpers.getBinaryMetadata(binary.id);
+		return typeof metadata.fileSize === 'number' ? metadata.fileSize : undefined;
+	}
+	if (typeof binary.data === 'string' && binary.data !== '') {
+		const text = binary.data;
+		const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+		return Math.floor((text.length * 3) / 4) - padding;
+	}
+	return undefined;
+}
+
 async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -123,11 +141,15 @@ async function execute(
 		}
 		const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
 		const binary = this.helpers.assertBinaryData(itemIndex, property);
-		const data = await this.helpers.getBinaryDataBuffer(itemIndex, property);
 		const fileName =
 			givenName ||
 			binary.fileName ||
 			`${property}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
+		// The size is checked from the binary's metadata first, so an oversized file is refused without
+		// being read into memory (in filesystem or S3 mode it would be loaded whole).
+		const declaredSize = await binarySize(this, binary);
+		if (declaredSize !== undefined) checkUploadSize(fileName, declaredSize, folder);
+		const data = await this.helpers.getBinaryDataBuffer(itemIndex, property);
 		checkUploadSize(fileName, data.length, folder);
 		const multipart = multipartFile({
 			fileName,

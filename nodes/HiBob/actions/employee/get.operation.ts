@@ -24,6 +24,7 @@ import type { HiBobOperation } from '../types';
 import type { OutputSettings } from './shared';
 import {
 	checkFieldsExist,
+	checkSearchFieldCount,
 	fullEmployee,
 	humanReadableBody,
 	missingFieldsHint,
@@ -86,6 +87,11 @@ function readLookup(context: IExecuteFunctions, itemIndex: number): Lookup {
 interface ItemInput {
 	lookup: Lookup;
 	settings: OutputSettings & { chosen: string[] };
+}
+
+/** The fields of a search: the output's, plus the ID and email answers are matched on. */
+function searchFields(outputFieldIds: readonly string[]): string[] {
+	return [...new Set([...outputFieldIds, 'root.id', 'root.email'])];
 }
 
 interface Group {
@@ -154,6 +160,9 @@ async function execute(
 		lookup: readLookup(this, itemIndex),
 		settings: readOutputSettings(this, itemIndex),
 	}));
+	batch.check(({ settings }, itemIndex) =>
+		checkSearchFieldCount(this, itemIndex, searchFields(settings.outputFieldIds)),
+	);
 	const first = batch.pending()[0];
 	if (!first) return await batch.output(() => ({}));
 
@@ -178,7 +187,7 @@ async function execute(
 	const groupOf = new Map<number, Group>();
 	for (const { input, itemIndex } of batch.pending()) {
 		const { settings } = input;
-		const requestedFieldIds = [...new Set([...settings.outputFieldIds, 'root.id', 'root.email'])];
+		const requestedFieldIds = searchFields(settings.outputFieldIds);
 		// Matching needs machine IDs and emails, so Replace is asked as Append and applied here.
 		const humanReadable = humanReadableBody(settings.humanReadable, true);
 		const key = JSON.stringify([

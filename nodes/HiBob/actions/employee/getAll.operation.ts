@@ -21,6 +21,7 @@ import { hiBobRequest, unexpectedAnswer } from '../../transport';
 import type { HiBobOperation } from '../types';
 import {
 	checkFieldsExist,
+	checkSearchFieldCount,
 	fullEmployee,
 	humanReadableBody,
 	missingFieldsHint,
@@ -66,6 +67,7 @@ async function execute(
 
 		// What can be checked without HiBob is checked before any request.
 		checkFilterParameter(this, conditions, itemIndex, NOT_SENT);
+		checkSearchFieldCount(this, itemIndex, settings.outputFieldIds);
 
 		const fieldIndex = await loadFieldIndex(this, itemIndex);
 		checkFieldsExist(
@@ -84,6 +86,7 @@ async function execute(
 
 		const filtering = compiled.fieldIds.length > 0;
 		const requestedFieldIds = [...new Set([...settings.outputFieldIds, ...compiled.fieldIds])];
+		checkSearchFieldCount(this, itemIndex, requestedFieldIds);
 		const body = {
 			fields: requestedFieldIds,
 			showInactive: includeInactive,

@@ -6,13 +6,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { categoryPermission } from '../../core/access';
 import type { FieldIndex } from '../../core/fields';
 import { DEFAULT_SET, expandDefaultSet, SIMPLIFIED_FIELDS } from '../../core/fields';
-import { setAtPath } from '../../core/json';
+import { deleteAtPath, setAtPath } from '../../core/json';
 import { stringList } from '../../core/lists';
 import type { RawEmployee } from '../../core/people';
 import {
 	fieldsMissingFromAll,
+	MAX_SEARCH_FIELDS,
 	readField,
 	readLabel,
 	simplify,
@@ -119,6 +121,23 @@ export function readOutputSettings(
 	};
 }
 
+/** A people search asks for at most 400 fields (HiBob's limit): more is refused before the search. */
+export function checkSearchFieldCount(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	requestedFieldIds: readonly string[],
+): void {
+	if (requestedFieldIds.length <= MAX_SEARCH_FIELDS) return;
+	throw new NodeOperationError(
+		context.getNode(),
+		`Too many fields: the people search would ask for ${requestedFieldIds.length} (HiBob allows ${MAX_SEARCH_FIELDS})`,
+		{
+			itemIndex,
+			description: `Choose at most ${MAX_SEARCH_FIELDS} fields in "Fields" (the node adds the ID and email it matches on, and the fields your filters read). No search was sent to HiBob.`,
+		},
+	);
+}
+
 /** Field IDs HiBob's metadata does not know, or throws nothing when all are known. */
 export function checkFieldsExist(
 	context: IExecuteFunctions,
@@ -140,26 +159,6 @@ export function checkFieldsExist(
 }
 
 // ---------- shaping the answer ----------
-
-/** Removes `path` from a (copied) nested object and the parents it leaves empty. */
-function deleteAt(target: unknown, path: string): void {
-	const keys = path.split('.');
-	const parents: Array<Record<string, unknown>> = [];
-	let node = target;
-	for (const key of keys.slice(0, -1)) {
-		if (node === null || typeof node !== 'object') return;
-		parents.push(node as Record<string, unknown>);
-		node = (node as Record<string, unknown>)[key];
-	}
-	if (node === null || typeof node !== 'object') return;
-	delete (node as Record<string, unknown>)[keys[keys.length - 1]];
-	for (let depth = parents.length - 1; depth >= 0; depth--) {
-		const child = parents[depth][keys[depth]];
-		if (child && typeof child === 'object' && Object.keys(child).length === 0) {
-			delete parents[depth][keys[depth]];
-		} else break;
-	}
-}
 
 /**
  * One employee in "Full" form: HiBob's nested shape without slash keys, only the output fields
@@ -198,8 +197,8 @@ export function fullEmployee(
 			return otherPath.startsWith(`${path}.`) || path.startsWith(`${otherPath}.`);
 		});
 		if (overlaps) continue;
-		deleteAt(output, path);
-		if (output.humanReadable) deleteAt(output.humanReadable, path);
+		deleteAtPath(output, path);
+		if (output.humanReadable) deleteAtPath(output.humanReadable, path);
 	}
 	return output;
 }
@@ -235,7 +234,7 @@ export function missingFieldsHint(
 	const list = [...byCategory.entries()]
 		.map(([category, fields]) => `${category}: ${fields.join(', ')}`)
 		.join('; ');
-	return `HiBob returned no value for these fields for any employee, so the service user probably may not read them — ${list}. In Bob, give the service user's permission group access to the ${categories.map((c) => `"${c}"`).join(', ')} ${categories.length === 1 ? 'category' : 'categories'} (Settings → Permission groups → People's data). HiBob leaves such fields out without an error.`;
+	return `HiBob returned no value for these fields for any employee, so the service user probably may not read them — ${list}. In Bob, give the service user's permission group access to the ${categories.map((c) => `"${c}"`).join(', ')} ${categories.length === 1 ? 'category' : 'categories'}: ${categories.map(categoryPermission).join('; ')}. HiBob leaves such fields out without an error; Company → Check Access lists every category the service user lacks.`;
 }
 
 export function nobodyVisibleHint(includeInactive: boolean): string {

@@ -50,7 +50,9 @@ async function execute(
 			method: 'PUT',
 			path: `/v1/people/${employeeId}/email`,
 			body: { email },
-			write: { idempotent: true, checkInBob: "the employee's work email" },
+			// Not repeated after an unknown outcome: HiBob sends a verification invitation to the new
+			// address on each accepted change of an invited or active employee.
+			write: { idempotent: false, checkInBob: "the employee's work email" },
 			itemIndex,
 		});
 		return await writeOutput(this, itemIndex, {

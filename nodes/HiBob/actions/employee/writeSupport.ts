@@ -59,7 +59,12 @@ export async function employeeIdByEmail(
 		body: {
 			fields: ['root.id', 'root.email'],
 			filters: [
-				{ fieldPath: 'root.email', operator: 'equals', values: [email, email.toLowerCase()] },
+				{
+					fieldPath: 'root.email',
+					operator: 'equals',
+					// As typed and lower-cased, each value once.
+					values: [...new Set([email, email.toLowerCase()])],
+				},
 			],
 			showInactive: true,
 		},

@@ -145,7 +145,7 @@ async function fetchByIds(
 	return answers;
 }
 
-/** Employees per page: as many as are wanted, within HiBob's 1–200. */
+/** Rows per page (HiBob's `limit` counts table entries): as many as are wanted, within 1–200. */
 function pageSizeFor(wanted: number): number {
 	return Math.min(BULK_MAX_PAGE, Math.max(1, wanted));
 }

@@ -1,7 +1,8 @@
 /**
  * Time Off → Create Request: `POST /v1/timeoff/employees/{id}/requests`. HiBob answers with no body, so
  * no request ID: the node reads the request changes just before and after submitting, and the one new
- * request with the same employee, policy type and dates is the one created. HiBob's reads can lag its
+ * request with the same employee, duration type and days is the one created (the changes name the
+ * policy type only by its display name, which can be a custom name, so it is not compared). HiBob's reads can lag its
  * writes by seconds, so the after-read is repeated a few times; if no single request shows up the output
  * says so plainly (the request was still submitted). Submitting is never repeated by the node.
  */

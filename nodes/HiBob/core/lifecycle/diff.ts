@@ -39,7 +39,7 @@
  * `changes` carry no `previous`, and employeeRemoved carries no values.
  */
 import { dateToDayNumber, isCalendarDate } from '../dates';
-import { digestRow, digestValue, digestedStatusCategory } from './digest';
+import { Digester } from './digest';
 import { sameJsonTree } from './json';
 import {
 	IDENTITY_FIELDS,
@@ -209,12 +209,13 @@ function baseline(
 				),
 			)
 		: [];
-	const stored = options.keepPreviousValues
-		? rows
-		: rows.map(
+	const digester = options.digester;
+	const stored = digester
+		? rows.map(
 				([id, row]) =>
-					[id, { ...row, values: digestRow(row.values, options.storedFields) }] as const,
-			);
+					[id, { ...row, values: digester.row(row.values, options.storedFields) }] as const,
+			)
+		: rows;
 	return {
 		status: 'baseline',
 		reason,
@@ -284,12 +285,14 @@ function massRemovalGuard(
 }
 
 /** How the rules read stored digests (previous values not kept). */
-const DIGESTS: StoredValues = {
-	keepsValues: false,
-	// Unreadable now is not a change (there is no clear value to carry over).
-	same: (field, stored, value) => value === undefined || stored === digestValue(field, value),
-	category: digestedStatusCategory,
-};
+function digestsWith(digester: Digester): StoredValues {
+	return {
+		keepsValues: false,
+		// Unreadable now is not a change (there is no clear value to carry over).
+		same: (field, stored, value) => value === undefined || stored === digester.value(field, value),
+		category: (stored) => digester.category(stored),
+	};
+}
 
 interface MergedRows {
 	events: LifecycleEvent[];
@@ -317,7 +320,8 @@ function mergeRows(
 ): MergedRows {
 	const previousToday = dateToDayNumber(previous.today) as number;
 	const keep = options.keepPreviousValues;
-	const stored = keep ? CLEAR_VALUES : DIGESTS;
+	const digester = options.digester as Digester;
+	const stored = keep ? CLEAR_VALUES : digestsWith(digester);
 	const previousIds = previous.ids;
 	// Everyone, sorted by ID: the stored IDs are sorted already, so only newcomers need sorting. One
 	// lookup per stored ID (a 50,000-entry Map misses the CPU caches: lookups are the cost here).
@@ -369,7 +373,7 @@ function mergeRows(
 		}
 		const currentValues = now.values;
 		// What would be stored for the current values: themselves, or their digests.
-		const storedForm = keep ? currentValues : digestRow(currentValues, storedFields);
+		const storedForm = keep ? currentValues : digester.row(currentValues, storedFields);
 		let before: StoredEmployee | undefined;
 		let merged: Record<string, unknown>;
 		let next: Record<string, unknown>;
@@ -462,7 +466,9 @@ export function diffLifecycle(
 ): LifecycleDiffResult {
 	validateContext(context);
 	const options = resolveLifecycleOptions(lifecycleOptions);
-	const fingerprint = configurationFingerprint(options);
+	// Keyed digests when previous values are not kept (throws without a key: nothing would be keyed).
+	if (!options.keepPreviousValues) options.digester = new Digester(options.digestKey);
+	const fingerprint = configurationFingerprint(options, options.digester?.keyId);
 	const current = indexEmployees(employees);
 
 	if (previousSnapshot === undefined || previousSnapshot === null) {

@@ -9,6 +9,7 @@ export {
 	lifecycleFieldIds,
 	readableFieldName,
 } from './options';
+export { fitsSample, sampleEventName } from './samples';
 export { SNAPSHOT_VERSION } from './snapshot';
 export { classifyLifecycleStatus } from './status';
 export type { LifecycleCategory } from './status';

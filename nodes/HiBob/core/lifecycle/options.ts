@@ -1,3 +1,4 @@
+import type { Digester } from './digest';
 import type { LifecycleEventName, LifecycleOptions } from './types';
 import { LIFECYCLE_EVENTS } from './types';
 
@@ -63,6 +64,10 @@ export interface ResolvedLifecycleOptions {
 	emitExistingOnFirstRun: boolean;
 	scope: string;
 	keepPreviousValues: boolean;
+	/** The secret digests are keyed with (previous values not kept); never stored. */
+	digestKey: string;
+	/** Set by the engine from digestKey when previous values are not kept. */
+	digester?: Digester;
 	maxRemovalPercent: number;
 	maxRemovalCount: number;
 }
@@ -89,6 +94,7 @@ export function resolveLifecycleOptions(options: LifecycleOptions = {}): Resolve
 		emitExistingOnFirstRun: options.emitExistingOnFirstRun ?? false,
 		scope: options.scope ?? '',
 		keepPreviousValues: options.keepPreviousValues ?? true,
+		digestKey: options.digestKey ?? '',
 		maxRemovalPercent: options.guard?.maxRemovalPercent ?? DEFAULT_MAX_REMOVAL_PERCENT,
 		maxRemovalCount: options.guard?.maxRemovalCount ?? DEFAULT_MAX_REMOVAL_COUNT,
 	};
@@ -117,9 +123,14 @@ function fnv1a(text: string): string {
  * flags make a changed lead time or event list safe without a re-baseline (a longer lead simply lets
  * people already inside the new window fire once).
  */
-export function configurationFingerprint(options: ResolvedLifecycleOptions): string {
+export function configurationFingerprint(
+	options: ResolvedLifecycleOptions,
+	digestKeyId?: string,
+): string {
 	const stored: unknown[] = [options.storedFields, options.scope];
 	// Digests only: a third member, so that the default keeps the fingerprint stored states already hold.
-	if (!options.keepPreviousValues) stored.push('digests');
+	// It names the digest key (its public ID): another key, or the unkeyed digests of earlier
+	// versions, means a new baseline.
+	if (!options.keepPreviousValues) stored.push(`digests:${digestKeyId ?? ''}`);
 	return fnv1a(JSON.stringify(stored));
 }

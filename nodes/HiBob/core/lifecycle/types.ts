@@ -96,6 +96,11 @@ export interface LifecycleOptions {
 	 * {}` and no previous value in `changes`. Part of the configuration fingerprint.
 	 */
 	keepPreviousValues?: boolean;
+	/**
+	 * Required when keepPreviousValues is false: the secret the digests are keyed with (the trigger
+	 * derives it from the HiBob credential). Never stored; a different key means a new, silent baseline.
+	 */
+	digestKey?: string;
 	guard?: LifecycleGuardOptions;
 }
 

@@ -45,6 +45,12 @@ describe('parseNamedList', () => {
 });
 
 describe('parseNamedLists', () => {
+	it('in the keyed form, takes the list name from the key, not from an entry\'s (display) name', () => {
+		const lists = parseNamedLists({ terminationreason: { name: 'Termination reason', values: [{ id: 7, value: 'Resigned' }] }, site: { name: 'Site', items: [] } });
+		expect(lists.map((l) => l.name)).toEqual(['terminationreason', 'site']);
+		expect(lists[0].items.map((i) => i.id)).toEqual(['7']);
+	}); // prettier-ignore
+
 	it('reads the documented array and the object keyed by list name', () => {
 		expect(parseNamedLists([{ name: 'a', items: [] }, { items: [] }]).map((l) => l.name)).toEqual([
 			'a',

@@ -154,6 +154,7 @@ describe('core/timeOff', () => {
 			const site = failure(() => validateOutTodayQuery({ today: '', siteId: 'London, UK' }));
 			expect(site.message).toBe('"London, UK" is not a site ID');
 			expect(site.hint).toMatch(/Company → Get Named List/);
+			for (const name of ['London', 'site-1', '12.5', 'x'.repeat(300)]) expect(() => validateOutTodayQuery({ today: '', siteId: name })).toThrow(/is not a site ID/);
 		}); // prettier-ignore
 	});
 });

@@ -63,6 +63,15 @@ describe('core/timeOffRequests', () => {
 		expect(newRequestId(['1'], ['1'])).toEqual({ candidates: [] });
 	}); // prettier-ignore
 
+	it('matches on what the changes carry: not the policy type name (a custom display name), the type, and `date` for hours', () => {
+		const body = buildTimeOffRequest(days);
+		const change = (requestId: number, extra: Record<string, unknown> = {}) => ({ requestId, employeeId: 'e1', changeType: 'Pending', policyTypeDisplayName: 'Annual leave (UK)', type: 'days', startDate: '2026-12-01', endDate: '2026-12-02', ...extra });
+		expect(matchingRequestIds([change(1), change(2, { type: 'portionOnRange' }), change(3, { type: undefined })], 'e1', body)).toEqual(['1', '3']);
+		const hours = buildTimeOffRequest({ policyType: 'Time in lieu', duration: 'hours', startDate: '2026-12-07', hours: 2 });
+		const hourChange = (requestId: number, extra: Record<string, unknown> = {}) => ({ requestId, employeeId: 'e1', changeType: 'Created', policyTypeDisplayName: 'TOIL', type: 'hours', date: '2026-12-07', hoursOnDate: 2, ...extra });
+		expect(matchingRequestIds([hourChange(7), hourChange(8, { date: '2026-12-08' }), hourChange(9, { type: 'days', startDate: '2026-12-07', endDate: '2026-12-07', date: undefined })], 'e1', hours)).toEqual(['7']);
+	}); // prettier-ignore
+
 	it("takes request IDs of digits and gives today's date in the workflow's time zone", () => {
 		expect(parseRequestId(' 27500233 ')).toBe('27500233');
 		expect(parseRequestId(27500233)).toBe('27500233');

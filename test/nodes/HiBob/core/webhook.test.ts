@@ -22,7 +22,11 @@ import {
 	WEBHOOK_EVENT_TYPES,
 } from '../../../../nodes/HiBob/core/webhook';
 import {
+	deliveryAgeProblem,
+	DELIVERY_MAX_AGE_MS,
+	DELIVERY_MAX_AHEAD_MS,
 	hasSeen,
+	liveKeys,
 	MEMORY_MAX_AGE_MS,
 	readMemory,
 	RecentKeys,
@@ -127,6 +131,19 @@ describe('event types', () => {
 				'timeoff.request.imported',
 				'todo.assign',
 				'todo.changedStatus',
+				'documents.eSign.completed',
+				'workforcePlanning.position.created',
+				'workforcePlanning.position.updated',
+				'workforcePlanning.positionOpening.created',
+				'workforcePlanning.positionOpening.updated',
+				'workforcePlanning.positionOpening.deleted',
+				'workforcePlanning.positionBudget.created',
+				'workforcePlanning.positionBudget.updated',
+				'attendance.timesheet.submitted',
+				'attendance.timesheet.approved',
+				'attendance.timesheet.rejected',
+				'attendance.timesheet.openForSubmission',
+				'attendance.cycle.ended',
 			]),
 		);
 		expect(new Set(values).size).toBe(values.length);
@@ -137,7 +154,15 @@ describe('event types', () => {
 		expect(eventTypeOf('employee.temporary.leave')?.value).toBe('employee.temporaryLeave');
 		expect(eventTypeOf('todo.changed.status')?.value).toBe('todo.changedStatus');
 		expect(eventTypeOf('EMPLOYEE.CREATED')?.value).toBe('employee.created');
-		expect(eventTypeOf('documents.esign.completed')).toBeUndefined();
+		expect(eventTypeOf('documents.esign.completed')?.value).toBe('documents.eSign.completed');
+		expect(eventTypeOf('workforce.planning.position.opening.updated')?.value).toBe(
+			'workforcePlanning.positionOpening.updated',
+		);
+		expect(eventTypeOf('workforce.planning.position.budget.created')?.value).toBe(
+			'workforcePlanning.positionBudget.created',
+		);
+		expect(eventTypeOf('workforce.planning.position.budget.deleted')).toBeUndefined();
+		expect(eventTypeOf('documents.unknown.completed')).toBeUndefined();
 		expect(eventTypeOf(42)).toBeUndefined();
 	});
 
@@ -176,6 +201,7 @@ describe('envelope', () => {
 			companyId: '636192',
 			version: 'v2',
 			data: envelope.data,
+			tableEntry: { tableId: 'lifecycle', effectiveDate: '2025-01-08', entryId: null },
 			deliveryKey: deliveryKey(envelope),
 		});
 		const alias = normaliseEvent({ ...envelope, type: 'employee.terminated' });
@@ -287,12 +313,34 @@ describe('delivery memory', () => {
 		expect(memory).toEqual([['c', now + MEMORY_MAX_AGE_MS + 1]]);
 	});
 
-	it('stays bounded, dropping the oldest', () => {
+	it('is bounded by time only: an unexpired key is never dropped to make room', () => {
 		const keys = Array.from({ length: 25 }, (_, index) => `k${index}`);
-		const memory = remember([], keys, now, 10);
-		expect(memory).toHaveLength(10);
-		expect(memory[0][0]).toBe('k15');
-		expect(hasSeen(memory, 'k24', now)).toBe(true);
+		let memory = remember([], keys, now);
+		memory = remember(memory, ['late'], now + MEMORY_MAX_AGE_MS);
+		expect(memory).toHaveLength(26);
+		expect(liveKeys(memory, now + MEMORY_MAX_AGE_MS)).toBe(26);
+		expect(hasSeen(memory, 'k0', now + MEMORY_MAX_AGE_MS)).toBe(true);
+		memory = remember(memory, [], now + MEMORY_MAX_AGE_MS + 1);
+		expect(memory).toEqual([['late', now + MEMORY_MAX_AGE_MS]]);
+	});
+
+	it('an expired key given again is remembered again, from now', () => {
+		let memory = remember([], ['a'], now);
+		memory = remember(memory, ['a'], now + MEMORY_MAX_AGE_MS + 1);
+		expect(memory).toEqual([['a', now + MEMORY_MAX_AGE_MS + 1]]);
+		expect(hasSeen(memory, 'a', now + MEMORY_MAX_AGE_MS + 2)).toBe(true);
+	});
+
+	it('a delivery is inside the window when dated less than the memory keeps a key, and not ahead', () => {
+		const iso = (ms: number) => new Date(ms).toISOString();
+		expect(deliveryAgeProblem(iso(now), now)).toBeUndefined();
+		expect(deliveryAgeProblem(iso(now - DELIVERY_MAX_AGE_MS), now)).toBeUndefined();
+		expect(deliveryAgeProblem(iso(now - DELIVERY_MAX_AGE_MS - 1), now)).toBe('stale');
+		expect(deliveryAgeProblem(iso(now + 4 * 60 * 1000), now)).toBeUndefined();
+		expect(deliveryAgeProblem(iso(now + 6 * 60 * 1000), now)).toBe('future');
+		expect(deliveryAgeProblem(null, now)).toBe('undated');
+		// The window ends before the memory forgets the key.
+		expect(DELIVERY_MAX_AGE_MS + DELIVERY_MAX_AHEAD_MS).toBeLessThan(MEMORY_MAX_AGE_MS);
 	});
 
 	it('reads only well-formed stored entries', () => {

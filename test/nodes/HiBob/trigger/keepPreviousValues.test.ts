@@ -9,7 +9,7 @@ describe('HiBob Trigger: Keep Previous Values off', () => {
 	let sim: RunningSimulator;
 	useTriggerSimulator((started) => (sim = started));
 
-	const parameters = { events: ALL_EVENTS, options: { keepPreviousValues: false } };
+	const parameters = { events: ALL_EVENTS, options: { keepPreviousValues: false, humanReadableLabels: false } };
 
 	it('stores digests only, and reports a department move once without its previous value', async () => {
 		const [moved] = sim.control.listEmployees({ lifecycleStatus: 'employed' }).slice(10, 11);

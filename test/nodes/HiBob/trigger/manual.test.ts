@@ -57,6 +57,19 @@ describe('HiBob Trigger: manual mode', () => {
 		expect(seenState).not.toBe(stored);
 	}); // prettier-ignore
 
+	it('samples follow the selected events: only Employee Terminated → terminated people as employeeTerminated', async () => {
+		const only = { events: ['employeeTerminated'] };
+		const manual = await pollOk({ sim, parameters: only, mode: 'manual' });
+		expect(manual.events).toHaveLength(3);
+		const terminated = new Set(sim.control.listEmployees({ lifecycleStatus: 'terminated' }).map((e) => e.id));
+		for (const event of manual.events) {
+			expect(event).toEqual(expect.objectContaining({ event: 'employeeTerminated', sample: true }));
+			expect(terminated.has(String(event.employeeId))).toBe(true);
+		}
+		const leave = await pollOk({ sim, parameters: { events: ['leaveStarted', 'employeeUpdated'] }, mode: 'manual' });
+		expect(new Set(leave.events.map((e) => e.event))).toEqual(new Set(['leaveStarted']));
+	}); // prettier-ignore
+
 	it('on a never-activated trigger, returns samples and stores no snapshot', async () => {
 		const manual = await pollOk({ sim, parameters, mode: 'manual' });
 		expect(manual.events.length).toBe(3);

@@ -57,7 +57,7 @@ describe('HiBob Trigger: options', () => {
 	describe('configuration changes', () => {
 		it('a changed watched-field list re-baselines quietly (even with Emit Existing on), then watches the new fields', async () => {
 			const [moved, other] = sim.control.listEmployees({ lifecycleStatus: 'employed' }).slice(30, 32).map((e) => e.id);
-			const watchDepartment = { events: ALL_EVENTS, options: { emitExistingOnFirstRun: true } };
+			const watchDepartment = { events: ALL_EVENTS, options: { emitExistingOnFirstRun: true, humanReadableLabels: false } };
 			const first = await pollOk({ sim, parameters: watchDepartment });
 			expect(first.events).toHaveLength(120);
 
@@ -133,7 +133,7 @@ describe('HiBob Trigger: options', () => {
 		}); // prettier-ignore
 
 		it('Simplified output', async () => {
-			const parameters = { options: { employeeOutput: 'simplified' } };
+			const parameters = { options: { employeeOutput: 'simplified', humanReadableLabels: false } };
 			const first = await pollOk({ sim, parameters });
 			const hire = sim.control.hire({ firstName: 'Sim', surname: 'Ple', startDate: '2027-01-11', department: 'Finance', title: 'Accountant', site: 'Berlin' }); // prettier-ignore
 			const run = await pollOk({ sim, parameters, staticData: first.staticData });
@@ -144,8 +144,8 @@ describe('HiBob Trigger: options', () => {
 	});
 
 	describe('human-readable labels', () => {
-		it('labels list values from HiBob\'s APPEND answer in the same single search', async () => {
-			const parameters = { events: ALL_EVENTS, options: { humanReadableLabels: true } };
+		it('labels list values from HiBob\'s APPEND answer in the same single search, by default', async () => {
+			const parameters = { events: ALL_EVENTS };
 			const first = await pollOk({ sim, parameters });
 			const moved = sim.control.listEmployees({ lifecycleStatus: 'employed' })[12].id;
 			const before = sim.control.getEmployee({ employeeId: moved }).values['work.department'];
@@ -192,10 +192,11 @@ describe('HiBob Trigger: options', () => {
 		});
 
 		it('adds no labels when off', async () => {
-			const first = await pollOk({ sim, parameters: { events: ALL_EVENTS } });
+			const off = { events: ALL_EVENTS, options: { humanReadableLabels: false } };
+			const first = await pollOk({ sim, parameters: off });
 			const moved = sim.control.listEmployees({ lifecycleStatus: 'employed' })[12].id;
 			sim.control.changeFields({ employeeId: moved, fields: { 'work.department': otherDepartment(moved).id } });
-			const run = await pollOk({ sim, parameters: { events: ALL_EVENTS }, staticData: first.staticData });
+			const run = await pollOk({ sim, parameters: off, staticData: first.staticData });
 			expect(run.events[0].currentLabels).toBeUndefined();
 			expect((run.events[0].employee as IDataObject).humanReadable).toBeUndefined();
 			expect(JSON.stringify(run.events[0].changes)).not.toContain('Label');
@@ -224,6 +225,19 @@ describe('HiBob Trigger: options', () => {
 				expect(hires).toContain(event.employeeId);
 				expect(event.lifecycleChange).toEqual(expect.objectContaining({ status: 'Hired', effectiveDate: TODAY, employeeStatus: 'Inactive' }));
 				expect(event.lifecycleHistory).toEqual([expect.objectContaining({ status: 'Hired', isCurrent: true })]);
+			}
+		}); // prettier-ignore
+
+		it('an employee whose rows continue on the next page gets all of them, each once (HiBob pages by table rows)', async () => {
+			const run = await pollOk({ sim, parameters: { ...parameters, options: { ...parameters.options, emitExistingOnFirstRun: true } } });
+			expect(run.events).toHaveLength(120);
+			const calls = bulkLifecycleCalls(sim);
+			const rows = sim.control.listEmployees().map((e) => sim.control.getEmployee({ employeeId: e.id }).lifecycle);
+			expect(calls).toHaveLength(Math.ceil(rows.reduce((n, list) => n + list.length, 0) / 200));
+			expect(calls.length).toBeGreaterThan(1);
+			for (const event of run.events) {
+				const expected = sim.control.getEmployee({ employeeId: String(event.employeeId) }).lifecycle;
+				expect((event.lifecycleHistory as IDataObject[]).map((row) => String(row.id))).toEqual(expected.map((row) => String(row.id)));
 			}
 		}); // prettier-ignore
 

@@ -22,23 +22,28 @@ export interface SimProxy {
 	url: string;
 	/** Holds the next people search's answer. */
 	holdNextSearch(): HeldAnswer;
+	/** Holds the answer of the next request whose path starts with `path`. */
+	holdNext(path: string): HeldAnswer;
 	/** Rewrites every people search answer from now on (undefined: pass it through). */
 	rewrite: ((body: Buffer) => Buffer) | undefined;
 	stop(): Promise<void>;
 }
 
 export async function startProxy(target: string): Promise<SimProxy> {
-	const holds: Array<{ arrive: () => void; release: () => void; released: Promise<void> }> = [];
+	const holds: Array<{ path: string; arrive: () => void; release: () => void; released: Promise<void> }> = []; // prettier-ignore
 	const pending: Array<() => void> = [];
 	const proxy: SimProxy = {
 		url: '',
 		rewrite: undefined,
 		holdNextSearch() {
+			return proxy.holdNext(SEARCH);
+		},
+		holdNext(path: string) {
 			let arrive = () => {};
 			let release = () => {};
 			const arrived = new Promise<void>((resolve) => (arrive = resolve));
 			const released = new Promise<void>((resolve) => (release = resolve));
-			holds.push({ arrive, release: () => release(), released });
+			holds.push({ path, arrive, release: () => release(), released });
 			pending.push(() => release());
 			return { arrived, release };
 		},
@@ -69,7 +74,8 @@ export async function startProxy(target: string): Promise<SimProxy> {
 				let body: Buffer = Buffer.from(await upstream.arrayBuffer());
 				const isSearch = (request.url ?? '').startsWith(SEARCH);
 				if (isSearch && proxy.rewrite && upstream.status === 200) body = proxy.rewrite(body);
-				const hold = isSearch ? holds.shift() : undefined;
+				const index = holds.findIndex((entry) => (request.url ?? '').startsWith(entry.path));
+				const hold = index >= 0 ? holds.splice(index, 1)[0] : undefined;
 				if (hold) {
 					hold.arrive();
 					await hold.released;

@@ -122,7 +122,7 @@ describe('HiBob Trigger: the quiet poll short path', () => {
 	it.each([
 		['a safety limit', { options: { safetyMaxCount: 7 } }],
 		['the employee output', { options: { employeeOutput: 'simplified' } }],
-		['human-readable labels', { options: { humanReadableLabels: true } }],
+		['human-readable labels', { options: { humanReadableLabels: false } }],
 		[
 			'a filter',
 			{ filters: { conditions: [{ field: 'work.department', operator: 'isNotEmpty' }] } },

@@ -4,6 +4,8 @@
  */
 import nock from 'nock';
 
+import { HiBobWebhookApi } from '../../../../credentials/HiBobWebhookApi.credentials';
+import { HiBobWebhookTrigger } from '../../../../nodes/HiBob/HiBobWebhookTrigger.node';
 import { recentDeliveries, RESPONSES } from '../../../../nodes/HiBob/webhook/receive';
 import { credentialsFor } from '../../../harness/n8n';
 import { useFastClock } from '../../../harness/fastClock';
@@ -118,10 +120,26 @@ describe('events', () => {
 			companyId: '636192',
 			version: 'v2',
 			data,
+			tableEntry: { tableId: 'work', effectiveDate: '2026-11-21', entryId: null },
 			deliveryKey: expect.stringMatching(/^[0-9a-f]{32}$/),
 		});
 		expect(output![0].pairedItem).toEqual({ item: 0 });
 	});
+
+	it('reads a table row by its effectiveDate or its id, the payload before and after March 2026', async () => {
+		const harness = webhookHarness({ parameters: { events: ['table.entry.updated'] } });
+		const shapes: Array<[Record<string, unknown>, Record<string, unknown>]> = [
+			[{ tableId: 'lifecycle', effectiveDate: '2025-01-08' }, { tableId: 'lifecycle', effectiveDate: '2025-01-08', entryId: null }],
+			[{ tableId: 'bankAccounts', id: 4417 }, { tableId: 'bankAccounts', effectiveDate: null, entryId: '4417' }],
+			// Before March 2026 both keys came, the one that does not apply as null.
+			[{ tableId: 'work', effectiveDate: '2025-01-08', id: null }, { tableId: 'work', effectiveDate: '2025-01-08', entryId: null }],
+			[{ tableId: 'custom_table_1', effectiveDate: null, id: '12' }, { tableId: 'custom_table_1', effectiveDate: null, entryId: '12' }],
+		];
+		for (const [data, tableEntry] of shapes) {
+			const answer = await harness.deliver(envelope('table.entry.updated', { employeeId, ...data }));
+			expect(answer.items![0].json.tableEntry).toEqual(tableEntry);
+		}
+	}); // prettier-ignore
 
 	it('answers at once: webhook() reads nothing from HiBob, even with enrichment on', async () => {
 		const harness = webhookHarness({ api: api() });
@@ -163,14 +181,15 @@ describe('de-duplication', () => {
 		expect(await harness.execute(b.items!)).toEqual([]);
 	});
 
-	it('keeps the memory bounded', async () => {
+	it('keeps every key it has not expired (the memory is bounded by time)', async () => {
 		const harness = webhookHarness({});
+		const triggeredAt = '2026-11-21T11:00:00.000Z';
 		const items = Array.from({ length: 1005 }, (_, index) => ({
-			json: { event: 'employee.created', employeeId, deliveryKey: `key-${index}`, data: {} },
+			json: { event: 'employee.created', employeeId, deliveryKey: `key-${index}`, triggeredAt, data: {} },
 		}));
 		expect(await harness.execute(items)).toHaveLength(1005);
-		expect(harness.staticData().deliveries).toHaveLength(1000);
-	});
+		expect(harness.staticData().deliveries).toHaveLength(1005);
+	}); // prettier-ignore
 
 	it('different events each start a run', async () => {
 		const harness = webhookHarness({});
@@ -324,6 +343,140 @@ describe('enrichment', () => {
 		);
 		expect(assigned.output![0].json.task).toEqual({ id: 9, title: 'Badge' });
 		scope.done();
+	});
+});
+
+describe("Bob's 2026 families: eSign, workforce planning, attendance", () => {
+	/** The simulator's own delivery of one event: its bytes and its Bob-Signature, signed with SIGNER. */
+	async function simulatorDelivery(type: string, act: () => void) {
+		const { registration } = await sim.control.registerWebhook({
+			url: 'http://127.0.0.1:9/nobody-listens',
+			secret: SIGNER,
+			events: [type],
+		});
+		sim.control.configureWebhooks({ retryDelaysMs: [] });
+		const before = sim.control.listWebhookDeliveries({ type }).length;
+		act();
+		await sim.control.flushWebhooks();
+		sim.control.removeWebhook({ id: registration.id });
+		const delivery = sim.control.listWebhookDeliveries({ type }).slice(before)[0];
+		expect(delivery.signature).toBe(sign(delivery.body));
+		return delivery;
+	}
+
+	const ALL_NEW = [
+		'documents.eSign.completed',
+		'workforcePlanning.position.created',
+		'workforcePlanning.positionOpening.deleted',
+		'workforcePlanning.positionBudget.updated',
+		'attendance.timesheet.submitted',
+		'attendance.timesheet.openForSubmission',
+		'attendance.cycle.ended',
+	];
+
+	it('offers every new event in the Events list, under Bob\'s own spelling', () => {
+		const events = new HiBobWebhookTrigger().description.properties.find((p) => p.name === 'events')!;
+		const values = (events.options as Array<{ value: string }>).map((o) => o.value);
+		expect(values).toEqual(expect.arrayContaining([...ALL_NEW, 'workforcePlanning.position.updated', 'workforcePlanning.positionOpening.created', 'workforcePlanning.positionOpening.updated', 'workforcePlanning.positionBudget.created', 'attendance.timesheet.approved', 'attendance.timesheet.rejected']));
+	}); // prettier-ignore
+
+	it.each([
+		['documents.eSign.completed', { employeeId: '1', documentId: 5, downloadUrl: 'https://app.hibob.com/api/docs/download/5', signedBy: '1', creationDate: '2026-11-21T09:00:00.000000' }],
+		['workforcePlanning.position.created', { positionId: 11 }],
+		['attendance.timesheet.submitted', { timesheetId: 3, employeeId: '1', cycleId: 7 }],
+		['attendance.cycle.ended', { cycleId: 7 }],
+	])('%s: refused with 401 unsigned or wrongly signed, run when signed', async (type, data) => {
+		const harness = webhookHarness({ parameters: { events: ALL_NEW } });
+		const body = envelope(type, data);
+		for (const signature of [null, sign(body, 'another-secret')])
+			expect((await harness.deliver(body, { signature })).status).toBe(401);
+		const answer = await harness.deliver(body);
+		expect(answer.items![0].json).toMatchObject({ event: type, data });
+	}); // prettier-ignore
+
+	it.each([
+		['documents.esign.completed', 'documents.eSign.completed'],
+		['workforce.planning.position.created', 'workforcePlanning.position.created'],
+		['workforce.planning.position.opening.deleted', 'workforcePlanning.positionOpening.deleted'],
+		['workforce.planning.position.budget.updated', 'workforcePlanning.positionBudget.updated'],
+		['attendance.timesheet.open.for.submission', 'attendance.timesheet.openForSubmission'],
+	])('accepts the spelling %s as %s', async (spelling, canonical) => {
+		const harness = webhookHarness({ parameters: { events: [canonical] } });
+		const answer = await harness.deliver(envelope(spelling, { positionId: 1, employeeId }));
+		expect(answer.items![0].json).toMatchObject({ event: canonical, receivedType: spelling });
+	});
+
+	it('eSign: the simulator\'s signed delivery runs, enriched with the employee and the signed document', async () => {
+		let signed!: { documentId: number; downloadUrl: string };
+		const delivery = await simulatorDelivery('documents.eSign.completed', () => {
+			signed = sim.control.completeESign({ employeeId, name: 'Offer letter.pdf' });
+		});
+		sim.control.clearLog();
+		const harness = webhookHarness({ api: api(), parameters: { events: ['documents.eSign.completed'] } });
+		const { answer, output } = await harness.receive(delivery.body, { signature: delivery.signature });
+		expect(answer.status).toBe(200);
+		const json = output![0].json as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests index freely into items
+		expect(json).toMatchObject({ event: 'documents.eSign.completed', employeeId, data: { documentId: signed.documentId } });
+		expect(json.employee.id).toBe(employeeId);
+		expect(json.document).toEqual({ documentName: 'Offer letter.pdf', downloadLink: signed.downloadUrl });
+		expect(json.documents).toContainEqual(json.document);
+		expect(sim.control.getLog({ path: '/v1/' }).map((l) => `${l.method} ${l.path}`)).toEqual(['POST /v1/people/search', `GET /v1/docs/people/${employeeId}`]);
+	}); // prettier-ignore
+
+	it('eSign: a refused document read keeps the event and the employee, with the reason', async () => {
+		const harness = webhookHarness({ api: api(), parameters: { events: ['documents.eSign.completed'] } });
+		const scope = nock(sim.url, { allowUnmocked: true }).get(`/v1/docs/people/${employeeId}`).reply(403, { key: 'forbidden', error: 'Forbidden' });
+		const { output } = await harness.receive(envelope('documents.eSign.completed', { employeeId, documentId: 99 }));
+		expect(output![0].json.employee).toMatchObject({ id: employeeId });
+		expect(output![0].json.documentsError).toMatch(/403/);
+		expect(output![0].json.enrichmentError).toBeUndefined();
+		scope.done();
+	}); // prettier-ignore
+
+	it('attendance: a timesheet event is enriched with the employee; a cycle end reads nothing', async () => {
+		const delivery = await simulatorDelivery('attendance.timesheet.submitted', () => {
+			sim.control.attendanceTimesheet({ employeeId, event: 'submitted', cycleId: 7 });
+		});
+		sim.control.clearLog();
+		const harness = webhookHarness({ api: api(), parameters: { events: ['attendance.timesheet.submitted', 'attendance.cycle.ended'] } });
+		const { output } = await harness.receive(delivery.body, { signature: delivery.signature });
+		expect(output![0].json).toMatchObject({ event: 'attendance.timesheet.submitted', employeeId, data: { cycleId: 7 } });
+		expect((output![0].json.employee as Record<string, unknown>).id).toBe(employeeId);
+		expect(sim.control.getLog({ path: '/v1/' })).toHaveLength(1);
+		sim.control.clearLog();
+		const ended = await harness.receive(envelope('attendance.cycle.ended', { cycleId: 7 }));
+		expect(ended.output![0].json).toMatchObject({ event: 'attendance.cycle.ended', employeeId: null });
+		expect(ended.output![0].json.employee).toBeUndefined();
+		expect(sim.control.getLog()).toHaveLength(0);
+	}); // prettier-ignore
+
+	it('workforce planning: the simulator\'s delivery runs with its IDs, and reads nothing from HiBob', async () => {
+		const delivery = await simulatorDelivery('workforcePlanning.positionBudget.updated', () => {
+			sim.control.workforcePlanningChange({ entity: 'positionBudget', action: 'updated', positionId: 11 });
+		});
+		sim.control.clearLog();
+		const harness = webhookHarness({ api: api(), parameters: { events: ['workforcePlanning.positionBudget.updated'] } });
+		const { output } = await harness.receive(delivery.body, { signature: delivery.signature });
+		expect(output![0].json).toMatchObject({ event: 'workforcePlanning.positionBudget.updated', employeeId: null, data: { positionId: 11, positionBudgetId: expect.any(Number) } });
+		expect(output![0].json.employee).toBeUndefined();
+		expect(sim.control.getLog()).toHaveLength(0);
+	}); // prettier-ignore
+});
+
+describe('setup in the editor', () => {
+	it('labels the two credentials by role, and names the webhook credential as its type does', () => {
+		const { credentials, properties } = new HiBobWebhookTrigger().description;
+		expect(credentials!.map((c) => [c.name, c.displayName, c.required])).toEqual([
+			['hiBobWebhookApi', 'Webhook Secret (Required)', true],
+			['hiBobApi', 'HiBob Account for Enrichment (Optional)', false],
+		]);
+		const typeName = new HiBobWebhookApi().displayName;
+		const notice = properties.find((p) => p.name === 'setupNotice')!.displayName;
+		expect(notice).toContain(`${typeName} credential`);
+		expect(RESPONSES.unsigned).toContain(`${typeName} credential`);
+		expect(new HiBobWebhookApi().properties[0].displayName).toContain(typeName);
+		expect(notice).toMatch(/public HTTPS/);
+		expect(notice).toContain('WEBHOOK_URL');
 	});
 });
 

@@ -1,3 +1,5 @@
+import nock from 'nock';
+
 import type { RunningSimulator } from '../../../../simulator';
 import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
 import { useFastClock } from '../../../../harness/fastClock';
@@ -96,6 +98,20 @@ describe('HiBob → Company', () => {
 			expect.arrayContaining(['department', 'site', 'title', 'lifecycleStatus']),
 		);
 	});
+
+	it('Get All Named Lists names each list by its key in HiBob\'s keyed answer (an entry\'s name may be a display name)', async () => {
+		const scope = nock('https://api.hibob.com')
+			.get('/v1/company/named-lists')
+			.query(true)
+			.reply(200, { terminationreason: { name: 'Termination reason', values: [{ id: 7, value: 'Resigned', name: 'Resigned', archived: false, children: [] }] } });
+		const { output } = await runExecute({
+			nodeType: new HiBob(),
+			parameters: { resource: 'company', operation: 'getAllNamedLists' },
+			credentials: { serviceUserId: 'SERVICE-1', token: 'test token 123456', environment: 'production' },
+		});
+		expect(output[0].map((item) => item.json.name)).toEqual(['terminationreason']);
+		scope.done();
+	}); // prettier-ignore
 
 	it('reports a wrong token through the transport (one request, no retry)', async () => {
 		await expect(

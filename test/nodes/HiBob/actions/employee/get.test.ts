@@ -88,6 +88,15 @@ describe('HiBob → Employee → Get', () => {
 			expect(searches(sim).every((entry) => bodyOf(entry).showInactive === true)).toBe(true);
 		});
 
+		it('refuses more than 400 fields (HiBob\'s limit per search) before sending anything', async () => {
+			const person = employed()[6];
+			const fields = Array.from({ length: 399 }, (_, i) => `work.custom.field_${1000 + i}`);
+			const error = await failureOf(runEmployee(sim, get(byId(person.id), { output: 'full', fields })));
+			expect(error.message).toBe('Too many fields: the people search would ask for 401 (HiBob allows 400)');
+			expect(error.description).toMatch(/No search was sent/);
+			expect(sim.log.entries()).toHaveLength(0);
+		}); // prettier-ignore
+
 		it('Full output: HiBob nested shape, no slash keys, only the chosen fields (+ ID)', async () => {
 			const person = employed()[6];
 			const snapshot = sim.control.getEmployee({ employeeId: person.id });
@@ -371,6 +380,9 @@ describe('HiBob → Employee → Get', () => {
 			expect(result.hints).toHaveLength(1);
 			expect(result.hints[0].message).toContain('Lifecycle status (internal.lifecycleStatus)');
 			expect(result.hints[0].message).toContain('Termination date (internal.terminationDate)');
+			expect(result.hints[0].message).toContain(
+				"People's Data › Lifecycle › View selected employees' Lifecycle sections",
+			);
 			expect(result.hints[0].message).toContain('"Lifecycle" category');
 			sim.control.removeServiceUser({ id: user.id });
 		});

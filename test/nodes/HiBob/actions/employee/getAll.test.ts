@@ -73,6 +73,13 @@ describe('HiBob → Employee → Get Many', () => {
 		});
 	});
 
+	it('refuses more than 400 fields (HiBob\'s limit per search) before sending anything', async () => {
+		const fields = Array.from({ length: 400 }, (_, i) => `work.custom.field_${1000 + i}`);
+		const error = await failureOf(runEmployee(sim, getMany({ output: 'full', fields })));
+		expect(error.message).toBe('Too many fields: the people search would ask for 401 (HiBob allows 400)');
+		expect(sim.log.entries()).toHaveLength(0);
+	}); // prettier-ignore
+
 	describe('output', () => {
 		it('Simplified: a few flat fields with labels', async () => {
 			const result = await runEmployee(sim, getMany({ limit: 5 }));
@@ -380,6 +387,10 @@ describe('HiBob → Employee → Get Many', () => {
 				'Lifecycle: Lifecycle status (internal.lifecycleStatus), Status (internal.status), Termination date (internal.terminationDate)',
 			);
 			expect(message).toContain('"Lifecycle" category');
+			expect(message).toContain(
+				"People's Data › Lifecycle › View selected employees' Lifecycle sections",
+			);
+			expect(message).toContain('Check Access');
 			sim.control.removeServiceUser({ id: user.id });
 		});
 

@@ -166,16 +166,26 @@ describe('HiBob → Employee → Terminate / Revoke Access / Update Work Email',
 			expect(jsonOf(result)[0]).toEqual(expect.objectContaining({ readBackShowsWrite: false, notShownYet: ['root.email'], note: expect.stringMatching(/up to 20 seconds/), employee: expect.objectContaining({ email: e.email }) }));
 		}); // prettier-ignore
 
-		it('is idempotent, so a dropped connection is retried', async () => {
+		it('is not repeated after an unknown outcome (HiBob mails the person on every accepted change)', async () => {
 			sim.control.injectFault({ kind: 'reset', method: 'PUT', afterApply: true });
 			const e = employed();
-			await runEmployee(sim, {
-				operation: 'updateEmail',
-				employee: byId(e.id),
-				email: 'again@acme-sim.com',
-			});
-			expect(writes('/v1/people/').map((entry) => entry.status)).toEqual([0, 200]);
-		});
+			const failure = await failureOf(runEmployee(sim, { operation: 'updateEmail', employee: byId(e.id), email: 'again@acme-sim.com' }));
+			expect(failure.message).toMatch(/may or may not have applied/);
+			expect(failure.description).toMatch(/work email/);
+			expect(writes('/v1/people/').map((entry) => entry.status)).toEqual([0]);
+		}); // prettier-ignore
+
+		it('finds the employee by an address already in lower case with the value sent once', async () => {
+			const e = employed(2);
+			await runEmployee(sim, { operation: 'updateEmail', employee: byEmail(e.email.toLowerCase()), email: 'moved@acme-sim.com' });
+			const lookups = sim.log.entries({ path: '/v1/people/search' }).map((entry) => (entry.body as { filters: Array<{ values: string[] }> }).filters[0].values);
+			expect(lookups[0]).toEqual([e.email.toLowerCase()]);
+			const mixed = employed(3);
+			sim.log.clear();
+			await runEmployee(sim, { operation: 'updateEmail', employee: byEmail(mixed.email.toUpperCase()), email: 'moved2@acme-sim.com' });
+			const sent = sim.log.entries({ path: '/v1/people/search' }).map((entry) => (entry.body as { filters: Array<{ values: string[] }> }).filters[0].values);
+			expect(sent[0]).toEqual([mixed.email.toUpperCase(), mixed.email.toLowerCase()]);
+		}); // prettier-ignore
 
 		it('a malformed address fails the item before anything is sent', async () => {
 			const failure = await failureOf(runEmployee(sim, { operation: 'updateEmail', employee: byId(employed().id), email: 'not-an-address' }));

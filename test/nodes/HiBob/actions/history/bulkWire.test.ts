@@ -6,6 +6,8 @@ import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
+import { BULK_MAX_PAGES } from '../../../../../nodes/HiBob/core/history';
+import { bulkWalkSettings } from '../../../../../nodes/HiBob/shared/bulkTable';
 import { failureOf } from '../../../../harness/failure';
 import { useFastClock } from '../../../../harness/fastClock';
 import { runExecute } from '../../../../harness/n8n';
@@ -21,7 +23,11 @@ const credentials = {
 const A = '3332883884017713238';
 const B = '2578509511618723822';
 
-const run = async (parameters: IDataObject, continueOnFail = false) =>
+const run = async (
+	parameters: IDataObject,
+	continueOnFail = false,
+	items?: Array<{ json: IDataObject }>,
+) =>
 	await runExecute({
 		nodeType: new HiBob(),
 		parameters: {
@@ -32,6 +38,7 @@ const run = async (parameters: IDataObject, continueOnFail = false) =>
 		},
 		credentials,
 		continueOnFail,
+		items,
 	});
 
 describe('HiBob → Employee History: bulk wire exchange', () => {
@@ -74,7 +81,7 @@ describe('HiBob → Employee History: bulk wire exchange', () => {
 		expect(nock.pendingMocks()).toEqual([]);
 	}); // prettier-ignore
 
-	it('unwraps table wrappers {values: [...]} and outputs an employee repeated on a later page once', async () => {
+	it('unwraps table wrappers {values: [...]}; a row repeated on a later page (same employee and row ID) comes out once', async () => {
 		const scope = nock(ORIGIN)
 			.get('/v1/bulk/people/lifecycle')
 			.query(true)
@@ -95,6 +102,54 @@ describe('HiBob → Employee History: bulk wire exchange', () => {
 			{ employeeId: B, id: '7', status: 'Employed' },
 		]);
 		scope.done();
+	}); // prettier-ignore
+
+	it('By ID: an employee whose rows continue on the next page gets every row, paired with the item that asked', async () => {
+		const scope = nock(ORIGIN)
+			.get('/v1/bulk/people/lifecycle')
+			.query({ limit: '200', employeeIds: `${B},${A}` })
+			.reply(200, {
+				results: [{ employeeId: A, values: [{ id: 1, status: 'Hired' }] }, { employeeId: B, values: [{ id: 5, status: 'Hired' }] }],
+				response_metadata: { next_cursor: 'p2' },
+			})
+			.get('/v1/bulk/people/lifecycle')
+			.query({ limit: '200', employeeIds: `${B},${A}`, cursor: 'p2' })
+			.reply(200, {
+				results: [{ employeeId: B, values: [{ id: 6, status: 'Employed' }, { id: 7, status: 'Terminated' }] }],
+				response_metadata: { next_cursor: null },
+			});
+		const { output } = await run({ employees: 'byId', employeeIds: '={{ $json.id }}' }, false, [{ json: { id: B } }, { json: { id: A } }]);
+		expect(output[0].map((item) => [item.json.employeeId, item.json.id, item.pairedItem])).toEqual([
+			[B, '5', { item: 0 }],
+			[B, '6', { item: 0 }],
+			[B, '7', { item: 0 }],
+			[A, '1', { item: 1 }],
+		]);
+		scope.done();
+	}); // prettier-ignore
+
+	it('stops a walk that never ends (always a new cursor) at the page bound, with an error naming it', async () => {
+		expect(BULK_MAX_PAGES).toBe(2000);
+		expect(bulkWalkSettings.maxPages).toBe(BULK_MAX_PAGES);
+		// Reaching 2,000 pages through n8n's request helper takes over 30 s here: the same rule at 25.
+		bulkWalkSettings.maxPages = 25;
+		let page = 0;
+		try {
+			nock(ORIGIN)
+				.get('/v1/bulk/people/lifecycle')
+				.query(true)
+				.times(26)
+				.reply(200, () => {
+					page++;
+					return { results: [{ employeeId: A, values: [{ id: page }] }], response_metadata: { next_cursor: `c${page}` } };
+				});
+			const error = await failureOf(run({ employees: 'all', returnAll: true }));
+			expect(error.message).toBe('HiBob was still handing out page cursors after 25 pages of /v1/bulk/people/lifecycle');
+			expect(error.description).toMatch(/stops a walk at 25 pages \(5000 table rows at most\)/);
+			expect(page).toBe(25);
+		} finally {
+			bulkWalkSettings.maxPages = BULK_MAX_PAGES;
+		}
 	}); // prettier-ignore
 
 	it('reads keyed errors {<id>: {error, message}} and fails the item that asked', async () => {

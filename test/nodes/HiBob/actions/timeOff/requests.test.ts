@@ -65,6 +65,16 @@ describe('HiBob → Time Off requests', () => {
 			expect(output[0][0].json).toMatchObject({ identified: true, status: 'approved', type: 'portionOnRange', dayPortion: 'afternoon' });
 		}); // prettier-ignore
 
+		it('finds requests of a policy type Bob shows under a custom name, and hours requests (a `date`, no start/end dates in the changes)', async () => {
+			const hours = await run(create({ policyType: 'Time in lieu', duration: 'hours', startDate: '2026-12-14', hours: 3 }));
+			const range = await run(create({ policyType: 'Time in lieu', duration: 'hoursOnRange', startDate: '2026-12-15', endDate: '2026-12-16', hours: 2 }));
+			expect(hours.output[0][0].json).toMatchObject({ identified: true, type: 'hours', date: '2026-12-14', policyTypeDisplayName: 'TOIL (overtime hours)', requestId: expect.stringMatching(/^\d+$/) });
+			expect(range.output[0][0].json).toMatchObject({ identified: true, type: 'hoursOnRange', startDate: '2026-12-15', endDate: '2026-12-16', policyTypeDisplayName: 'TOIL (overtime hours)' });
+			// Found at the first read after the submission: no waiting.
+			expect(clock.current.sleeps).toEqual([]);
+			expect(sim.log.entries({ path: '/v1/timeoff/requests/changes' })).toHaveLength(4);
+		}); // prettier-ignore
+
 		it('refuses bad input before sending anything, with the item index under continue-on-fail', async () => {
 			const cases: Array<[IDataObject, RegExp]> = [
 				[create({ endDate: '2026-11-30' }), /End Date \(2026-11-30\) is before Start Date/],

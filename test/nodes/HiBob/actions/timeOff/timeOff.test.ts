@@ -114,6 +114,14 @@ describe('HiBob → Time Off', () => {
 			expect(elsewhere.output[0].some((item) => item.json.employeeId === employee.id)).toBe(false);
 		}); // prettier-ignore
 
+		it('refuses a site name (HiBob takes the site\'s integer ID) before sending anything', async () => {
+			const name = sim.simulator.company.lists.get('site')!.items[0].name;
+			const { output } = await run({ operation: 'outToday', siteId: name }, [{ json: {} }], true);
+			expect(output[0][0].json).toMatchObject({ error: `"${name}" is not a site ID` });
+			expect(String(output[0][0].json.description)).toMatch(/numeric ID of a site, not its name/);
+			expect(sim.log.entries()).toHaveLength(0);
+		}); // prettier-ignore
+
 		it('rides out a 429 with the fast clock', async () => {
 			sim.control.injectFault({ kind: 'rate-limit', path: '/v1/timeoff/outtoday', resetHeader: false, retryAfterSeconds: 2 });
 			const { output } = await run({ operation: 'outToday' });

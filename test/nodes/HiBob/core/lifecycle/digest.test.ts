@@ -11,7 +11,7 @@ import type {
 import { ALICE, BOB, DAN, Poller, describeEvent, person } from './helpers';
 import { pollSequence } from './pollSequences';
 
-const DIGESTS = { keepPreviousValues: false } as const;
+const DIGESTS = { keepPreviousValues: false, digestKey: 'SERVICE-1\u0000test-token' } as const;
 
 function line(event: LifecycleEvent): string {
 	return `${event.employeeId} ${event.event} ${event.effectiveDate} ${event.changes.map((change) => change.field).join(',')}`;
