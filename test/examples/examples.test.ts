@@ -255,7 +255,7 @@ describe('the checker itself', () => {
 				action,
 			),
 		).toEqual([
-			'node "Node": operation: "whosOut" is not one of ["addListItem","createField","deleteField","deleteListItem","getAllNamedLists","getFields","getNamedList","getOrAddListItem","updateField","updateListItem"]',
+			'node "Node": operation: "whosOut" is not one of ["addListItem","checkAccess","createField","deleteField","deleteListItem","getAllNamedLists","getFields","getNamedList","getOrAddListItem","updateField","updateListItem"]',
 		]);
 		expect(
 			checkNodeParameters(

@@ -55,11 +55,7 @@ export const RESOURCES: Resource[] = [
 		name: 'Company',
 		value: 'company',
 		description:
-<<<<<<< HEAD
-			'Get field metadata and named lists (departments, sites, titles, …); add, update and delete list items; create, update and delete custom fields',
-=======
-			"Get field metadata and named lists (departments, sites, titles, …), and check the service user's access",
->>>>>>> main
+			"Get field metadata and named lists (departments, sites, titles, …); add, update and delete list items; create, update and delete custom fields; check the service user's access",
 		...company,
 	},
 	{

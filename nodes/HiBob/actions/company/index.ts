@@ -1,14 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../types';
-<<<<<<< HEAD
 import { addListItem } from './addListItem.operation';
+import { checkAccess } from './checkAccess.operation';
 import { createField } from './createField.operation';
 import { deleteField } from './deleteField.operation';
 import { deleteListItem } from './deleteListItem.operation';
-=======
-import { checkAccess } from './checkAccess.operation';
->>>>>>> main
 import { getAllNamedLists } from './getAllNamedLists.operation';
 import { getFields } from './getFields.operation';
 import { getNamedList } from './getNamedList.operation';
@@ -17,7 +14,7 @@ import { updateField } from './updateField.operation';
 import { updateListItem } from './updateListItem.operation';
 
 export const operations: ResourceOperations = {
-<<<<<<< HEAD
+	checkAccess,
 	getFields,
 	getNamedList,
 	getAllNamedLists,
@@ -28,12 +25,6 @@ export const operations: ResourceOperations = {
 	createField,
 	updateField,
 	deleteField,
-=======
-	checkAccess,
-	getFields,
-	getNamedList,
-	getAllNamedLists,
->>>>>>> main
 };
 
 export const operationProperty: INodeProperties = {
@@ -44,12 +35,18 @@ export const operationProperty: INodeProperties = {
 	displayOptions: { show: { resource: ['company'] } },
 	options: [
 		{
-<<<<<<< HEAD
 			name: 'Add List Item',
 			value: 'addListItem',
 			description:
 				'Add an item (e.g. a department) to a named list, optionally under a parent; refused when the list already has it',
 			action: 'Add a list item',
+		},
+		{
+			name: 'Check Access',
+			value: 'checkAccess',
+			description:
+				"Check what the service user may read in HiBob: one harmless read per capability, one item each (allowed or missing, and the permission to grant in HiBob's words). Reads only; never writes.",
+			action: 'Check what the service user may read',
 		},
 		{
 			name: 'Create Field',
@@ -70,13 +67,6 @@ export const operationProperty: INodeProperties = {
 			value: 'deleteListItem',
 			description: 'Permanently delete an item (and the items under it) from a named list',
 			action: 'Delete a list item',
-=======
-			name: 'Check Access',
-			value: 'checkAccess',
-			description:
-				"Check what the service user may read in HiBob: one harmless read per capability, one item each (allowed or missing, and the permission to grant in HiBob's words). Reads only; never writes.",
-			action: 'Check what the service user may read',
->>>>>>> main
 		},
 		{
 			name: 'Get All Named Lists',
