@@ -56,6 +56,8 @@ const WF = {
 	hireFromN8n: 'hbWriteHireN8n01',
 	deleteEntry: 'hbWriteDelEntry1',
 	peopleData: 'hbWritePeopleDt1',
+	department: 'hbWriteNewDept01',
+	report: 'hbWriteReport001',
 };
 const EQUIPMENT = '1663597900001';
 const EQ_ITEM = 'column_1663598000001';
@@ -334,5 +336,57 @@ describe('HiBob writes in a real n8n against the simulator (out of process)', ()
 		const salaries = await fetch(`${sim.url}/v1/people/${manager.id}/salaries`, { headers: { Authorization: auth } });
 		expect(JSON.stringify(await salaries.json())).not.toContain(FUTURE);
 		expect(JSON.stringify(run)).not.toContain(SERVICE_USER.token);
+	}, 300000); // prettier-ignore
+
+	test('a new department: Get or Add List Item (under Engineering) → Update moves someone into it; reports: JSON rows, then the XLSX file (asynchronous) read by n8n\'s Extract From File', async () => {
+		await n8n.stop();
+		const mover = (await sim.employees({ lifecycleStatus: 'employed' }))[3];
+		await sim.clearLog();
+		const extract = { id: 'x', name: 'Read XLSX', type: 'n8n-nodes-base.extractFromFile', typeVersion: 1, position: [1000, 0], parameters: { operation: 'xlsx', binaryPropertyName: 'data', options: {} } };
+		const report = chain(WF.report, good, manualStart(''), [
+			{ name: 'Headcount Rows', parameters: { resource: 'report', operation: 'download', report: locator('id', '3100001') } },
+			{ name: 'Headcount File', parameters: { resource: 'report', operation: 'download', report: { __rl: true, mode: 'list', value: '3100001', cachedResultName: 'Headcount by department' }, output: 'file', fileFormat: 'xlsx', generation: 'async', timeout: 60 } },
+		]);
+		(report.nodes as Array<Record<string, unknown>>).find((node) => node.name === 'Headcount File')!.executeOnce = true;
+		report.nodes.push(extract);
+		(report.connections as Record<string, unknown>)['Headcount File'] = { main: [[{ node: 'Read XLSX', type: 'main', index: 0 }]] };
+		await n8n.importWorkflows([
+			chain(WF.department, good, manualStart(mover.id), [
+				{ name: 'Get or Add Department', parameters: { resource: 'company', operation: 'getOrAddListItem', listName: 'department', itemName: 'E2E Robotics', parentItem: engineering.name } },
+				{ name: 'Move', parameters: { resource: 'employee', operation: 'update', employee: locator('id', "={{ $('Who').item.json.id }}"), effectiveDate: `${FUTURE}T00:00:00`, updateFields: mapped({ 'work.department': '={{ $json.id }}' }) } },
+			]),
+			report,
+		]);
+		const moved = await n8n.execute(WF.department);
+		expect({ code: moved.code, error: moved.run?.data.resultData.error?.message, output: moved.code === 0 ? '' : `${moved.stdout}${moved.stderr}`.slice(-3000) }).toEqual({ code: 0, error: undefined, output: '' });
+		const [item] = nodeOutput(moved.run!, 'Get or Add Department');
+		expect(item).toEqual(expect.objectContaining({ listName: 'department', name: 'E2E Robotics', parentId: engineering.id, path: `${engineering.name} › E2E Robotics`, added: true }));
+		const writes = writesOf(await sim.log());
+		expect(writes.map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual(['POST /v1/company/named-lists/department 200', `POST /v1/people/${mover.id}/work 200`]);
+		expect(writes[0].body).toEqual({ name: 'E2E Robotics', parentId: Number(engineering.id) });
+		expect(writes[1].body).toMatchObject({ effectiveDate: FUTURE, department: item.id });
+
+		await sim.clearLog();
+		const started = Date.now();
+		const result = await n8n.execute(WF.report);
+		expect({ code: result.code, error: result.run?.data.resultData.error?.message, output: result.code === 0 ? '' : `${result.stdout}${result.stderr}`.slice(-3000) }).toEqual({ code: 0, error: undefined, output: '' });
+		const rows = nodeOutput(result.run!, 'Headcount Rows');
+		const employed = await sim.employees({ lifecycleStatus: 'employed' });
+		expect(rows).toHaveLength(employed.length);
+		expect(rows.find((row) => row.id === mover.id)).toEqual(expect.objectContaining({ email: mover.email, work: expect.objectContaining({ department: expect.any(String) }) }));
+		expect(nodeOutput(result.run!, 'Headcount File')).toEqual([{ reportId: '3100001', fileName: 'Headcount by department.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileSize: expect.any(Number) }]);
+		const sheet = nodeOutput(result.run!, 'Read XLSX');
+		expect(sheet).toHaveLength(employed.length);
+		expect(sheet.find((row) => row.ID === mover.id)).toEqual(expect.objectContaining({ Email: mover.email }));
+		const log = await sim.log();
+		expect(log.map((entry) => `${entry.method} ${entry.path.replace(/download\/.*XlsxFormat$/, 'download/<file>')} ${entry.status}`)).toEqual([
+			'GET /v1/company/reports/3100001/download 200',
+			'GET /v1/company/reports/3100001/download-async 200',
+			'GET /v1/company/reports/download/<file> 204',
+			'GET /v1/company/reports/download/<file> 204',
+			'GET /v1/company/reports/download/<file> 200',
+		]);
+		expect(Date.now() - started).toBeGreaterThan(3000); // the node waited 1 s and 2 s between checks
+		expect(JSON.stringify([moved.run, result.run])).not.toContain(SERVICE_USER.token);
 	}, 300000); // prettier-ignore
 });

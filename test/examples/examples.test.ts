@@ -131,6 +131,7 @@ describe('example workflows', () => {
 			'examples/termination-okta-deactivate.json',
 			'examples/time-off-to-slack.json',
 			'examples/weekly-check-access.json',
+			'examples/weekly-headcount-report.json',
 			'examples/weekly-whos-out-digest.json',
 			'tools/demo/workflows/demo-department-change-group.json',
 			'tools/demo/workflows/demo-employee-directory.json',

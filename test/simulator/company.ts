@@ -49,6 +49,14 @@ export interface NamedList {
 	items: ListItem[];
 }
 
+/** Every item of a list, those under a hierarchy parent included: values may name any of them. */
+export function allItems(list: NamedList): ListItem[] {
+	const all: ListItem[] = [];
+	const visit = (items: ListItem[]) => items.forEach((i) => (all.push(i), visit(i.children)));
+	visit(list.items);
+	return all;
+}
+
 export interface TableRow {
 	id: number;
 	effectiveDate: string;
@@ -293,7 +301,7 @@ export class Company {
 	resolveListValue(listId: string, value: unknown): string | number {
 		const list = this.lists.get(listId);
 		if (!list) throw new ControlError(`Unknown list ${listId}`);
-		const items = list.items.flatMap((i) => [i, ...(i.children ?? [])]);
+		const items = allItems(list);
 		const byId = items.find((i) => String(i.id) === String(value));
 		const item = byId ?? items.find((i) => i.name === value);
 		if (!item) throw new ControlError(`"${String(value)}" is not an item of list ${listId}`);

@@ -25,6 +25,7 @@ import type {
 } from './simulator';
 import { addDays, DAY, isIsoDate } from './util';
 import type { Folder, Task } from './work';
+import { reportsOf } from './reports';
 import {
 	controlAddTask,
 	controlDenyWork,
@@ -352,6 +353,15 @@ export class SimulatorControl {
 
 	setTimeOffReadLag(input: { ms: number }): { readLagMs: number } {
 		return controlSetTimeOffReadLag(this.company, input?.ms);
+	}
+
+	/** How many polls of the next asynchronous report downloads answer 204 before the file is ready. */
+	setReportPendingPolls(input: { polls: number }): { pendingPolls: number } {
+		const polls = input?.polls;
+		if (typeof polls !== 'number' || !Number.isInteger(polls) || polls < 0)
+			throw new ControlError('polls must be a whole number, 0 or more');
+		reportsOf(this.company).pendingPolls = polls;
+		return { pendingPolls: polls };
 	}
 
 	denyWork(input: { serviceUserId?: string; deny: string[] }): { denied: string[] } {

@@ -63,7 +63,7 @@ const CATEGORY_NAMES: Record<string, string> = {
 
 export const CATEGORY_IDS = Object.keys(CATEGORY_NAMES);
 
-type Spec = [
+export type Spec = [
 	id: string,
 	name: string,
 	categoryId: string,
@@ -259,14 +259,19 @@ export const DERIVED = new Set([
 export const JOBS_CATEGORY = 'jobsCatalog';
 
 export function buildFieldCatalogue(): FieldDef[] {
-	return SPECS.map(([id, name, categoryId, type, extra]) => {
+	return SPECS.map((spec) => fieldDef(...spec));
+}
+
+/** One field definition (the catalogue's, or a custom field created through the API). */
+export function fieldDef(...[id, name, categoryId, type, extra]: Spec): FieldDef {
+	{
 		const jsonPath = extra?.jsonPath ?? id;
 		return {
 			id,
 			name,
 			category: categoryId,
 			categoryId,
-			categoryDisplayName: CATEGORY_NAMES[categoryId],
+			categoryDisplayName: CATEGORY_NAMES[categoryId] ?? categoryId,
 			description: extra?.description ?? null,
 			historical: extra?.historical ?? false,
 			jsonPath,
@@ -275,7 +280,7 @@ export function buildFieldCatalogue(): FieldDef[] {
 			path: jsonPath.split('.'),
 			slashKey: `/${id.split('.').join('/')}`,
 		};
-	});
+	}
 }
 
 export function toMeta(field: FieldDef): FieldMeta {

@@ -53,9 +53,9 @@ function send(
 	res: ServerResponse,
 	status: number,
 	headers: Record<string, string>,
-	body: string | null,
+	body: string | Buffer | null,
 ) {
-	const buf = body === null ? null : Buffer.from(body, 'utf8');
+	const buf = body === null ? null : Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
 	res.writeHead(status, { ...headers, ...(buf ? { 'Content-Length': String(buf.length) } : {}) });
 	res.end(buf ?? undefined);
 }

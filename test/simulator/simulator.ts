@@ -26,6 +26,8 @@ import { avatarsRoute } from './avatars';
 import { customTablesRoute } from './customTables';
 import { documentsRoute, multipartSummary } from './documents';
 import { payTablesRoute, renderPayRows } from './payTables';
+import { metadataWritesRoute } from './metadataWrites';
+import { reportsRoute } from './reports';
 import { toMeta } from './fields';
 import { readEmployee, searchPeople } from './render';
 import type { Handler } from './routes';
@@ -148,7 +150,8 @@ export interface ApiRequest {
 export interface ApiResponse {
 	status: number;
 	headers: Record<string, string>;
-	body: string | null;
+	/** Text, or bytes for binary files (report downloads). */
+	body: string | Buffer | null;
 	/** Destroy the connection instead of answering. */
 	reset?: boolean;
 }
@@ -587,7 +590,9 @@ export class Simulator {
 			timeOffRequestsRoute(ctx) ??
 			payTablesRoute(ctx) ??
 			customTablesRoute(ctx) ??
-			avatarsRoute(ctx);
+			avatarsRoute(ctx) ??
+			reportsRoute(ctx) ??
+			metadataWritesRoute(ctx);
 		if (workRoute) return workRoute;
 		if (method === 'POST' && rest.length === 2 && rest[0] === 'people') {
 			if (rest[1] === 'search')

@@ -103,7 +103,7 @@ export interface WorkState {
 	shapes: Map<number, RequestShape>;
 	/** How long a time-off change stays out of `GET /timeoff/requests/changes` (0: listed at once). */
 	readLagMs: number;
-	/** service user ID → denied grants: `tasks`, `timeoff.requests`, `timeoff.balance`, `docs.<folderId>.<view|upload|delete>`. */
+	/** service user ID → denied grants: `tasks`, `timeoff.requests`, `timeoff.balance`, `docs.<folderId>.<view|upload|delete>`, `reports`, `reports.formulas`, `lists.edit`, `fields.edit`. */
 	denied: Map<string, Set<string>>;
 }
 

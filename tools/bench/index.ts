@@ -12,6 +12,7 @@
 import { cpus } from 'node:os';
 
 import { measureNodes } from './nodeBench';
+import { measureReports, type ReportFigures } from './reportBench';
 import type { NodeFigures } from './nodeBench';
 import { forceGc, measure, summarise } from './stats';
 import type { PollFigures, Summary } from './stats';
@@ -278,6 +279,24 @@ async function main(): Promise<void> {
 		);
 	}
 	console.log(table(options.sizes, rows(core, nodes)));
+	const reports: ReportFigures[] = [];
+	for (const size of options.sizes) {
+		reports.push(await measureReports(size, options.runs));
+		forceGc();
+	}
+	console.log(`\n${reportTable(reports)}`);
+}
+
+/** Report → Download: one line per size and output, the memory figures against the answer's size. */
+function reportTable(reports: readonly ReportFigures[]): string {
+	const lines = [
+		'| Report → Download ("All people") | Rows | Answer (MB) | Wall ms | HiBob requests | Peak heap growth (MB) | × answer | Heap + Buffers growth (MB) | JSON.parse alone (MB) |',
+		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+	];
+	for (const report of reports)
+		for (const entry of report.cases)
+			lines.push(`| ${entry.label}, ${report.size.toLocaleString('en-US')} employees | ${entry.rows ? entry.rows.toLocaleString('en-US') : '—'} | ${fixed(entry.bytes / 1024 / 1024, 1)} | ${spread(entry.wall)} | ${entry.requests} | ${spread(entry.heapMb, 1)} | ${fixed(entry.heapMb.median / (entry.bytes / 1024 / 1024), 2)} | ${spread(entry.heapAndBuffersMb, 1)} | ${entry.rows ? spread(report.parseHeapMb, 1) : '—'} |`); // prettier-ignore
+	return lines.join('\n');
 }
 
 void main().catch((error: unknown) => {

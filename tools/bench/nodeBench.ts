@@ -23,7 +23,7 @@ import { TODAY } from './triggerCore';
 const MB = 1024 * 1024;
 const SEARCH_PATH = '/v1/people/search';
 
-class SimChild {
+export class SimChild {
 	private constructor(
 		private readonly child: ChildProcess,
 		readonly url: string,

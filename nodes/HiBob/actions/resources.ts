@@ -6,6 +6,7 @@ import * as customTable from './customTable';
 import * as document from './document';
 import * as employee from './employee';
 import * as employeeHistory from './history';
+import * as report from './report';
 import * as task from './task';
 import * as timeOff from './timeOff';
 import type { ResourceOperations } from './types';
@@ -62,8 +63,14 @@ export const RESOURCES: Resource[] = [
 		name: 'Company',
 		value: 'company',
 		description:
-			"Get field metadata and named lists (departments, sites, titles, …), and check the service user's access",
+			"Get field metadata and named lists (departments, sites, titles, …); add, update and delete list items; create, update and delete custom fields; check the service user's access",
 		...company,
+	},
+	{
+		name: 'Report',
+		value: 'report',
+		description: "Bob's saved reports: get the list, download one as rows or as a CSV/XLSX file",
+		...report,
 	},
 ];
 

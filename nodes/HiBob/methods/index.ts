@@ -9,13 +9,14 @@ import {
 	getCustomTables,
 	getCustomTableUpdateColumns,
 } from './customTableOptions';
+import * as fieldWriteOptions from './fieldWriteOptions';
 import * as listSearch from './listSearch';
 import * as loadOptions from './loadOptions';
 import * as resourceMapping from './updateFields';
 import * as writeOptions from './writeOptions';
 
 export const methods = {
-	loadOptions: { ...loadOptions, ...writeOptions, getCustomTables },
+	loadOptions: { ...loadOptions, ...writeOptions, ...fieldWriteOptions, getCustomTables },
 	listSearch: { ...listSearch },
 	resourceMapping: { ...resourceMapping, getCustomTableCreateColumns, getCustomTableUpdateColumns },
 };

@@ -6,6 +6,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { memoPerContext } from '../core/memo';
 import { employeeId, employeesOf, readField } from '../core/people';
+import { parseReports } from '../core/reports';
 import { hiBobRequest } from '../transport';
 
 /** Results per page of the "From List" dropdown. */
@@ -63,5 +64,31 @@ export async function searchEmployees(
 			value: person.id,
 		})),
 		...(next < matching.length ? { paginationToken: String(next) } : {}),
+	};
+}
+
+/** "From List" for Report: the saved reports the service user may see, by (part of) name or folder, or ID. */
+export async function searchReports(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const body = await hiBobRequest(this, { method: 'GET', path: '/v1/company/reports' });
+	const reports = parseReports(body) ?? [];
+	const needle = (filter ?? '').trim().toLowerCase();
+	return {
+		results: reports
+			.filter(
+				(report) =>
+					needle === '' ||
+					report.name.toLowerCase().includes(needle) ||
+					(report.folderId ?? '').toLowerCase().includes(needle) ||
+					report.id === needle,
+			)
+			.sort((a, b) => a.name.localeCompare(b.name))
+			.map((report) => ({
+				// The name alone: n8n keeps it as the picked report's name, which names its files.
+				name: report.name,
+				value: report.id,
+			})),
 	};
 }

@@ -123,6 +123,11 @@ export interface HiBobRequest {
 	 * still apply, and a `SyntaxError` it throws counts as a cut-off answer (retried like one).
 	 */
 	raw?: (body: Buffer) => unknown;
+	/**
+	 * Told the status and headers of a successful (2xx) answer before its body is read, e.g. to tell
+	 * a 204 "not ready yet" from an empty 200, or to read a `Location` header.
+	 */
+	onAnswer?: (answer: { status: number; headers: Record<string, unknown> }) => void;
 	/** A larger (or smaller) cap than `transportSettings.maxAnswerBytes` for this request's answer. */
 	maxAnswerBytes?: number;
 }
@@ -485,6 +490,7 @@ async function exchange<T>(
 			const text = bytes ? leadingText(bytes) : utf8Text(answer.bytes);
 			if (status === 304 && request.write) return { status, body: null };
 			if (status >= 200 && status < 300) {
+				request.onAnswer?.({ status, headers });
 				if (text.trim() === '') return { status, body: null };
 				if (isHtml(headerValue(headers, 'content-type'), text)) {
 					throw apiError(context, htmlFailure(where), {
