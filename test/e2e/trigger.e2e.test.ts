@@ -315,7 +315,10 @@ describe('HiBob Trigger in a real n8n: a scripted lifecycle, polled every 10 s',
 		const { events, failed } = await timeOffRuns();
 		expect(events.map((e) => `${String(e.event)} ${String(e.requestId)}`).sort()).toEqual([`timeOffApproved ${timeOffRequest}`, `timeOffCancelled ${timeOffRequest}`, `timeOffRequested ${timeOffRequest}`]); // prettier-ignore
 		expect(failed).toEqual([]);
-		const stored = (await n8n.staticData(TIME_OFF_WORKFLOW))[`node:${TRIGGER}`] as Record<string, unknown>;
+		const stored = (await n8n.staticData(TIME_OFF_WORKFLOW))[`node:${TRIGGER}`] as Record<
+			string,
+			unknown
+		>;
 		expect(stored).toHaveProperty('timeOffState');
 	});
 
@@ -459,7 +462,9 @@ describe('HiBob Trigger in a real n8n: a scripted lifecycle, polled every 10 s',
 	});
 
 	test('time off: still each event once after the restart and the rest of the scenario', async () => {
-		await waitFor('a time-off poll', async () => ((await timeOffPolls()).length > 0 ? true : undefined));
+		await waitFor('a time-off poll', async () =>
+			(await timeOffPolls()).length > 0 ? true : undefined,
+		);
 		const { events, failed } = await timeOffRuns();
 		expect(events.map((e) => `${String(e.event)} ${String(e.requestId)}`).sort()).toEqual([`timeOffApproved ${timeOffRequest}`, `timeOffCancelled ${timeOffRequest}`, `timeOffRequested ${timeOffRequest}`]); // prettier-ignore
 		expect(failed).toEqual([]);

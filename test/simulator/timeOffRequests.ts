@@ -10,7 +10,14 @@ import { apiError, empty, forbidden, json } from './answers';
 import { type Company, ControlError, type TimeOffRequest } from './company';
 import type { Handler, RouteContext } from './routes';
 import { hibobTime, isIsoDate, toDayNumber } from './util';
-import { allowed, policyDisplayName, POLICY_TYPES, type PolicyType, type RequestShape, workOf } from './work';
+import {
+	allowed,
+	policyDisplayName,
+	POLICY_TYPES,
+	type PolicyType,
+	type RequestShape,
+	workOf,
+} from './work';
 
 const RANGE_TYPES = [
 	'days',
@@ -265,12 +272,20 @@ function pendingRequest(company: Company, requestId: unknown): TimeOffRequest {
  * at the approval time (the `Pending` change of the submission stays where it was). HiBob's reference
  * for the feed: filtered by when each change happened, each item a snapshot of the request then.
  */
-export function approveTimeOff(company: Company, requestId: unknown, approverId?: string): TimeOffRequest {
+export function approveTimeOff(
+	company: Company,
+	requestId: unknown,
+	approverId?: string,
+): TimeOffRequest {
 	const r = pendingRequest(company, requestId);
 	r.status = 'Approved';
 	const shape = workOf(company).shapes.get(r.requestId);
 	if (shape) shape.approvedBy = approverId ?? company.adminId;
-	company.timeOffChanges.push({ requestId: r.requestId, changeType: 'Created', atMs: company.now() });
+	company.timeOffChanges.push({
+		requestId: r.requestId,
+		changeType: 'Created',
+		atMs: company.now(),
+	});
 	return { ...r };
 }
 
