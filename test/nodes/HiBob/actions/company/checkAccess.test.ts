@@ -6,6 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { RunningSimulator } from '../../../../simulator';
 import type { Permissions } from '../../../../simulator/access';
+import { buildFieldCatalogue } from '../../../../simulator/fields';
 import { HiBob } from '../../../../../nodes/HiBob/HiBob.node';
 import { useFastClock } from '../../../../harness/fastClock';
 import { credentialsFor, runExecute } from '../../../../harness/n8n';
@@ -13,16 +14,8 @@ import { useSimulator } from '../../../../harness/simulator';
 
 useFastClock();
 
-const CATEGORIES = [
-	'root',
-	'about',
-	'work',
-	'employment',
-	'lifecycle',
-	'personal',
-	'home',
-	'payroll',
-];
+/** Every field category of the simulator's catalogue (the live tenant's built-in categories). */
+const CATEGORIES = [...new Set(buildFieldCatalogue().map((field) => field.categoryId))];
 const DISPLAY: Record<string, string> = {};
 
 describe('HiBob → Company → Check Access', () => {
