@@ -5,6 +5,7 @@ module.exports = {
 	// between files then prints a JEST-01 deprecation warning per file. Nothing leaks across files here
 	// (each file starts its own simulator or nock scope), so the clean-up is off.
 	testEnvironmentOptions: { globalsCleanup: 'off' },
+	setupFilesAfterEnv: ['<rootDir>/test/harness/nockCleanup.ts'],
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
