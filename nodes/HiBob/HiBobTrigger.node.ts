@@ -26,8 +26,9 @@ export class HiBobTrigger implements INodeType {
 		version: 1,
 		subtitle:
 			'={{($parameter["watch"] === "timeOff" ? ($parameter["timeOffEvents"] || []) : ($parameter["events"] || [])).join(", ")}}',
+		// n8n's node panel shows this under the HiBob entry, which also holds the action node's operations
 		description:
-			'Starts the workflow on HiBob (Bob) lifecycle events (new hires, start dates, leave, terminations, rehires, field changes) or time-off requests, each exactly once',
+			'Read and write HiBob (Bob) employees, time off, tasks, documents and company data, or start a workflow on lifecycle events (new hires, leavers, changes) and time-off requests',
 		defaults: { name: 'HiBob Trigger' },
 		polling: true,
 		inputs: [],

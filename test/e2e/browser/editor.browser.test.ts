@@ -187,6 +187,14 @@ describe('the HiBob nodes in the real editor (Chromium)', () => {
 		await page.locator('[data-test-id="node-creator-item-name"]').filter({ hasText: entry }).first().click(); // prettier-ignore
 	}
 
+	/** A new workflow started by hand (Manual Trigger); the node creator open for the next node. */
+	async function creatorAfterManualTrigger(): Promise<void> {
+		await page.goto(`${target.baseUrl}/workflow/new`, { waitUntil: 'domcontentloaded' });
+		await page.locator('[data-test-id="canvas-add-button"]').first().click();
+		await creatorSearch('Manual', /Trigger manually|Manual/i);
+		await page.locator('[data-test-id="canvas-handle-plus"]').first().click();
+	}
+
 	/** In the node creator: the package's entry, then (if it lists several) `item`; waits for its panel. */
 	async function addNodeFromCreator(search: string, item: string | RegExp): Promise<void> {
 		await creatorSearch(search, search);
@@ -257,10 +265,7 @@ describe('the HiBob nodes in the real editor (Chromium)', () => {
 		// The action node in a workflow of its own, started by hand (the trigger's test run would emit
 		// no event here, and so give the action no item).
 		await step('add-action-get', async () => {
-			await page.goto(`${target.baseUrl}/workflow/new`, { waitUntil: 'domcontentloaded' });
-			await page.locator('[data-test-id="canvas-add-button"]').first().click();
-			await creatorSearch('Manual', /Trigger manually|Manual/i);
-			await page.locator('[data-test-id="canvas-handle-plus"]').first().click();
+			await creatorAfterManualTrigger();
 			await addNodeFromCreator('HiBob', 'Get an employee');
 			await ndv().locator('[data-test-id="rlc-input"]').first().waitFor({ state: 'visible' });
 		});
@@ -307,5 +312,46 @@ describe('the HiBob nodes in the real editor (Chromium)', () => {
 
 		expect(failedRequests).toEqual([]);
 		expect(toasts.filter((toast) => /error|problem|could not|failed/i.test(toast))).toEqual([]);
+	});
+
+	/**
+	 * n8n's node panel lists the HiBob Trigger under the action node's entry ("HiBob", the trigger's
+	 * internal name without "Trigger") and shows the trigger's description there. The entry holds both
+	 * the actions and the polling trigger's events, so what it says must cover both.
+	 */
+	test('the node panel describes the HiBob entry as its actions and its events', async () => {
+		const entryDescription = async (): Promise<string> => {
+			const bar = page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first(); // prettier-ignore
+			await bar.waitFor({ state: 'visible' });
+			await bar.fill('HiBob');
+			const entry = page
+				.locator('[data-test-id="item-iterator-item"]')
+				.filter({
+					has: page
+						.locator('[data-test-id="node-creator-item-name"]')
+						.getByText('HiBob', { exact: true }),
+				}) // prettier-ignore
+				.first();
+			await entry.waitFor({ state: 'visible' });
+			return (await entry.locator('[data-test-id="node-creator-item-description"]').innerText()).trim(); // prettier-ignore
+		};
+		const shown: Record<string, string> = {};
+
+		await step('panel-first-node', async () => {
+			await page.goto(`${target.baseUrl}/workflow/new`, { waitUntil: 'domcontentloaded' });
+			await page.locator('[data-test-id="canvas-add-button"]').first().click();
+			shown.trigger = await entryDescription();
+		});
+
+		await step('panel-next-node', async () => {
+			await creatorAfterManualTrigger();
+			shown.action = await entryDescription();
+		});
+
+		for (const text of Object.values(shown)) {
+			expect(text).toMatch(/read and write/i); // the actions
+			expect(text).toMatch(/lifecycle/i); // the trigger's events
+			expect(text).toMatch(/time.off/i);
+		}
 	});
 });

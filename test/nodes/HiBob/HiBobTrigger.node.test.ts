@@ -4,6 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { HiBob } from '../../../nodes/HiBob/HiBob.node';
 import { LIFECYCLE_EVENTS, lifecycleFieldIds } from '../../../nodes/HiBob/core/lifecycle';
 import { HiBobTrigger } from '../../../nodes/HiBob/HiBobTrigger.node';
 import { DEFAULT_EVENTS } from '../../../nodes/HiBob/trigger/description';
@@ -52,6 +53,16 @@ describe('HiBob Trigger: description', () => {
 			[...LIFECYCLE_EVENTS].sort(),
 		);
 		expect(events?.default).toEqual(DEFAULT_EVENTS);
+	});
+
+	// n8n's node panel lists a trigger whose name without "Trigger" is an action node's name under
+	// that node's entry, and shows the trigger's description there ("What happens next?" included):
+	// the text describes the whole HiBob entry, its actions first. The browser test reads it on screen.
+	it("describes the node panel's HiBob entry: the actions and the trigger's events", () => {
+		expect(description.name.replace('Trigger', '')).toBe(new HiBob().description.name);
+		expect(description.description).toMatch(/^Read and write HiBob/);
+		expect(description.description).toMatch(/lifecycle/i);
+		expect(description.description).toMatch(/time-off/i);
 	});
 });
 
