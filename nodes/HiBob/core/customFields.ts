@@ -5,7 +5,7 @@
  */
 import { InputError } from './errors';
 import type { FieldMetadata } from './fields';
-import { uniqueByName } from './listItems';
+import { onlyOne, sameName } from './listItems';
 
 const NOT_SENT = 'Nothing was sent to HiBob.';
 
@@ -29,12 +29,11 @@ export function requireCustomField(
 	if (ref === '') throw new InputError('Field is required', `Pick a custom field, or give its ID (e.g. work.custom.field_1711886937296). ${NOT_SENT}`); // prettier-ignore
 	const field =
 		fields.find((f) => f.id === ref) ??
-		uniqueByName(
-			fields,
+		onlyOne(
+			sameName(fields, ref, (f) => f.name),
 			ref,
-			(f) => f.name,
+			'an employee field',
 			(f) => `${f.name} (${f.id}, ${f.categoryDisplayName})`,
-			'the employee fields',
 		);
 	if (!field)
 		throw new InputError(`HiBob has no employee field "${ref}"`, `Pick the field from the list, or use an ID from Company → Get Fields. ${NOT_SENT}`); // prettier-ignore

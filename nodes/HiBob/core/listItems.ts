@@ -34,28 +34,36 @@ const normal = (text: string) => text.trim().toLowerCase();
 export const describeItem = (placed: PlacedItem): string =>
 	`"${placed.path.join(' › ')}" (ID ${placed.item.id})`;
 
-/**
- * The one item among `candidates` that `name` names: an exact match first, else one ignoring case
- * and surrounding spaces. Undefined when none does; an InputError when two or more do equally (an
- * ambiguous name is never guessed). `what` names the thing in the message, e.g. `list "department"`.
- * Shared rule: any write that turns a label into one item goes through here.
- */
-export function uniqueByName<T>(
+/** The candidates `name` names: those with exactly that name, else those equal ignoring case and surrounding spaces. */
+export function sameName<T>(
 	candidates: readonly T[],
 	name: string,
-	nameOf: (candidate: T) => string,
-	describe: (candidate: T) => string,
-	what: string,
-): T | undefined {
+	nameOf: (candidate: T) => string | undefined,
+): T[] {
 	const exact = candidates.filter((candidate) => nameOf(candidate) === name);
-	const matches =
-		exact.length > 0
-			? exact
-			: candidates.filter((candidate) => normal(nameOf(candidate)) === normal(name));
+	if (exact.length > 0) return exact;
+	return candidates.filter((candidate) => {
+		const own = nameOf(candidate);
+		return own !== undefined && normal(own) === normal(name);
+	});
+}
+
+/**
+ * The one rule for a label several items answer to, shared by every lookup that turns a label into
+ * one item (employee writes, list items, custom fields): one match is the item, none is undefined,
+ * two or more an InputError naming each with its place (never a guess). `what` says what was looked
+ * for ("a site", `an item of list "department"`).
+ */
+export function onlyOne<T>(
+	matches: readonly T[],
+	text: string,
+	what: string,
+	describe: (match: T) => string,
+): T | undefined {
 	if (matches.length <= 1) return matches[0];
 	throw new InputError(
-		`"${name}" is ambiguous in ${what}: ${matches.length} items have that name`,
-		`They are ${matches.map(describe).join(', ')}. Give the item's ID instead, or a parent that tells them apart. ${NOT_SENT}`,
+		`"${text}" is ambiguous for ${what}: ${matches.length} items have that name`,
+		`They are ${matches.map(describe).join(', ')}. The node will not guess: give the one you mean by its ID, or by its parent ("Parent › Item"; Parent Item in Company → List Items). ${NOT_SENT}`,
 	);
 }
 
@@ -74,11 +82,10 @@ export function findListItem(
 	const scope = within === undefined ? placed : placed.filter((p) => p.parentId === within);
 	const byId = scope.find((p) => p.item.id === ref);
 	if (byId) return byId;
-	const what = `list "${listName}"`;
-	return (
-		uniqueByName(scope.filter((p) => !p.item.archived), ref, (p) => p.item.name, describeItem, what) ??
-		uniqueByName(scope.filter((p) => p.item.archived), ref, (p) => p.item.name, describeItem, what)
-	); // prettier-ignore
+	const what = `an item of list "${listName}"`;
+	const named = (archived: boolean) =>
+		onlyOne(sameName(scope.filter((p) => Boolean(p.item.archived) === archived), ref, (p) => p.item.name), ref, what, describeItem); // prettier-ignore
+	return named(false) ?? named(true);
 }
 
 /** Like findListItem, but a missing item is an InputError naming close alternatives. */

@@ -7,6 +7,7 @@
 import { InputError } from './errors';
 import { parseEmployeeId } from './employeeIds';
 import { toCalendarDate } from './dates';
+import { onlyOne, sameName } from './listItems';
 import type { NamedListItem } from './namedLists';
 
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -80,8 +81,10 @@ export function itemPath(item: ListItemLike): string {
 	return [...(item.parents ?? []), item.name].join(PATH_SEPARATOR);
 }
 
+const describeLike = (item: ListItemLike): string => `"${itemPath(item)}" (ID ${item.id})`;
+
 function candidatesText(items: readonly ListItemLike[]): string {
-	return items.map((item) => `"${itemPath(item)}" (ID ${item.id})`).join(', ');
+	return items.map(describeLike).join(', ');
 }
 
 /** Items whose path ends with the given parts ("EMEA › Sales"), case-insensitively. */
@@ -170,17 +173,13 @@ export function resolveListItem(
 		const live = found.filter((item) => !item.archived);
 		const chosen = live.length > 0 ? live : found;
 		const values = chosen.filter(usable);
-		if (values.length === 1) return values[0];
 		if (values.length === 0) throw branchError(chosen[0]);
-		throw new InputError(
-			`"${text}" matches ${values.length} items of ${what} in HiBob`,
-			`Two or more items share that name under different parents, so the node will not guess. Give one as "Parent › Item" or by its ID: ${candidatesText(values)}. Nothing was sent to HiBob.`,
-		);
+		return onlyOne(values, text, what, describeLike);
 	};
 	const found =
 		(parts.length > 1 ? pick(byPath(items, parts)) : undefined) ??
-		pick(items.filter((item) => item.name.toLowerCase() === lower)) ??
-		pick(items.filter((item) => item.value?.toLowerCase() === lower));
+		pick(sameName(items, text, (item) => item.name)) ??
+		pick(sameName(items, text, (item) => item.value));
 	if (found) return found;
 	const names = items.filter((item) => !item.archived && usable(item)).map(itemPath);
 	const closest = closestNames(text, names);

@@ -7,10 +7,12 @@ import type { FieldMetadata } from '../../../../nodes/HiBob/core/fields';
 import {
 	findListItem,
 	placeItems,
+	onlyOne,
 	requireListItem,
-	uniqueByName,
+	sameName,
 } from '../../../../nodes/HiBob/core/listItems';
 import type { NamedListItem } from '../../../../nodes/HiBob/core/namedLists';
+import { listChoices, resolveListItem } from '../../../../nodes/HiBob/core/writes';
 
 const item = (id: string, name: string, children: NamedListItem[] = [], archived = false): NamedListItem => ({ id, value: name, name, archived, children }); // prettier-ignore
 
@@ -30,11 +32,22 @@ describe('core/listItems', () => {
 	});
 
 	it('refuses a name two items share, naming both', () => {
-		expect(() => findListItem(placed, 'team', 'department')).toThrow('"team" is ambiguous in list "department": 2 items have that name');
-		expect(() => uniqueByName(['a', 'A', 'b'], 'x', (s) => s, (s) => s, 'letters')).not.toThrow();
-		expect(() => uniqueByName(['a', 'A'], 'á', (s) => s, (s) => s, 'letters')).not.toThrow();
-		expect(uniqueByName(['a', 'A'], 'A', (s) => s, (s) => s, 'letters')).toBe('A');
-		expect(() => uniqueByName(['a', 'A'], 'a ', (s) => s, (s) => s, 'letters')).toThrow('ambiguous in letters');
+		expect(() => findListItem(placed, 'team', 'department')).toThrow('"team" is ambiguous for an item of list "department": 2 items have that name');
+		const letters = (name: string) => onlyOne(sameName(['a', 'A', 'b'], name, (s) => s), name, 'a letter', (s) => `"${s}"`);
+		expect(letters('x')).toBeUndefined();
+		expect(letters('á')).toBeUndefined();
+		expect(letters('A')).toBe('A');
+		expect(letters(' b ')).toBe('b');
+		expect(() => letters('a ')).toThrow('"a " is ambiguous for a letter: 2 items have that name');
+		expect(() => letters('a ')).toThrow(expect.objectContaining({ hint: expect.stringContaining('They are "a", "A". The node will not guess: give the one you mean by its ID') }));
+	}); // prettier-ignore
+
+	it('is the one rule for employee writes too: an exact name wins, a name equal only ignoring case is refused when two share it', () => {
+		const items = listChoices([item('1', 'Sales'), item('2', 'sales'), item('3', 'EMEA', [item('31', 'Sales')])]);
+		expect(resolveListItem(items, 'sales', 'a department').id).toBe('2');
+		expect(() => resolveListItem(items, 'Sales', 'a department')).toThrow('"Sales" is ambiguous for a department: 2 items have that name');
+		expect(() => resolveListItem(items, 'SALES', 'a department')).toThrow('"SALES" is ambiguous for a department: 3 items have that name');
+		expect(resolveListItem(items, 'EMEA › Sales', 'a department').id).toBe('31');
 	}); // prettier-ignore
 
 	it('says what is missing, with similar items', () => {
@@ -55,7 +68,7 @@ describe('core/customFields', () => {
 	it('finds a custom field by ID or unique name; refuses built-in, unknown and ambiguous ones', () => {
 		expect(requireCustomField(fields, 'work.custom.field_1').name).toBe('Okta ID');
 		expect(() => requireCustomField(fields, 'Department')).toThrow('"Department" (work.department) is one of Bob\'s built-in fields');
-		expect(() => requireCustomField(fields, 'Okta ID')).toThrow('"Okta ID" is ambiguous in the employee fields');
+		expect(() => requireCustomField(fields, 'Okta ID')).toThrow('"Okta ID" is ambiguous for an employee field: 2 items have that name');
 		expect(() => requireCustomField(fields, 'nope')).toThrow('HiBob has no employee field "nope"');
 	}); // prettier-ignore
 

@@ -58,7 +58,7 @@ describe('HiBob → Company writes', () => {
 			await run({ operation: 'addListItem', listName: 'department', itemName: 'Team', parentItem: 'Lab A' });
 			await run({ operation: 'addListItem', listName: 'department', itemName: 'Team', parentItem: 'Lab B' });
 			const ambiguous = await failureOf(run({ operation: 'getOrAddListItem', listName: 'department', itemName: 'Team' }));
-			expect(ambiguous.message).toBe('"Team" is ambiguous in list "department": 2 items have that name');
+			expect(ambiguous.message).toBe('"Team" is ambiguous for an item of list "department": 2 items have that name');
 			expect(ambiguous.description).toContain('Lab A › Team');
 			const underA = await run({ operation: 'getOrAddListItem', listName: 'department', itemName: 'Team', parentItem: 'Lab A' });
 			expect(underA.output[0][0].json).toEqual(expect.objectContaining({ parentId: a.id, added: false }));

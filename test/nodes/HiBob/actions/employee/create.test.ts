@@ -227,7 +227,7 @@ describe('HiBob → Employee → Create', () => {
 
 			it('a site label two sites share is an error naming both, and nothing is created', async () => {
 				const failure = await failureOf(runEmployee(sim, hire({ site: 'Berlin' })));
-				expect(failure.message).toBe('"Berlin" matches 2 items of a site in HiBob');
+				expect(failure.message).toBe('"Berlin" is ambiguous for a site: 2 items have that name');
 				expect(failure.description).toMatch(/"Berlin" \(ID \d+\), "Berlin" \(ID 9990001\)/);
 				expect(creates()).toEqual([]);
 			}); // prettier-ignore

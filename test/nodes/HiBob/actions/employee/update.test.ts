@@ -209,7 +209,7 @@ describe('HiBob → Employee → Update', () => {
 		it('a hierarchy field takes a leaf by "Parent › Item"; a label two leaves share is an error naming both with their parents', async () => {
 			const e = employed(22);
 			const ambiguous = await runEmployee(sim, update(byId(e.id), { 'work.custom.field_1711887100001': 'Sales' }), { continueOnFail: true });
-			expect(jsonOf(ambiguous)[0].error).toMatch(/"Sales" matches 2 items of an item of Regional team/);
+			expect(jsonOf(ambiguous)[0].error).toMatch(/"Sales" is ambiguous for an item of Regional team: 2 items have that name/);
 			expect(String(jsonOf(ambiguous)[0].description ?? '')).toMatch(/"EMEA › Sales" \(ID 7801\), "Americas › Sales" \(ID 7811\)/);
 			const branch = await runEmployee(sim, update(byId(e.id), { 'work.custom.field_1711887100001': 'EMEA' }), { continueOnFail: true });
 			expect(jsonOf(branch)[0].error).toMatch(/"EMEA" is a group in HiBob's list/);
