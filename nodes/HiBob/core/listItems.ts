@@ -7,6 +7,9 @@ import type { NamedListItem } from './namedLists';
 
 const NOT_SENT = 'Nothing was sent to HiBob.';
 
+/** What joins a tree item's parents and name: "EMEA › Sales" (">" is read too). */
+export const PATH_SEPARATOR = ' › ';
+
 /** An item with where it sits: its parent's ID (null at the top) and its path of names. */
 export interface PlacedItem {
 	item: NamedListItem;
@@ -32,7 +35,7 @@ const normal = (text: string) => text.trim().toLowerCase();
 
 /** How an item is named in a message: its path for nested items, with its ID. */
 export const describeItem = (placed: PlacedItem): string =>
-	`"${placed.path.join(' › ')}" (ID ${placed.item.id})`;
+	`"${placed.path.join(PATH_SEPARATOR)}" (ID ${placed.item.id})`;
 
 /** The candidates `name` names: those with exactly that name, else those equal ignoring case and surrounding spaces. */
 export function sameName<T>(
@@ -130,6 +133,6 @@ export function listItemOutput(listName: string, placed: PlacedItem) {
 		value: placed.item.value,
 		archived: placed.item.archived,
 		parentId: placed.parentId,
-		path: placed.path.join(' › '),
+		path: placed.path.join(PATH_SEPARATOR),
 	};
 }

@@ -7,7 +7,7 @@
 import { InputError } from './errors';
 import { parseEmployeeId } from './employeeIds';
 import { toCalendarDate } from './dates';
-import { onlyOne, sameName } from './listItems';
+import { onlyOne, PATH_SEPARATOR, placeItems, sameName } from './listItems';
 import type { NamedListItem } from './namedLists';
 
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -53,27 +53,16 @@ export type ListItemLike = Pick<NamedListItem, 'id' | 'name'> &
 		branch?: boolean;
 	};
 
-/** What joins a tree item's parents and name: "EMEA › Sales" (">" is read too). */
-export const PATH_SEPARATOR = ' › ';
-
 /** Every item of a list, children after their parent, each with the names above it. */
 export function listChoices(items: readonly NamedListItem[]): ListItemLike[] {
-	const all: ListItemLike[] = [];
-	const visit = (level: readonly NamedListItem[], parents: readonly string[]) => {
-		for (const item of level) {
-			all.push({
-				id: item.id,
-				name: item.name,
-				value: item.value,
-				archived: item.archived,
-				parents,
-				branch: item.children.length > 0,
-			});
-			visit(item.children, [...parents, item.name]);
-		}
-	};
-	visit(items, []);
-	return all;
+	return placeItems(items).map(({ item, path }) => ({
+		id: item.id,
+		name: item.name,
+		value: item.value,
+		archived: item.archived,
+		parents: path.slice(0, -1),
+		branch: item.children.length > 0,
+	}));
 }
 
 /** An item's label with its parents: "EMEA › Sales"; the plain name outside trees. */
