@@ -11,7 +11,9 @@
  * time: the baseline is silent; a change gives exactly one execution, which the worker ran (n8n's logs
  * say so); with the worker stopped a change waits in the queue and runs once when the worker is back;
  * the main killed with SIGKILL, changes made while it is down, restarted: each reported once, nothing
- * repeated. Only on the n8n 2.x line (the 1.x line skips this file).
+ * repeated. A second workflow watches time off (Watch: Time Off, its own service user): a request
+ * submitted while the main is down is reported once after the restart, and run by the worker. Only on
+ * the n8n 2.x line (the 1.x line skips this file).
  */
 import { credentialRef, hiBobCredential, locator } from './harness/fixtures';
 import { selectedLine } from './harness/host';
@@ -25,6 +27,9 @@ import {
 	eventKeys,
 	moveDepartment,
 	quietCompany,
+	readTimeOffRuns,
+	TIME_OFF_CHANGES,
+	timeOffTriggerNode,
 	triggerNode,
 	TriggerWatch,
 	waitFor,
@@ -32,7 +37,9 @@ import {
 
 const TRIGGER_USER = { id: 'SERVICE-QUEUE-TRIGGER', token: 'e2e-queue-trigger-token-0123456789' };
 const ACTION_USER = { id: 'SERVICE-QUEUE-ACTION', token: 'e2e-queue-action-token-0123456789' };
+const TIME_OFF_USER = { id: 'SERVICE-QUEUE-TIMEOFF', token: 'e2e-queue-timeoff-token-0123456789' };
 const WORKFLOW = 'hbQueueScenari01';
+const TIME_OFF_WORKFLOW = 'hbQueueTimeOff01';
 const TRIGGER = 'HiBob Trigger';
 const LOOKUP = 'Look Up Employee';
 /** One poll (10 s apart) plus queueing and a worker run, on a loaded 2-core machine. */
@@ -84,6 +91,7 @@ describeOn2x('HiBob Trigger in n8n queue mode (Postgres + Redis, one main + one 
 			serviceUser: TRIGGER_USER,
 		});
 		await sim.control('addServiceUser', ACTION_USER);
+		await sim.control('addServiceUser', TIME_OFF_USER);
 		await quietCompany(sim);
 		people = await sim.employees({ lifecycleStatus: 'employed' });
 		expect(people.length).toBeGreaterThanOrEqual(10);
@@ -102,6 +110,10 @@ describeOn2x('HiBob Trigger in n8n queue mode (Postgres + Redis, one main + one 
 			`--- main log (tail) ---\n${q.main.serverLog().split('\n').slice(-30).join('\n')}\n--- worker log (tail) ---\n${q.workerLog().split('\n').slice(-30).join('\n')}`;
 
 		/** Waits for `wanted` in executions that are new since `seenBefore`; returns those executions' events. */
+		/** The time-off trigger's successful reads of HiBob's time-off changes. */
+		const timeOffPolls = async () => (await sim.log({ path: TIME_OFF_CHANGES })).filter((entry) => entry.serviceUserId === TIME_OFF_USER.id && entry.status === 200); // prettier-ignore
+		let timeOffRequest = '';
+
 		const arrive = async (seenBefore: Set<string>, wanted: Expected) => {
 			expectedAll.push(...wanted);
 			return await watch.eventsSince(seenBefore, wanted, STEP_TIMEOUT_MS, context);
@@ -112,7 +124,8 @@ describeOn2x('HiBob Trigger in n8n queue mode (Postgres + Redis, one main + one 
 			watch = new TriggerWatch(q.main, sim, WORKFLOW, TRIGGER, TRIGGER_USER.id);
 			const triggerCredential = hiBobCredential('hibobQueueTrig01', sim.url, TRIGGER_USER);
 			const actionCredential = hiBobCredential('hibobQueueActn01', sim.url, ACTION_USER);
-			await q.main.importCredentials([triggerCredential, actionCredential]);
+			const timeOffCredential = hiBobCredential('hibobQueueTOff01', sim.url, TIME_OFF_USER);
+			await q.main.importCredentials([triggerCredential, actionCredential, timeOffCredential]);
 			await q.main.importWorkflows([
 				{
 					id: WORKFLOW,
@@ -142,8 +155,16 @@ describeOn2x('HiBob Trigger in n8n queue mode (Postgres + Redis, one main + one 
 					],
 					connections: { [TRIGGER]: { main: [[{ node: LOOKUP, type: 'main', index: 0 }]] } },
 				},
+				{
+					id: TIME_OFF_WORKFLOW,
+					name: 'e2e: HiBob Trigger time off in queue mode',
+					settings: { executionOrder: 'v1', timezone: 'UTC' },
+					nodes: [timeOffTriggerNode(TRIGGER, timeOffCredential)],
+					connections: {},
+				},
 			]);
 			await q.main.publishWorkflow(WORKFLOW);
+			await q.main.publishWorkflow(TIME_OFF_WORKFLOW);
 			await q.startWorker();
 			await q.main.start({ timeoutMs: 180000 });
 			await q.main.login();
@@ -213,14 +234,21 @@ describeOn2x('HiBob Trigger in n8n queue mode (Postgres + Redis, one main + one 
 			expect(q.ranBy(queued[0].id)).toEqual({ enqueuedByMain: true, startedOnWorker: true, finishedOnWorker: true });
 		}, 600000); // prettier-ignore
 
-		test('the main is killed (SIGKILL) and restarted, with changes made while it was down: each reported once', async () => {
+		test('the main is killed (SIGKILL) and restarted, with changes and a time-off request made while it was down: each reported once', async () => {
+			// the time-off trigger has taken its (silent) baseline; its feed is read by time, so the
+			// simulator's frozen clock moves to the real time before the request is made
+			await waitFor('the time-off baseline poll', async () => ((await timeOffPolls()).length > 0 ? true : undefined), { timeoutMs: STEP_TIMEOUT_MS, context }); // prettier-ignore
+			await sim.control('setNow', { now: new Date().toISOString() });
 			await watch.collect();
 			const seen = new Set(watch.executions.keys());
 			await q.main.kill();
 			const leaving = fresh();
 			const moving = fresh();
+			const away = fresh();
 			await sim.control('terminate', { employeeId: leaving.id, terminationDate: addDays(today, 20) });
 			await moveDepartment(sim, moving.id);
+			const request = await sim.control<{ requestId: number }>('addTimeOff', { employeeId: away.id, startDate: addDays(today, 30), endDate: addDays(today, 31), status: 'Pending' }); // prettier-ignore
+			timeOffRequest = String(request.requestId);
 			await q.main.start({ timeoutMs: 180000 });
 			await q.main.login();
 			const wanted: Expected = [
@@ -229,6 +257,12 @@ describeOn2x('HiBob Trigger in n8n queue mode (Postgres + Redis, one main + one 
 			];
 			const events = await arrive(seen, wanted);
 			expect(eventKeys(events)).toEqual(eventKeys(wanted));
+			const timeOff = await waitFor('the time-off event', async () => {
+				const runs = await readTimeOffRuns(q.main, TIME_OFF_WORKFLOW, TRIGGER);
+				return runs.keys.length > 0 ? runs : undefined;
+			}, { timeoutMs: STEP_TIMEOUT_MS, context });
+			expect(timeOff.keys).toEqual([`timeOffRequested ${timeOffRequest}`]);
+			expect(timeOff.events[0]).toMatchObject({ employeeId: away.id, startDate: addDays(today, 30), employee: { id: away.id } }); // prettier-ignore
 		}, 600000); // prettier-ignore
 
 		test('tally: every event exactly once, every execution run by the worker, nothing failed or left queued', async () => {
@@ -241,11 +275,19 @@ describeOn2x('HiBob Trigger in n8n queue mode (Postgres + Redis, one main + one 
 			expect([...watch.failedExecutions.values()]).toEqual([]);
 			expect(await watch.unfinished()).toEqual([]);
 			// the trigger's state is where this mode keeps it: the workflow's static data, or the poll cursor
-			const stored = durableCursor ? (await q.pollerCursors(WORKFLOW)).join('\n') : await q.rawStaticData(WORKFLOW);
-			expect(stored).toContain('lifecycleSnapshot');
+			const stored = async (workflowId: string) => (durableCursor ? (await q.pollerCursors(workflowId)).join('\n') : await q.rawStaticData(workflowId));
+			expect(await stored(WORKFLOW)).toContain('lifecycleSnapshot');
 			for (const id of watch.executions.keys()) {
 				expect({ id, ...q.ranBy(id) }).toEqual({ id, enqueuedByMain: true, startedOnWorker: true, finishedOnWorker: true });
 			}
+			// time off: the one request once, each of its executions run by the worker, its state stored
+			const timeOff = await readTimeOffRuns(q.main, TIME_OFF_WORKFLOW, TRIGGER);
+			expect(timeOff.keys).toEqual([`timeOffRequested ${timeOffRequest}`]);
+			expect(timeOff.failed).toEqual([]);
+			for (const id of timeOff.executionIds) {
+				expect({ id, ...q.ranBy(id) }).toEqual({ id, enqueuedByMain: true, startedOnWorker: true, finishedOnWorker: true });
+			}
+			expect(await stored(TIME_OFF_WORKFLOW)).toContain('timeOffState');
 		}, 600000); // prettier-ignore
 	});
 });

@@ -22,6 +22,7 @@ import {
 } from './harness/n8n';
 import { delay } from './harness/processes';
 import { type SimEmployee, SimulatorProcess } from './harness/simulator';
+import { readTimeOffRuns, TIME_OFF_CHANGES, timeOffTriggerNode } from './harness/watch';
 
 const SERVICE_USER = { id: 'SERVICE-TRIGGER', token: 'e2e-trigger-token-0123456789' };
 // 16 characters, like n8n's own IDs: n8n 1.x saves static data only for workflow IDs of at most 16
@@ -29,7 +30,6 @@ const WORKFLOW = 'hbTriggerScen001';
 /** The same n8n start also runs a time-off trigger (Watch: Time Off) in its own workflow, as its own service user. */
 const TIME_OFF_WORKFLOW = 'hbTriggerTOff001';
 const TIME_OFF_USER = { id: 'SERVICE-TIMEOFF', token: 'e2e-timeoff-token-0123456789' };
-const CHANGES = '/v1/timeoff/requests/changes';
 const TRIGGER = 'HiBob Trigger';
 const EMPLOYEES = 40;
 /** Longest wait for one poll (10 s apart) plus its execution, on a loaded 2-core machine. */
@@ -225,17 +225,7 @@ describe('HiBob Trigger in a real n8n: a scripted lifecycle, polled every 10 s',
 				id: TIME_OFF_WORKFLOW,
 				name: 'e2e: HiBob Trigger time off',
 				settings: { executionOrder: 'v1', timezone: 'UTC' },
-				nodes: [
-					{
-						id: 'trigger',
-						name: TRIGGER,
-						type: nodeType('hiBobTrigger'),
-						typeVersion: 1,
-						position: [0, 0],
-						parameters: { pollTimes: POLL_EVERY_10_SECONDS, watch: 'timeOff' },
-						credentials: credentialRef(timeOffCredential),
-					},
-				],
+				nodes: [timeOffTriggerNode(TRIGGER, timeOffCredential)],
 				connections: {},
 			},
 		]);
@@ -274,19 +264,8 @@ describe('HiBob Trigger in a real n8n: a scripted lifecycle, polled every 10 s',
 	});
 
 	/** The time-off trigger's events of every finished execution, and its failed executions. */
-	const timeOffRuns = async () => {
-		const events: Array<Record<string, unknown>> = [];
-		const failed: string[] = [];
-		for (const summary of await n8n.listExecutions(TIME_OFF_WORKFLOW)) {
-			if (summary.mode !== 'trigger' || ['new', 'running', 'waiting'].includes(summary.status)) continue;
-			const execution = await n8n.getExecution(summary.id);
-			if (!execution?.run) continue;
-			if (execution.status !== 'success') failed.push(summary.id);
-			else events.push(...nodeOutput(execution.run, TRIGGER));
-		}
-		return { events, failed };
-	}; // prettier-ignore
-	const timeOffPolls = async () => (await sim.log({ path: CHANGES })).filter((entry) => entry.serviceUserId === TIME_OFF_USER.id && entry.status === 200); // prettier-ignore
+	const timeOffRuns = async () => await readTimeOffRuns(n8n, TIME_OFF_WORKFLOW, TRIGGER);
+	const timeOffPolls = async () => (await sim.log({ path: TIME_OFF_CHANGES })).filter((entry) => entry.serviceUserId === TIME_OFF_USER.id && entry.status === 200); // prettier-ignore
 	const timeOffEvent = async (event: string, requestId: string) =>
 		await waitFor(`${event} for request ${requestId}`, async () => {
 			const found = (await timeOffRuns()).events.find((e) => e.event === event && e.requestId === requestId);

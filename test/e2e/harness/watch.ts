@@ -154,18 +154,26 @@ export function triggerNode(
 	credential: CredentialFixture,
 	events: string[],
 ): Record<string, unknown> {
+	return pollingTriggerNode(name, credential, {
+		events,
+		watchedFields: ['work.department'],
+		options: {},
+	});
+}
+
+/** A HiBob Trigger node polling every 10 seconds with `parameters`. */
+function pollingTriggerNode(
+	name: string,
+	credential: CredentialFixture,
+	parameters: Record<string, unknown>,
+): Record<string, unknown> {
 	return {
 		id: 'trigger',
 		name,
 		type: nodeType('hiBobTrigger'),
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: {
-			pollTimes: POLL_EVERY_10_SECONDS,
-			events,
-			watchedFields: ['work.department'],
-			options: {},
-		},
+		parameters: { pollTimes: POLL_EVERY_10_SECONDS, ...parameters },
 		credentials: credentialRef(credential),
 	};
 }
@@ -199,3 +207,37 @@ export async function moveDepartment(
 	}
 	throw new Error('e2e: the department did not change');
 }
+
+/** HiBob's time-off changes feed, read by the time-off trigger (Watch: Time Off). */
+export const TIME_OFF_CHANGES = '/v1/timeoff/requests/changes';
+
+/** The time-off trigger node (Watch: Time Off, every 10 seconds) of a workflow. */
+export function timeOffTriggerNode(
+	name: string,
+	credential: CredentialFixture,
+): Record<string, unknown> {
+	return pollingTriggerNode(name, credential, { watch: 'timeOff' });
+}
+
+/** The events of a time-off trigger's finished executions ("event requestId", sorted), with their execution IDs, and its failed executions. */
+export async function readTimeOffRuns(
+	n8n: N8nInstance,
+	workflowId: string,
+	triggerName: string,
+): Promise<{ events: Array<Record<string, unknown>>; keys: string[]; executionIds: string[]; failed: string[] }> {
+	const events: Array<Record<string, unknown>> = [];
+	const executionIds: string[] = [];
+	const failed: string[] = [];
+	for (const summary of await n8n.listExecutions(workflowId)) {
+		if (summary.mode !== 'trigger' || ['new', 'running', 'waiting'].includes(summary.status)) continue;
+		const execution = await n8n.getExecution(summary.id);
+		if (!execution?.run) continue;
+		if (execution.status !== 'success') failed.push(summary.id);
+		else {
+			executionIds.push(summary.id);
+			events.push(...nodeOutput(execution.run, triggerName));
+		}
+	}
+	const keys = events.map((e) => `${String(e.event)} ${String(e.requestId)}`).sort();
+	return { events, keys, executionIds, failed };
+} // prettier-ignore
