@@ -26,7 +26,16 @@ describe('docs/troubleshooting.md', () => {
 		expect(errors.length).toBeGreaterThan(100);
 		const unauthorized = errors.find((error) => error.message === 'HiBob rejected the service user ID or token (401)');
 		expect(unauthorized?.hint).toMatch(/Check the Service User ID and Token/);
-		expect(errors.filter((error) => error.hint !== '').length / errors.length).toBeGreaterThan(0.7);
+		expect(errors.filter((error) => error.hint !== '').length / errors.length).toBeGreaterThan(0.85);
+	}); // prettier-ignore
+
+	it('reads a hint or a part kept in a named constant as its text', () => {
+		// a permission hint shared by several operations (a constant of the resource's file)
+		const documents = errors.find((error) => error.message === 'HiBob refused the documents of employee … (403)');
+		expect(documents?.hint).toMatch(/^Each folder has its own permissions/);
+		// NOT_SENT inside a template: the text, not "…"
+		const tooLong = errors.find((error) => error.message === '… must be a date, got …');
+		expect(tooLong?.hint).toBe('Give a date such as 2026-12-01 (or pick one). Nothing was sent to HiBob.');
 	}); // prettier-ignore
 
 	it('names the area of an operation by its resource and operation', () => {

@@ -33,26 +33,83 @@ function sourceFiles(folder: string): string[] {
 	});
 }
 
-/** The texts an expression can evaluate to, with "…" for the parts that depend on the input. */
-function texts(node: ts.Expression | undefined): string[] {
+/** Module-level `const NAME = 'text'` declarations: their texts by name (a file's own first, then any file's). */
+type Constants = (name: string) => string[] | undefined;
+
+/**
+ * The texts an expression can evaluate to, with "…" for the parts that depend on the input. A name
+ * declared as a text constant (e.g. a permission hint shared by several operations) is read as its text.
+ */
+function texts(node: ts.Expression | undefined, constants: Constants): string[] {
 	if (!node) return [];
-	if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) return texts(node.expression);
+	const of = (expression: ts.Expression | undefined) => texts(expression, constants);
+	if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) return of(node.expression);
 	if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
+	if (ts.isIdentifier(node)) return constants(node.text) ?? [];
 	if (ts.isTemplateExpression(node)) {
-		return [node.head.text + node.templateSpans.map((span) => `…${span.literal.text}`).join('')];
+		const span = (expression: ts.Expression) => {
+			const known = ts.isIdentifier(expression) ? constants(expression.text) : undefined;
+			return known?.length === 1 ? known[0] : '…';
+		};
+		return [node.head.text + node.templateSpans.map((part) => `${span(part.expression)}${part.literal.text}`).join('')]; // prettier-ignore
 	}
-	if (ts.isConditionalExpression(node)) return [...texts(node.whenTrue), ...texts(node.whenFalse)];
+	if (ts.isConditionalExpression(node)) return [...of(node.whenTrue), ...of(node.whenFalse)];
 	if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-		const left = texts(node.left);
-		const right = texts(node.right);
+		const left = of(node.left);
+		const right = of(node.right);
 		return [`${left[0] ?? '…'}${right[0] ?? '…'}`];
 	}
 	if (ts.isCallExpression(node)) {
 		// withHiBobSays(text, detail) and similar wrappers: the first text argument is the message
-		const first = node.arguments.find((argument) => texts(argument).length > 0);
-		return first ? texts(first) : [];
+		const first = node.arguments.find((argument) => of(argument).length > 0);
+		return first ? of(first) : [];
 	}
 	return [];
+}
+
+/** A file's module-level text constants, as their initializer expressions. */
+function constantDeclarations(source: ts.SourceFile): Map<string, ts.Expression> {
+	const found = new Map<string, ts.Expression>();
+	for (const statement of source.statements) {
+		if (!ts.isVariableStatement(statement)) continue;
+		if (!(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+		for (const declaration of statement.declarationList.declarations) {
+			const init = declaration.initializer;
+			if (!ts.isIdentifier(declaration.name) || !init) continue;
+			if (
+				ts.isStringLiteral(init) ||
+				ts.isNoSubstitutionTemplateLiteral(init) ||
+				ts.isTemplateExpression(init) ||
+				ts.isBinaryExpression(init)
+			)
+				// prettier-ignore
+				found.set(declaration.name.text, init);
+		}
+	}
+	return found;
+}
+
+/** Resolves names in a file's own constants first, then in any file's (a name two files give different texts stays unresolved). */
+function constantsFor(
+	own: Map<string, ts.Expression>,
+	all: Map<string, ts.Expression[]>,
+): Constants {
+	const resolving = new Set<string>();
+	const resolve: Constants = (name) => {
+		if (resolving.has(name)) return undefined;
+		const candidates = own.has(name) ? [own.get(name)!] : (all.get(name) ?? []);
+		if (candidates.length === 0) return undefined;
+		resolving.add(name);
+		try {
+			const values = [
+				...new Set(candidates.map((expression) => texts(expression, resolve).join('\u0000'))),
+			];
+			return values.length === 1 && values[0] !== '' ? values[0].split('\u0000') : undefined;
+		} finally {
+			resolving.delete(name);
+		}
+	};
+	return resolve;
 }
 
 function property(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
@@ -77,13 +134,18 @@ export function areaOf(file: string): string {
 	return 'Input checks shared by several operations';
 }
 
-function entriesOf(file: string, root: string): DocumentedError[] {
-	const source = ts.createSourceFile(
-		file,
-		readFileSync(file, 'utf8'),
-		ts.ScriptTarget.ES2022,
-		true,
-	);
+function parse(file: string): ts.SourceFile {
+	return ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+}
+
+function entriesOf(
+	file: string,
+	source: ts.SourceFile,
+	root: string,
+	all: Map<string, ts.Expression[]>,
+): DocumentedError[] {
+	const constants = constantsFor(constantDeclarations(source), all);
+	const of = (expression: ts.Expression | undefined) => texts(expression, constants);
 	const area = areaOf(relative(root, file));
 	const found: DocumentedError[] = [];
 	const add = (messages: string[], hints: string[]) => {
@@ -96,10 +158,10 @@ function entriesOf(file: string, root: string): DocumentedError[] {
 		if (ts.isNewExpression(node)) {
 			const name = node.expression.getText();
 			const args = node.arguments ?? [];
-			if (name === 'InputError') add(texts(args[0]), texts(args[1]));
+			if (name === 'InputError') add(of(args[0]), of(args[1]));
 			if (name === 'NodeOperationError' && args[1]) {
 				const options = args[2] && ts.isObjectLiteralExpression(args[2]) ? args[2] : undefined;
-				add(texts(args[1]), texts(options && property(options, 'description')));
+				add(of(args[1]), of(options && property(options, 'description')));
 			}
 		}
 		if (
@@ -115,14 +177,14 @@ function entriesOf(file: string, root: string): DocumentedError[] {
 				ts.isAsExpression(node.initializer) ? node.initializer.expression : node.initializer
 			) as ts.ObjectLiteralExpression;
 			for (const member of table.properties)
-				if (ts.isPropertyAssignment(member)) add(texts(member.initializer), []);
+				if (ts.isPropertyAssignment(member)) add(of(member.initializer), []);
 		}
 		if (ts.isObjectLiteralExpression(node)) {
 			const message = property(node, 'message');
 			const description = property(node, 'description');
 			const status = property(node, 'status');
 			const isCredentialResult = status !== undefined && status.getText() === "'Error'";
-			if (message && (description || isCredentialResult)) add(texts(message), texts(description));
+			if (message && (description || isCredentialResult)) add(of(message), of(description));
 		}
 		ts.forEachChild(node, visit);
 	};
@@ -136,9 +198,16 @@ export function collectErrors(root: string): DocumentedError[] {
 		...sourceFiles(join(root, 'nodes')),
 		...sourceFiles(join(root, 'credentials')),
 	].sort();
+	const sources = new Map(files.map((file) => [file, parse(file)]));
+	const declared = new Map<string, ts.Expression[]>();
+	for (const source of sources.values())
+		for (const [name, expression] of constantDeclarations(source))
+			declared.set(name, [...(declared.get(name) ?? []), expression]);
 	const seen = new Set<string>();
 	const all: DocumentedError[] = [];
-	for (const entry of files.flatMap((file) => entriesOf(file, root))) {
+	for (const entry of files.flatMap((file) =>
+		entriesOf(file, sources.get(file)!, root, declared),
+	)) {
 		const key = `${entry.area}\u0000${entry.message}`;
 		if (seen.has(key)) continue;
 		seen.add(key);
