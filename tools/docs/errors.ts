@@ -33,7 +33,7 @@ function sourceFiles(folder: string): string[] {
 	});
 }
 
-/** Module-level `const NAME = 'text'` declarations: their texts by name (a file's own first, then any file's). */
+/** Reads a module-level text constant (`const NAME = 'text'`) by name: its texts, or undefined. */
 type Constants = (name: string) => string[] | undefined;
 
 /**
@@ -82,7 +82,6 @@ function constantDeclarations(source: ts.SourceFile): Map<string, ts.Expression>
 				ts.isTemplateExpression(init) ||
 				ts.isBinaryExpression(init)
 			)
-				// prettier-ignore
 				found.set(declaration.name.text, init);
 		}
 	}
