@@ -95,6 +95,8 @@ describe('the HiBob nodes in the real editor (Chromium)', () => {
 	let profile: string;
 	let shot = 0;
 	const failedRequests: string[] = [];
+	/** Dynamic-list requests the editor has sent and not yet seen answered. */
+	const inFlight = new Set<string>();
 	const toasts: string[] = [];
 
 	beforeAll(async () => {
@@ -114,6 +116,11 @@ describe('the HiBob nodes in the real editor (Chromium)', () => {
 		});
 		page = context.pages()[0] ?? (await context.newPage());
 		page.setDefaultTimeout(STEP_TIMEOUT);
+		page.on('request', (request) => {
+			if (request.url().includes('/rest/dynamic-node-parameters/')) inFlight.add(request.url());
+		});
+		page.on('requestfinished', (request) => inFlight.delete(request.url()));
+		page.on('requestfailed', (request) => inFlight.delete(request.url()));
 		page.on('response', (response: Response) => {
 			if (response.url().includes('/rest/dynamic-node-parameters/') && response.status() >= 400)
 				failedRequests.push(`${response.status()} ${response.url()}`);
@@ -159,6 +166,31 @@ describe('the HiBob nodes in the real editor (Chromium)', () => {
 			throw new Error(`no option ${String(option)} after typing "${search}" (shown: ${shown || 'none'}; failed requests: ${failedRequests.join(', ') || 'none'}): ${(error as Error).message}`); // prettier-ignore
 		}
 		await item.click();
+	}
+
+	/**
+	 * Waits until a dropdown whose options load from HiBob is enabled (n8n disables it while they load).
+	 * Now and then n8n's editor leaves one disabled after a parameter change; `retrigger` changes a
+	 * parameter again so the editor loads the options anew (up to three times).
+	 */
+	async function whenEnabled(field: Locator, retrigger: () => Promise<void>): Promise<void> {
+		const input = field.locator('input').first();
+		for (let attempt = 1; attempt <= 3; attempt++) {
+			const handle = await input.elementHandle();
+			const enabled = await page
+				.waitForFunction(
+					(element) => !(element as { disabled?: boolean } | null)?.disabled,
+					handle,
+					{
+						timeout: STEP_TIMEOUT / 3,
+					},
+				)
+				.then(() => true)
+				.catch(() => false);
+			if (enabled) return;
+			if (attempt < 3) await retrigger();
+		}
+		throw new Error(`the dropdown stayed disabled: its options never finished loading (in flight: ${[...inFlight].join(', ') || 'none'}; failed: ${failedRequests.join(', ') || 'none'})`); // prettier-ignore
 	}
 
 	async function closeDropdowns(): Promise<void> {
@@ -291,6 +323,10 @@ describe('the HiBob nodes in the real editor (Chromium)', () => {
 		await step('action-get-many-fields', async () => {
 			await pick(parameter('operation'), 'Get Many', 'Get Many');
 			await pick(parameter('output'), 'Full', 'Full');
+			await whenEnabled(parameter('fields'), async () => {
+				await pick(parameter('output'), 'Simplified', 'Simplified');
+				await pick(parameter('output'), 'Full', 'Full');
+			});
 			await pick(parameter('fields'), 'Display name', /Display name/i);
 			await closeDropdowns();
 		});
